@@ -1,0 +1,34 @@
+// The project's own lint: typescript-eslint on everything, eslint-plugin-eslint-plugin on rules and rule tests.
+import js from '@eslint/js';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  { ignores: ['dist/', 'coverage/', 'tests/fixtures/', 'node_modules/'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  { files: ['lib/rules/**/*.ts'], extends: [eslintPlugin.configs['rules-recommended']] },
+  {
+    files: ['lib/rules/**/*.ts'],
+    rules: {
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^Disallow' }],
+      'eslint-plugin/require-meta-docs-url': 'off', // createRule fills the URL from the rule's name
+      'eslint-plugin/require-meta-type': 'error',
+      'eslint-plugin/require-meta-schema': 'error',
+      'eslint-plugin/require-meta-default-options': 'error',
+      'eslint-plugin/no-property-in-node': 'error',
+    },
+  },
+  { files: ['tests/rules/**/*.ts'], extends: [eslintPlugin.configs['tests-recommended']] },
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

@@ -1,0 +1,110 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+export type Node = TSESTree.Node;
+export type Expression = TSESTree.Expression;
+export type SourceCode = Readonly<TSESLint.SourceCode>;
+export type Variable = TSESLint.Scope.Variable;
+
+type TsWrapper =
+  | TSESTree.TSAsExpression
+  | TSESTree.TSNonNullExpression
+  | TSESTree.TSSatisfiesExpression
+  | TSESTree.TSTypeAssertion;
+
+/** Type-only wrappers that leave the value as it is: `x as string`, `x!`, `x satisfies T`, `<T>x`. */
+export function isTsWrapper(node: Node): node is TsWrapper {
+  return (
+    node.type === 'TSAsExpression' ||
+    node.type === 'TSNonNullExpression' ||
+    node.type === 'TSSatisfiesExpression' ||
+    node.type === 'TSTypeAssertion'
+  );
+}
+
+/** The expression inside any TS wrappers. */
+export function unwrap(node: Expression): Expression {
+  let current = node;
+  while (isTsWrapper(current)) current = current.expression;
+  return current;
+}
+
+/** The outermost TS wrapper around `node`, or `node` itself. */
+export function outermostWrapper(node: Node): Node {
+  let current = node;
+  while (current.parent !== undefined && isTsWrapper(current.parent)) current = current.parent;
+  return current;
+}
+
+export function isStringLiteral(node: Node): node is TSESTree.StringLiteral {
+  return node.type === 'Literal' && typeof node.value === 'string';
+}
+
+/**
+ * The deepest node whose range holds `offset`. Children in arrays are sorted by
+ * position, so each level costs a binary search: the walk is O(depth · log width),
+ * unlike a traversal from the root.
+ */
+export function nodeAtOffset(root: Node, offset: number, visitorKeys: TSESLint.SourceCode.VisitorKeys): Node {
+  let node = root;
+  descend: for (;;) {
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const next = Array.isArray(child) ? searchSorted(child as readonly (Node | null)[], offset) : asContaining(child, offset);
+      if (next !== undefined) {
+        node = next;
+        continue descend;
+      }
+    }
+    return node;
+  }
+}
+
+function asContaining(value: unknown, offset: number): Node | undefined {
+  if (typeof value !== 'object' || value === null || !('range' in value)) return undefined;
+  const node = value as Node;
+  return node.range[0] <= offset && offset < node.range[1] ? node : undefined;
+}
+
+function searchSorted(nodes: readonly (Node | null)[], offset: number): Node | undefined {
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    // Array holes (`[a, , b]`) are null: look at the nearest real element.
+    let probe = mid;
+    while (probe <= hi && nodes[probe] === null) probe++;
+    const node = nodes[probe];
+    if (probe > hi || node === null || node === undefined) {
+      hi = mid - 1;
+      continue;
+    }
+    if (offset < node.range[0]) hi = mid - 1;
+    else if (offset >= node.range[1]) lo = probe + 1;
+    else return node;
+  }
+  return undefined;
+}
+
+/** The variable `identifier` refers to, found by name from its innermost scope outwards. */
+export function resolveVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): Variable | undefined {
+  let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
+  while (scope !== null) {
+    const variable = scope.set.get(identifier.name);
+    if (variable !== undefined) return variable;
+    scope = scope.upper;
+  }
+  return undefined;
+}
+
+/** The declarator of `const name = init` (a plain identifier, one definition), or undefined. */
+export function constDeclarator(variable: Variable): (TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: Expression }) | undefined {
+  if (variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0]!;
+  const declarator = def.node;
+  if (declarator.type !== 'VariableDeclarator' || declarator.id.type !== 'Identifier' || declarator.init === null) {
+    return undefined;
+  }
+  const declaration = declarator.parent;
+  if (declaration.type !== 'VariableDeclaration' || declaration.kind !== 'const') return undefined;
+  return declarator as TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: Expression };
+}

@@ -1,0 +1,2 @@
+export { analyzeFile, type FileAnalysis } from './file-analysis';
+export type { EndpointFinding } from './endpoints';

@@ -1,0 +1,40 @@
+import { imV1Page } from './links';
+import type { CatalogEntry } from './types';
+
+/**
+ * 231021: message reactions (external-chat-facts.md §2). Allowed again for a
+ * self-built app with external sharing on.
+ */
+export const REACTION_ENTRIES: readonly CatalogEntry[] = [
+  {
+    id: 'im.messageReaction.create',
+    code: 231021,
+    methods: ['POST'],
+    path: '/open-apis/im/v1/messages/:message_id/reactions',
+    name: { en: 'Add a message reaction', 'zh-CN': '添加消息表情回复' },
+    docUrl: imV1Page('message-reaction/create'),
+    sdkMethod: 'im.messageReaction.create',
+    blockedWithExternalSharing: false,
+  },
+  {
+    id: 'im.messageReaction.delete',
+    code: 231021,
+    methods: ['DELETE'],
+    path: '/open-apis/im/v1/messages/:message_id/reactions/:reaction_id',
+    name: { en: 'Delete a message reaction', 'zh-CN': '删除消息表情回复' },
+    docUrl: imV1Page('message-reaction/delete'),
+    sdkMethod: 'im.messageReaction.delete',
+    blockedWithExternalSharing: false,
+  },
+  {
+    id: 'im.messageReaction.list',
+    code: 231021,
+    methods: ['GET'],
+    path: '/open-apis/im/v1/messages/:message_id/reactions',
+    name: { en: 'List message reactions', 'zh-CN': '获取消息表情回复' },
+    docUrl: imV1Page('message-reaction/list'),
+    sdkMethod: 'im.messageReaction.list',
+    blockedWithExternalSharing: false,
+    noticeMisprint: 'PATCH',
+  },
+];

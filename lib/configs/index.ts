@@ -1,0 +1,1 @@
+export { flatRecommended, legacyRecommended } from './recommended';

@@ -1,0 +1,101 @@
+import { UNKNOWN } from './unknown';
+
+/** A path split into segments; a segment that holds an unknown piece is exactly `UNKNOWN`. */
+export interface NormalizedPath {
+  readonly segments: readonly string[];
+  /** The path had an `open-apis` segment (everything up to it is dropped). */
+  readonly hasOpenApis: boolean;
+  /** An unknown piece before the first `/` was read as a base (`https://host[/open-apis]`). */
+  readonly fromUnknownBase: boolean;
+}
+
+const OPEN_APIS = 'open-apis';
+
+/**
+ * Normalizes an evaluated string as behaviour.md §2 says: `?query` and
+ * `#fragment`, scheme and host, everything up to the first `open-apis` segment,
+ * one leading and one trailing `/` are dropped. Returns undefined for a value
+ * that is not, as a whole, a URL or a path (whitespace means prose).
+ *
+ * Every step is one forward scan: linear in the value's length.
+ */
+export function normalizePath(value: string): NormalizedPath | undefined {
+  let end = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x3f /* ? */ || c === 0x23 /* # */) {
+      end = i;
+      break;
+    }
+    if (isSpace(c)) return undefined;
+  }
+  // Whitespace after the query still means prose (`'/x?a=1 failed'`).
+  for (let i = end; i < value.length; i++) {
+    if (isSpace(value.charCodeAt(i))) return undefined;
+  }
+
+  let start = 0;
+  let fromUnknownBase = false;
+  const firstSlash = value.indexOf('/');
+  const schemeEnd = schemeLength(value, end);
+  if (schemeEnd > 0) {
+    // `https://host/...`: the host is whatever stands up to the next `/`.
+    start = skipHost(value, schemeEnd, end);
+  } else if (value.startsWith('//')) {
+    start = skipHost(value, 2, end);
+  } else if (firstSlash !== 0) {
+    const head = firstSlash === -1 || firstSlash > end ? end : firstSlash;
+    if (value.slice(0, head).includes(UNKNOWN)) {
+      // An unknown before the first `/` is a base: `${BASE}/message/v4/send`.
+      fromUnknownBase = true;
+      start = head;
+    }
+  }
+
+  const raw = value.slice(start, end).split('/');
+  if (raw.length > 0 && raw[0] === '') raw.shift();
+  if (raw.length > 0 && raw[raw.length - 1] === '') raw.pop();
+  if (raw.length === 0) return { segments: [], hasOpenApis: false, fromUnknownBase };
+
+  // An unknown glued to the end of the last segment (`/chat/v4/info${query}`)
+  // is read as the query string code appends there.
+  const last = raw[raw.length - 1]!;
+  if (last.length > 1 && last.endsWith(UNKNOWN)) {
+    const trimmed = trimTrailingUnknowns(last);
+    if (trimmed.length > 0 && !trimmed.includes(UNKNOWN)) raw[raw.length - 1] = trimmed;
+  }
+
+  const segments = raw.map((segment) => (segment.includes(UNKNOWN) ? UNKNOWN : segment));
+  const openApis = segments.indexOf(OPEN_APIS);
+  if (openApis === -1) return { segments, hasOpenApis: false, fromUnknownBase };
+  return { segments: segments.slice(openApis + 1), hasOpenApis: true, fromUnknownBase };
+}
+
+function isSpace(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029;
+}
+
+/** Length of a leading `scheme://`, or 0. */
+function schemeLength(value: string, end: number): number {
+  const colon = value.indexOf('://');
+  if (colon <= 0 || colon > end) return 0;
+  for (let i = 0; i < colon; i++) {
+    const c = value.charCodeAt(i);
+    const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+    const other = (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+    if (!(letter || (i > 0 && other))) return 0;
+  }
+  return colon + 3;
+}
+
+/** Index of the `/` that ends the host starting at `from`, or `end`. */
+function skipHost(value: string, from: number, end: number): number {
+  const slash = value.indexOf('/', from);
+  return slash === -1 || slash > end ? end : slash;
+}
+
+function trimTrailingUnknowns(segment: string): string {
+  let end = segment.length;
+  while (end > 0 && segment[end - 1] === UNKNOWN) end--;
+  return segment.slice(0, end);
+}

@@ -1,0 +1,72 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import { analyzeFile, type EndpointFinding } from '../analysis';
+import { idsOfCode, type CatalogEntry, type ErrorCode } from '../catalog';
+import { describeEndpoint } from '../messages';
+import { readFeishuSettings, type FeishuSettings } from '../settings';
+
+/** The one option of every API rule (behaviour.md §7). */
+export type AllowOptions = [{ allow: string[] }];
+
+/** `{ allow: [...] }`, its enum generated from the catalog ids of one error code. */
+export function allowOptionSchema(code: ErrorCode): JSONSchema4[] {
+  return [
+    {
+      type: 'object',
+      properties: {
+        allow: {
+          type: 'array',
+          description: 'Catalog ids of endpoints checked by hand, not to be reported.',
+          items: { type: 'string', enum: idsOfCode(code) },
+          uniqueItems: true,
+        },
+      },
+      additionalProperties: false,
+    },
+  ];
+}
+
+/**
+ * The listener of an API rule: reports the file's findings of one error code
+ * that still fail for the configured kind of app and are not allowed.
+ */
+export function reportEndpoints<MessageId extends string>(
+  context: Readonly<TSESLint.RuleContext<MessageId, AllowOptions>>,
+  { code, messageId, allow }: { code: ErrorCode; messageId: MessageId; allow: readonly string[] },
+): TSESLint.RuleListener {
+  const settings = readFeishuSettings(context.settings);
+  const allowed = new Set(allow);
+  return {
+    Program() {
+      for (const finding of analyzeFile(context.sourceCode).endpoints) {
+        if (finding.route.code !== code) continue;
+        const entries = entriesToReport(finding, settings, allowed);
+        if (entries === undefined) continue;
+        context.report({ node: finding.node, messageId, data: describeEndpoint(entries, finding.method, settings) });
+      }
+    },
+  };
+}
+
+/**
+ * The entries a finding names that still fail for this kind of app and are not
+ * allowed, or undefined for none. A known HTTP method picks its entry among
+ * those sharing the path; otherwise every entry of the path counts.
+ */
+export function entriesToReport(
+  finding: EndpointFinding,
+  settings: Pick<FeishuSettings, 'appKind'>,
+  allowed: ReadonlySet<string>,
+): [CatalogEntry, ...CatalogEntry[]] | undefined {
+  const { entries } = finding.route;
+  const method = finding.method;
+  const byMethod = method === undefined ? [] : entries.filter((entry) => entry.methods.includes(method));
+  const named = byMethod.length > 0 ? byMethod : entries;
+  const reported = named.filter((entry) => !allowed.has(entry.id) && stillFails(entry, settings));
+  return reported.length > 0 ? (reported as [CatalogEntry, ...CatalogEntry[]]) : undefined;
+}
+
+/** With external sharing on, only what it does not unlock still fails (external-chat-facts.md §5). */
+function stillFails(entry: CatalogEntry, settings: Pick<FeishuSettings, 'appKind'>): boolean {
+  return settings.appKind !== 'self-built-external-sharing' || entry.blockedWithExternalSharing;
+}

@@ -1,0 +1,12 @@
+import noExternalChatManagementApi from './no-external-chat-management-api';
+import noExternalChatReactionApi from './no-external-chat-reaction-api';
+import noLegacyMessageChatApi from './no-legacy-message-chat-api';
+
+/** Every rule, by name. The configs and the docs are built from this one list. */
+export const rules = {
+  'no-legacy-message-chat-api': noLegacyMessageChatApi,
+  'no-external-chat-reaction-api': noExternalChatReactionApi,
+  'no-external-chat-management-api': noExternalChatManagementApi,
+};
+
+export type RuleName = keyof typeof rules;

@@ -1,0 +1,2 @@
+export { DEFAULT_SETTINGS, FeishuSettingsError, readFeishuSettings } from './parse';
+export * from './types';

@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { ESLint as FlatESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// These tests read the build (`npm test` builds first): what users install.
+const root = path.resolve(__dirname, '../..');
+const require = createRequire(__filename);
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  version: string;
+  dependencies?: Record<string, string>;
+};
+
+interface Plugin {
+  meta: { name: string; version: string };
+  rules: Record<string, unknown>;
+  configs: Record<string, unknown>;
+  default?: unknown;
+}
+const dist = require(path.join(root, 'dist')) as Plugin;
+
+const BAD = "export const send = () => fetch('https://open.feishu.cn/open-apis/message/v4/send');\n";
+const CLEAN = "export const send = () => fetch('https://open.feishu.cn/open-apis/im/v1/messages');\n";
+const RULE_IDS = ['feishu/no-legacy-message-chat-api'];
+
+describe('the built package', () => {
+  it('is the plugin object itself under require(), not { default }', () => {
+    expect(dist.default).toBeUndefined();
+    expect(Object.keys(dist).sort()).toEqual(['configs', 'meta', 'rules']);
+    expect(Object.keys(dist.rules).sort()).toEqual([
+      'no-external-chat-management-api',
+      'no-external-chat-reaction-api',
+      'no-legacy-message-chat-api',
+    ]);
+    expect(Object.keys(dist.configs).sort()).toEqual(['legacy-recommended', 'recommended']);
+    expect(dist.meta).toMatchObject({ name: 'eslint-plugin-feishu', version: pkg.version });
+  });
+
+  it('loads without TypeScript or typescript-eslint at run time', () => {
+    // A fresh process that fails any require() of them, as a JavaScript-only install would.
+    const script = `
+      const Module = require('node:module');
+      const load = Module._load;
+      Module._load = function (request, ...rest) {
+        if (request === 'typescript' || request.startsWith('@typescript-eslint/') || request === 'typescript-eslint') {
+          throw new Error('runtime require of ' + request);
+        }
+        return load.call(this, request, ...rest);
+      };
+      const plugin = require(${JSON.stringify(path.join(root, 'dist'))});
+      const { Linter } = require('eslint');
+      const messages = new Linter().verify(${JSON.stringify(BAD)}, [plugin.configs.recommended], 'file.js');
+      process.stdout.write(JSON.stringify(messages.map((m) => m.ruleId)));
+    `;
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual(RULE_IDS);
+  });
+
+  it('declares no typescript-eslint package or TypeScript as a runtime dependency', () => {
+    const runtime = Object.keys(pkg.dependencies ?? {});
+    expect(runtime.filter((name) => name === 'typescript' || name.includes('typescript-eslint'))).toEqual([]);
+  });
+});
+
+describe('ESLint versions', () => {
+  async function lintWithFlat(eslintModule: string): Promise<string[][]> {
+    const { ESLint } = require(eslintModule) as { ESLint: typeof FlatESLint };
+    const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: [dist.configs.recommended as never] });
+    const results = await Promise.all([
+      eslint.lintText(BAD, { filePath: path.join(root, 'bad.js') }),
+      eslint.lintText(CLEAN, { filePath: path.join(root, 'clean.js') }),
+    ]);
+    return results.map(([result]) => result!.messages.map((m) => m.ruleId ?? `fatal: ${m.message}`));
+  }
+
+  it('lints with ESLint 10 and the flat config', async () => {
+    expect(require('eslint/package.json').version).toMatch(/^10\./);
+    expect(await lintWithFlat('eslint')).toEqual([RULE_IDS, []]);
+  });
+
+  it('lints with ESLint 9 and the flat config', async () => {
+    expect(require('eslint9/package.json').version).toMatch(/^9\./);
+    expect(await lintWithFlat('eslint9')).toEqual([RULE_IDS, []]);
+  });
+
+  it('lints with ESLint 8.57 and .eslintrc.example.json as it is', async () => {
+    expect(require('eslint8/package.json').version).toBe('8.57.1');
+    const { ESLint } = require('eslint8') as { ESLint: new (options: object) => { lintText: (text: string, options: object) => Promise<{ messages: { ruleId: string | null; message: string }[] }[]> } };
+    const eslint = new ESLint({
+      cwd: root,
+      useEslintrc: false,
+      overrideConfigFile: path.join(root, '.eslintrc.example.json'),
+      // The plugin as installed: ESLint 8 would resolve `feishu` to this very object.
+      plugins: { feishu: dist },
+    });
+    const [bad] = await eslint.lintText(BAD, { filePath: path.join(root, 'bad.js') });
+    const [clean] = await eslint.lintText(CLEAN, { filePath: path.join(root, 'clean.js') });
+    expect(bad!.messages.map((m) => m.ruleId ?? `fatal: ${m.message}`)).toEqual(RULE_IDS);
+    expect(clean!.messages).toEqual([]);
+  });
+});

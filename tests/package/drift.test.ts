@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../lib/catalog';
+import { plugin } from '../../lib/plugin';
+
+// The test that fails when rules, catalog, configs, docs and tests drift apart.
+const root = path.resolve(__dirname, '../..');
+const ruleNames = Object.keys(plugin.rules).sort();
+const namesIn = (dir: string, suffix: string) =>
+  readdirSync(path.join(root, dir))
+    .filter((file) => file.endsWith(suffix))
+    .map((file) => file.slice(0, -suffix.length))
+    .sort();
+
+/** The catalog ids a rule's `allow` option accepts. */
+function allowEnum(name: string): string[] {
+  const schema = plugin.rules[name as keyof typeof plugin.rules].meta?.schema as
+    | [{ properties: { allow: { items: { enum: string[] } } } }]
+    | undefined;
+  return schema?.[0].properties.allow.items.enum ?? [];
+}
+
+describe('rules, catalog, configs, docs and tests agree', () => {
+  it('has a source file, a doc and a test for each rule, and nothing else', () => {
+    const sources = namesIn('lib/rules', '.ts').filter((name) => name.startsWith('no-'));
+    expect(sources).toEqual(ruleNames);
+    expect(namesIn('docs/rules', '.md')).toEqual(ruleNames);
+    expect(namesIn('tests/rules', '.test.ts')).toEqual(ruleNames);
+  });
+
+  it('turns every rule on as an error in both configs', () => {
+    const expected = Object.fromEntries(ruleNames.map((name) => [`feishu/${name}`, 'error']));
+    expect(plugin.configs.recommended.rules).toEqual(expected);
+    expect(plugin.configs['legacy-recommended'].rules).toEqual(expected);
+    expect(plugin.configs.recommended.plugins?.feishu).toBe(plugin);
+    expect(plugin.configs.recommended.name).toBe('feishu/recommended');
+    expect(plugin.configs['legacy-recommended'].plugins).toEqual(['feishu']);
+  });
+
+  it('splits the catalog among the rules: each id allowed by exactly one rule', () => {
+    const allowed = ruleNames.flatMap(allowEnum).sort();
+    expect(allowed).toEqual(CATALOG.map((entry) => entry.id).sort());
+    for (const name of ruleNames) {
+      const codes = new Set(allowEnum(name).map((id) => CATALOG.find((entry) => entry.id === id)!.code));
+      expect(codes.size, name).toBe(1);
+    }
+  });
+
+  it('links each rule to its own doc, which names the rule and every id it reports', () => {
+    for (const name of ruleNames) {
+      const rule = plugin.rules[name as keyof typeof plugin.rules];
+      expect(rule.meta?.docs?.url).toBe(
+        `https://github.com/eslint-plugin-feishu/eslint-plugin-feishu/blob/v${plugin.meta.version}/docs/rules/${name}.md`,
+      );
+      const doc = readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8');
+      expect(doc.startsWith(`# feishu/${name}`), name).toBe(true);
+      for (const id of allowEnum(name)) expect(doc, `${name} doc names ${id}`).toContain(`\`${id}\``);
+    }
+  });
+
+  it('lists every rule in both READMEs', () => {
+    for (const readme of ['README.md', 'README.zh-CN.md']) {
+      const text = readFileSync(path.join(root, readme), 'utf8');
+      for (const name of ruleNames) expect(text, `${readme} lists ${name}`).toContain(`docs/rules/${name}.md`);
+    }
+  });
+
+  it('ships a legacy example config that uses the legacy config', () => {
+    expect(existsSync(path.join(root, '.eslintrc.example.json'))).toBe(true);
+    const config = JSON.parse(readFileSync(path.join(root, '.eslintrc.example.json'), 'utf8')) as { extends: string[] };
+    expect(config.extends).toContain('plugin:feishu/legacy-recommended');
+  });
+});

@@ -1,0 +1,18 @@
+// Type test: a TypeScript flat config, as users write it, type-checks against the published types.
+import feishu from 'eslint-plugin-feishu';
+import { defineConfig } from 'eslint/config';
+
+export default defineConfig([
+  feishu.configs.recommended,
+  { settings: { feishu: { appType: 'self-built', locale: 'zh-CN' } } },
+  { files: ['scripts/**'], rules: { 'feishu/no-legacy-message-chat-api': 'off' } },
+]);
+
+export const name: string = feishu.meta.name;
+export const version: string = feishu.meta.version;
+export const rule = feishu.rules['no-external-chat-reaction-api'];
+
+// @ts-expect-error -- there is no such config
+export const missing = feishu.configs.strict;
+// @ts-expect-error -- there is no such rule
+export const noRule = feishu.rules['no-such-rule'];
