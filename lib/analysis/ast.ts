@@ -11,21 +11,72 @@ type TsWrapper =
   | TSESTree.TSSatisfiesExpression
   | TSESTree.TSTypeAssertion;
 
-/** Type-only wrappers that leave the value as it is: `x as string`, `x!`, `x satisfies T`, `<T>x`. */
-export function isTsWrapper(node: Node): node is TsWrapper {
+/**
+ * Wrappers that leave the value as it is: `x as string`, `x!`, `x satisfies T`,
+ * `<T>x`, and the ChainExpression around `a?.b`.
+ */
+export function isTsWrapper(node: Node): node is TsWrapper | TSESTree.ChainExpression {
   return (
     node.type === 'TSAsExpression' ||
     node.type === 'TSNonNullExpression' ||
     node.type === 'TSSatisfiesExpression' ||
-    node.type === 'TSTypeAssertion'
+    node.type === 'TSTypeAssertion' ||
+    node.type === 'ChainExpression'
   );
 }
 
-/** The expression inside any TS wrappers. */
+/** The expression inside any wrappers. */
 export function unwrap(node: Expression): Expression {
   let current = node;
-  while (isTsWrapper(current)) current = current.expression;
+  while (isTsWrapper(current)) current = current.expression as Expression;
   return current;
+}
+
+/** `Object.freeze(x)`: an object literal frozen is still that object literal. */
+export function isObjectFreeze(node: Node): node is TSESTree.CallExpression {
+  return (
+    node.type === 'CallExpression' &&
+    node.arguments.length === 1 &&
+    node.callee.type === 'MemberExpression' &&
+    !node.callee.computed &&
+    node.callee.object.type === 'Identifier' &&
+    node.callee.object.name === 'Object' &&
+    node.callee.property.type === 'Identifier' &&
+    node.callee.property.name === 'freeze'
+  );
+}
+
+/** The expression inside wrappers and `Object.freeze(…)`. */
+export function unwrapValue(node: Expression): Expression {
+  let current = unwrap(node);
+  while (isObjectFreeze(current) && current.arguments[0]?.type !== 'SpreadElement') {
+    current = unwrap(current.arguments[0] as Expression);
+  }
+  return current;
+}
+
+/** The key a non-computed or string-keyed property or member names, or undefined. */
+export function staticKey(node: TSESTree.Property | TSESTree.MemberExpression): string | undefined {
+  const key = node.type === 'Property' ? node.key : node.property;
+  if (!node.computed && key.type === 'Identifier') return key.name;
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
+  return undefined;
+}
+
+/**
+ * The value of `key` in an object literal, or undefined when the literal does
+ * not say (no such key, or a spread after it that may replace it).
+ */
+export function propertyValue(object: TSESTree.ObjectExpression, key: string): Expression | undefined {
+  let found: Expression | undefined;
+  for (const property of object.properties) {
+    if (property.type === 'SpreadElement') found = undefined;
+    else if (property.kind === 'init' && !property.method && staticKey(property) === key) {
+      found = property.value as Expression;
+    }
+  }
+  return found;
 }
 
 /** The outermost TS wrapper around `node`, or `node` itself. */
@@ -85,6 +136,24 @@ function searchSorted(nodes: readonly (Node | null)[], offset: number): Node | u
   return undefined;
 }
 
+/** The source of an import or export, the argument of `require()` or `import()`. */
+export function isModuleSpecifier(node: Node): boolean {
+  if (!isStringLiteral(node)) return false;
+  const parent = node.parent;
+  switch (parent?.type) {
+    case 'ImportDeclaration':
+    case 'ExportAllDeclaration':
+    case 'ExportNamedDeclaration':
+    case 'ImportExpression':
+    case 'TSExternalModuleReference':
+      return true;
+    case 'CallExpression':
+      return parent.callee.type === 'Identifier' && parent.callee.name === 'require' && parent.arguments[0] === node;
+    default:
+      return false;
+  }
+}
+
 /** The variable `identifier` refers to, found by name from its innermost scope outwards. */
 export function resolveVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): Variable | undefined {
   let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);
@@ -94,6 +163,12 @@ export function resolveVariable(sourceCode: SourceCode, identifier: TSESTree.Ide
     scope = scope.upper;
   }
   return undefined;
+}
+
+/** The identifier names a global (`URL`, `String`), not a local binding of that name. */
+export function isGlobalReference(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
+  const variable = resolveVariable(sourceCode, identifier);
+  return variable === undefined || variable.defs.length === 0;
 }
 
 /** The declarator of `const name = init` (a plain identifier, one definition), or undefined. */

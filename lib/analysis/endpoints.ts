@@ -1,7 +1,11 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { HttpMethod } from '../catalog';
-import { matchPath, type Route } from '../matcher';
-import { isStringLiteral, nodeAtOffset, type Node, type SourceCode, type Variable } from './ast';
-import { collectStringSites } from './string-sites';
+import { HOSTLESS_MARKERS, matchPath, type PathMatch, type Route } from '../matcher';
+import { isModuleSpecifier, isStringLiteral, nodeAtOffset, outermostWrapper, type Node, type SourceCode } from './ast';
+import { initializerOf, type Binding } from './const-bindings';
+import { commonMethod, methodAt } from './http-method';
+import { findNewRequestCalls } from './lark-sdk';
+import { collectStringSites, destinationsOf } from './string-sites';
 import { StringEvaluator } from './string-value';
 
 /** A place in the code that names a restricted endpoint. */
@@ -9,46 +13,78 @@ export interface EndpointFinding {
   /** Where the report lands: the outermost string-building expression. */
   readonly node: Node;
   readonly route: Route;
-  /** The HTTP method the surrounding call uses, when the code says it. */
+  /** The HTTP method the code sends it with, when the code says (behaviour.md §2). */
   readonly method: HttpMethod | undefined;
 }
 
-/** Every Open Platform URL has this segment; a file without the text has nothing to find. */
-const MARKER = 'open-apis';
+/**
+ * Every string that names an endpoint holds one of these: `open-apis`, or a
+ * catalog path's first two segments. One regular expression finds them all in
+ * one pass over the text, in order (plain alternatives: no backtracking).
+ */
+const MARKERS = new RegExp(['open-apis', ...HOSTLESS_MARKERS].map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'g');
 
 /**
  * Finds the string sites of a file that name a catalog route. Work starts only
- * where the file's text holds the marker: each hit is located in the tree by a
+ * where the file's text holds a marker: each hit is located in the tree by a
  * binary-search descent, widened to its outermost string-building expression,
- * and followed through `const` bindings to the expressions that use it.
+ * and followed through `const` bindings to the expressions that read them.
+ * A path without `open-apis` and without a host counts only in a file with
+ * Open Platform evidence (`hasEvidence`, asked only then), or as the path of
+ * the deprecated SDK's `newRequest`.
  */
-export function findEndpoints(sourceCode: SourceCode): EndpointFinding[] {
+export function findEndpoints(sourceCode: SourceCode, hasEvidence: () => boolean): EndpointFinding[] {
   const seeds = markerSeeds(sourceCode);
   if (seeds.length === 0) return [];
 
   const evaluator = new StringEvaluator(sourceCode);
-  const constRoutes = new Map<Variable, Route | undefined>();
-  const routeOfConst = (variable: Variable): Route | undefined => {
-    if (!constRoutes.has(variable)) constRoutes.set(variable, routeOf(evaluator.valueOfConst(variable)?.text));
-    return constRoutes.get(variable);
+  let newRequests: ReadonlySet<TSESTree.CallExpression> | undefined;
+  const isNewRequest = (call: TSESTree.CallExpression) => (newRequests ??= findNewRequestCalls(sourceCode)).has(call);
+  const isNewRequestPath = (node: Node) => {
+    const top = outermostWrapper(node);
+    return top.parent?.type === 'CallExpression' && top.parent.arguments[0] === top && isNewRequest(top.parent);
   };
 
+  /** The route a site names, if it counts where it stands. */
+  const countedRoute = (site: Node, text: string | undefined): Route | undefined => {
+    const match = text === undefined ? undefined : matchPath(text);
+    if (match === undefined) return undefined;
+    if (match.hasOpenApis || destinationsOf(sourceCode, site).some(isNewRequestPath)) return match.route;
+    // A written host without `open-apis` is another service's route (or a URL that cannot work).
+    return hasWrittenHost(match) || !hasEvidence() ? undefined : match.route;
+  };
+
+  const bindingRoutes = new Map<string, Route | undefined>();
+  const routeOfBinding = (target: Binding): Route | undefined => {
+    if (!bindingRoutes.has(target.key)) {
+      const initializer = initializerOf(target);
+      const value = evaluator.valueOfBinding(target);
+      bindingRoutes.set(target.key, initializer === undefined ? undefined : countedRoute(initializer, value?.text));
+    }
+    return bindingRoutes.get(target.key);
+  };
+
+  const methodContext = { evaluate: (e: TSESTree.Expression) => evaluator.evaluate(e).text, isNewRequest };
   const findings: EndpointFinding[] = [];
   for (const site of collectStringSites(sourceCode, seeds)) {
     const value = evaluator.evaluate(site);
-    const route = routeOf(value.text);
+    const route = countedRoute(site, value.text);
     if (route === undefined) continue;
-    // A const that names the route on its own is reported once, at its declaration.
-    if (value.consts.some((variable) => routeOfConst(variable) === route)) continue;
-    findings.push({ node: site, route, method: undefined });
+    // A binding that names the route on its own is reported once, where it is written.
+    if (value.bindings.some((target) => routeOfBinding(target) === route)) continue;
+    const method = commonMethod(destinationsOf(sourceCode, site).map((node) => methodAt(node, methodContext)));
+    findings.push({ node: site, route, method });
   }
   return findings;
 }
 
-function routeOf(text: string | undefined): Route | undefined {
-  if (text === undefined) return undefined;
-  const match = matchPath(text);
-  return match?.hasOpenApis === true ? match.route : undefined;
+/**
+ * The value writes a host out (`https://chat.example.com/chat/v4/info`, also
+ * `https://${host}/chat/v4/info`), rather than being a path or starting from an
+ * unknown base that may end in `/open-apis`.
+ */
+function hasWrittenHost(match: PathMatch): boolean {
+  return match.host !== undefined;
 }
 
 /**
@@ -57,39 +93,25 @@ function routeOf(text: string | undefined): Route | undefined {
  */
 function isRuntimeValue(literal: Node): boolean {
   const parent = literal.parent;
-  if (parent === undefined) return true;
-  switch (parent.type) {
-    case 'CallExpression':
-      return !(parent.callee.type === 'Identifier' && parent.callee.name === 'require' && parent.arguments[0] === literal);
-    case 'TSLiteralType':
-    case 'ImportDeclaration':
-    case 'ExportAllDeclaration':
-    case 'ExportNamedDeclaration':
-    case 'ImportExpression':
-    case 'TSExternalModuleReference':
-    case 'TSImportType':
-      return false;
-    default:
-      return true;
-  }
+  return parent?.type !== 'TSLiteralType' && parent?.type !== 'TSImportType' && !isModuleSpecifier(literal);
 }
 
-/** The string literals and template literals whose text holds the marker. */
+/** The string literals and template literals whose text holds a marker, each once. */
 function markerSeeds(sourceCode: SourceCode): Node[] {
   const { text, ast, visitorKeys } = sourceCode;
   const seeds: Node[] = [];
-  let index = text.indexOf(MARKER);
-  while (index !== -1) {
-    const node = nodeAtOffset(ast, index, visitorKeys);
-    let next = index + MARKER.length;
+  const markers = new RegExp(MARKERS);
+  for (let match = markers.exec(text); match !== null; match = markers.exec(text)) {
+    const node = nodeAtOffset(ast, match.index, visitorKeys);
     if (isStringLiteral(node) && isRuntimeValue(node)) {
       seeds.push(node);
-      next = node.range[1];
     } else if (node.type === 'TemplateElement' && node.parent.type === 'TemplateLiteral') {
       seeds.push(node.parent);
-      next = node.range[1];
+    } else {
+      continue;
     }
-    index = text.indexOf(MARKER, next);
+    // Further markers in the same string add nothing.
+    markers.lastIndex = node.range[1];
   }
   return seeds;
 }

@@ -1,2 +1,3 @@
 export { analyzeFile, type FileAnalysis } from './file-analysis';
 export type { EndpointFinding } from './endpoints';
+export type { Evidence, EvidenceSignal } from './evidence';

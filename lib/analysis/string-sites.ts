@@ -1,25 +1,46 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { constDeclarator, isStringLiteral, isTsWrapper, outermostWrapper, resolveVariable, type Node, type SourceCode, type Variable } from './ast';
+import { isStringLiteral, isTsWrapper, type Node, type SourceCode } from './ast';
+import { bindingInitializedBy, readsOf } from './const-bindings';
+import { isUrlConstructor } from './string-value';
 
 /**
- * A node that builds a string from its parts: a string literal, a template
- * literal, or a `+` expression. Tagged templates are not: the tag decides what
- * they return.
+ * A node that builds a string from its parts (behaviour.md §2): a string
+ * literal, a template literal, a `+` expression, or `new URL(input, base)`.
+ * Tagged templates are not: the tag decides what they return.
  */
-export type StringSite = TSESTree.StringLiteral | TSESTree.TemplateLiteral | TSESTree.BinaryExpression;
+export type StringSite =
+  | TSESTree.StringLiteral
+  | TSESTree.TemplateLiteral
+  | TSESTree.BinaryExpression
+  | TSESTree.NewExpression;
 
-export function isStringBuilding(node: Node): node is StringSite {
+export function isStringBuilding(sourceCode: SourceCode, node: Node): node is StringSite {
   if (isStringLiteral(node)) return true;
   if (node.type === 'TemplateLiteral') return node.parent.type !== 'TaggedTemplateExpression';
+  if (node.type === 'NewExpression') return isUrlConstructor(sourceCode, node);
   return node.type === 'BinaryExpression' && node.operator === '+';
+}
+
+/** `parent` builds a string from `child`. */
+function embeds(sourceCode: SourceCode, parent: Node, child: Node): boolean {
+  switch (parent.type) {
+    case 'BinaryExpression':
+      return parent.operator === '+';
+    case 'TemplateLiteral':
+      return parent.parent.type !== 'TaggedTemplateExpression' && (parent.expressions as Node[]).includes(child);
+    case 'NewExpression':
+      return isUrlConstructor(sourceCode, parent) && (parent.arguments[0] === child || parent.arguments[1] === child);
+    default:
+      return false;
+  }
 }
 
 /**
  * The outermost string-building expression `node` is part of (behaviour.md §3):
- * climbs through `+` operands, template expressions and TS wrappers. Returns
- * `node` itself when nothing embeds it.
+ * climbs through `+` operands, template expressions, `new URL` arguments and
+ * wrappers. Returns `node` itself when nothing embeds it.
  */
-export function outermostStringSite(node: Node): Node {
+export function outermostStringSite(sourceCode: SourceCode, node: Node): Node {
   let site = node;
   let current = node;
   for (;;) {
@@ -27,12 +48,7 @@ export function outermostStringSite(node: Node): Node {
     if (parent === undefined) return site;
     if (isTsWrapper(parent)) {
       current = parent;
-    } else if (
-      (parent.type === 'BinaryExpression' && parent.operator === '+') ||
-      (parent.type === 'TemplateLiteral' &&
-        parent.parent.type !== 'TaggedTemplateExpression' &&
-        (parent.expressions as Node[]).includes(current))
-    ) {
+    } else if (embeds(sourceCode, parent, current)) {
       site = parent;
       current = parent;
     } else {
@@ -41,36 +57,49 @@ export function outermostStringSite(node: Node): Node {
   }
 }
 
-/** The variable that `site` (through TS wrappers) initializes as `const x = site`, if any. */
-export function constInitializedBy(sourceCode: SourceCode, site: Node): Variable | undefined {
-  const top = outermostWrapper(site);
-  const parent = top.parent;
-  if (parent?.type !== 'VariableDeclarator' || parent.init !== top || parent.id.type !== 'Identifier') return undefined;
-  const variable = resolveVariable(sourceCode, parent.id);
-  return variable !== undefined && constDeclarator(variable) === parent ? variable : undefined;
-}
-
 /**
  * Every string site the seeds reach: each seed's outermost site, then, where a
- * site initializes a `const`, the outermost site around each read of that const,
- * and so on. The result holds string-building sites only, each once.
+ * site initializes a binding (`const X = site`, `const API = { K: site }`), the
+ * outermost site around each read of it, and so on. Each site once.
  */
 export function collectStringSites(sourceCode: SourceCode, seeds: Iterable<Node>): StringSite[] {
   const seen = new Set<Node>();
   const sites: StringSite[] = [];
   const queue: Node[] = [];
-  for (const seed of seeds) queue.push(outermostStringSite(seed));
+  for (const seed of seeds) queue.push(outermostStringSite(sourceCode, seed));
   while (queue.length > 0) {
     const site = queue.pop()!;
     if (seen.has(site)) continue;
     seen.add(site);
-    if (isStringBuilding(site)) sites.push(site);
-    const variable = constInitializedBy(sourceCode, site);
-    if (variable === undefined) continue;
-    for (const reference of variable.references) {
-      if (reference.init === true || !reference.isRead()) continue;
-      queue.push(outermostStringSite(reference.identifier as Node));
-    }
+    if (isStringBuilding(sourceCode, site)) sites.push(site);
+    const target = bindingInitializedBy(sourceCode, site);
+    if (target === undefined) continue;
+    for (const read of readsOf(target)) queue.push(outermostStringSite(sourceCode, read));
   }
   return sites;
+}
+
+/**
+ * Where a site's value is used as it is: the site itself, or, for a binding's
+ * initializer, each read of it that nothing embeds (through aliases such as
+ * `const AGAIN = SEND`). The parents of these nodes say how the value is sent:
+ * `axios.post(node)`, `{ method, url: node }`.
+ */
+export function destinationsOf(sourceCode: SourceCode, site: Node): Node[] {
+  const destinations: Node[] = [];
+  const seen = new Set<Node>();
+  const visit = (node: Node): void => {
+    if (seen.has(node)) return;
+    seen.add(node);
+    const target = bindingInitializedBy(sourceCode, node);
+    if (target === undefined) {
+      destinations.push(node);
+      return;
+    }
+    for (const read of readsOf(target)) {
+      if (outermostStringSite(sourceCode, read) === read) visit(read);
+    }
+  };
+  visit(site);
+  return destinations;
 }

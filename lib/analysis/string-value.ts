@@ -1,13 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { UNKNOWN } from '../matcher';
-import {
-  constDeclarator,
-  resolveVariable,
-  unwrap,
-  type Expression,
-  type SourceCode,
-  type Variable,
-} from './ast';
+import { isGlobalReference, unwrap, type Expression, type SourceCode } from './ast';
+import { bindingReadBy, initializerOf, type Binding } from './const-bindings';
+import { resolveUrl } from './url-resolve';
 
 /** What a string-building expression evaluates to (behaviour.md §2). */
 export interface StringValue {
@@ -18,8 +13,8 @@ export interface StringValue {
   readonly text: string | undefined;
   /** The value is certainly a string, so `+` with it concatenates. */
   readonly isString: boolean;
-  /** The `const` variables the expression reads directly (not through other consts). */
-  readonly consts: readonly Variable[];
+  /** The bindings (`X`, `API.SEND`) the expression reads directly, not through other bindings. */
+  readonly bindings: readonly Binding[];
 }
 
 /** Longer values are not URLs; the cap also bounds `const b = a + a` chains. */
@@ -27,16 +22,17 @@ const MAX_LENGTH = 4096;
 /** Nesting beyond this is evaluated as unknown, so hostile input cannot exhaust the stack. */
 const MAX_DEPTH = 200;
 
-const UNKNOWN_VALUE: StringValue = { text: UNKNOWN, isString: false, consts: [] };
+const UNKNOWN_VALUE: StringValue = { text: UNKNOWN, isString: false, bindings: [] };
 
 /**
  * Evaluates string-building expressions of one file: string and template
- * literals, `+` chains and identifiers bound to a `const` initializer; anything
- * else is an unknown piece. Values of consts are computed once per file.
+ * literals, `+` chains, `const` bindings and members of `const` object
+ * literals, and `new URL(input, base)`; anything else is an unknown piece.
+ * Values of bindings are computed once per file.
  */
 export class StringEvaluator {
-  private readonly constValues = new Map<Variable, StringValue>();
-  private readonly evaluating = new Set<Variable>();
+  private readonly bindingValues = new Map<string, StringValue | undefined>();
+  private readonly evaluating = new Set<string>();
 
   constructor(private readonly sourceCode: SourceCode) {}
 
@@ -44,16 +40,15 @@ export class StringEvaluator {
     return this.evaluateAt(node, 0);
   }
 
-  /** The value of a `const` variable's initializer, or undefined for anything but a plain `const x = …`. */
-  valueOfConst(variable: Variable): StringValue | undefined {
-    const cached = this.constValues.get(variable);
-    if (cached !== undefined) return cached;
-    const declarator = constDeclarator(variable);
-    if (declarator === undefined || this.evaluating.has(variable)) return undefined;
-    this.evaluating.add(variable);
-    const value = this.evaluateAt(declarator.init, 0);
-    this.evaluating.delete(variable);
-    this.constValues.set(variable, value);
+  /** The value a binding is initialized with, or undefined when the code does not say. */
+  valueOfBinding(target: Binding): StringValue | undefined {
+    if (this.bindingValues.has(target.key)) return this.bindingValues.get(target.key);
+    const initializer = initializerOf(target);
+    if (initializer === undefined || this.evaluating.has(target.key)) return undefined;
+    this.evaluating.add(target.key);
+    const value = this.evaluateAt(initializer, 0);
+    this.evaluating.delete(target.key);
+    this.bindingValues.set(target.key, value);
     return value;
   }
 
@@ -68,32 +63,35 @@ export class StringEvaluator {
         }
         return UNKNOWN_VALUE;
       case 'TemplateLiteral':
-        return this.template(node.quasis, node.expressions, depth);
+        return node.parent.type === 'TaggedTemplateExpression' ? UNKNOWN_VALUE : this.template(node, depth);
       case 'BinaryExpression':
-        return node.operator === '+' ? this.concat(node.left, node.right, depth) : UNKNOWN_VALUE;
+        return node.operator === '+' ? this.concat(node.left as Expression, node.right, depth) : UNKNOWN_VALUE;
       case 'Identifier':
-        return this.identifier(node);
+      case 'MemberExpression':
+        return this.bindingRead(node, depth);
+      case 'NewExpression':
+        return isUrlConstructor(this.sourceCode, node) ? this.url(node, depth) : UNKNOWN_VALUE;
+      case 'CallExpression':
+        return this.stringConversion(node, depth);
       default:
         return UNKNOWN_VALUE;
     }
   }
 
-  private template(quasis: readonly TSESTree.TemplateElement[], expressions: readonly Expression[], depth: number): StringValue {
+  private template(node: TSESTree.TemplateLiteral, depth: number): StringValue {
     let text: string | undefined = '';
-    const consts: Variable[] = [];
-    for (let i = 0; i < quasis.length; i++) {
-      const quasi = quasis[i]!;
+    const bindings: Binding[] = [];
+    node.quasis.forEach((quasi, i) => {
       const cooked = quasi.value.cooked as string | null;
       text = join(text, cooked === null ? UNKNOWN : sanitize(cooked));
-      const expression = expressions[i];
+      const expression = node.expressions[i];
       if (expression !== undefined) {
         const part = this.evaluateAt(expression, depth + 1);
         text = join(text, part.text);
-        consts.push(...part.consts);
+        bindings.push(...part.bindings);
       }
-      if (text === undefined) return { text: undefined, isString: true, consts };
-    }
-    return { text, isString: true, consts };
+    });
+    return { text, isString: true, bindings };
   }
 
   private concat(left: Expression, right: Expression, depth: number): StringValue {
@@ -101,19 +99,68 @@ export class StringEvaluator {
     const r = this.evaluateAt(right, depth + 1);
     // Without a string on either side `+` may be numeric addition: nothing to read.
     if (!l.isString && !r.isString) return UNKNOWN_VALUE;
-    return { text: join(l.text, r.text), isString: true, consts: [...l.consts, ...r.consts] };
+    return { text: join(l.text, r.text), isString: true, bindings: [...l.bindings, ...r.bindings] };
   }
 
-  private identifier(node: TSESTree.Identifier): StringValue {
-    const variable = resolveVariable(this.sourceCode, node);
-    const value = variable === undefined ? undefined : this.valueOfConst(variable);
-    if (variable === undefined || value === undefined) return UNKNOWN_VALUE;
-    return { text: value.text, isString: value.isString, consts: [variable] };
+  /** `X` or `API.chat.info`, when a `const` (object literal) in this file says what it is. */
+  private bindingRead(node: TSESTree.Identifier | TSESTree.MemberExpression, depth: number): StringValue {
+    const target = bindingReadBy(this.sourceCode, node);
+    const value = target === undefined ? undefined : this.valueOfBinding(target);
+    if (target === undefined || value === undefined) {
+      // `new URL(…).href` is the URL itself.
+      if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'href') {
+        const object = unwrap(node.object);
+        if (object.type === 'NewExpression' && isUrlConstructor(this.sourceCode, object)) return this.url(object, depth + 1);
+      }
+      return UNKNOWN_VALUE;
+    }
+    return { text: value.text, isString: value.isString, bindings: [target] };
+  }
+
+  private url(node: TSESTree.NewExpression, depth: number): StringValue {
+    const [input, base] = node.arguments;
+    if (input === undefined || input.type === 'SpreadElement' || base?.type === 'SpreadElement') return UNKNOWN_VALUE;
+    const i = this.evaluateAt(input, depth + 1);
+    if (base === undefined) return { text: i.text, isString: true, bindings: i.bindings };
+    const b = this.evaluateAt(base, depth + 1);
+    return { text: resolveUrl(i.text, b.text), isString: true, bindings: [...i.bindings, ...b.bindings] };
+  }
+
+  /** `String(x)` and `new URL(…).toString()`. */
+  private stringConversion(node: TSESTree.CallExpression, depth: number): StringValue {
+    const callee = node.callee;
+    const [argument] = node.arguments;
+    if (
+      callee.type === 'Identifier' &&
+      callee.name === 'String' &&
+      node.arguments.length === 1 &&
+      argument?.type !== 'SpreadElement' &&
+      argument !== undefined &&
+      isGlobalReference(this.sourceCode, callee)
+    ) {
+      return { ...this.evaluateAt(argument, depth + 1), isString: true };
+    }
+    if (
+      callee.type === 'MemberExpression' &&
+      !callee.computed &&
+      callee.property.type === 'Identifier' &&
+      callee.property.name === 'toString' &&
+      node.arguments.length === 0
+    ) {
+      const object = unwrap(callee.object);
+      if (object.type === 'NewExpression' && isUrlConstructor(this.sourceCode, object)) return this.url(object, depth + 1);
+    }
+    return UNKNOWN_VALUE;
   }
 }
 
+/** `new URL(…)` with the global `URL`, not a local class of that name. */
+export function isUrlConstructor(sourceCode: SourceCode, node: TSESTree.NewExpression): boolean {
+  return node.callee.type === 'Identifier' && node.callee.name === 'URL' && isGlobalReference(sourceCode, node.callee);
+}
+
 function literal(text: string, isString: boolean): StringValue {
-  return { text: text.length > MAX_LENGTH ? undefined : sanitize(text), isString, consts: [] };
+  return { text: text.length > MAX_LENGTH ? undefined : sanitize(text), isString, bindings: [] };
 }
 
 /** A literal can't smuggle in the unknown marker. */

@@ -17,6 +17,8 @@ export interface PathMatch {
   readonly route: Route;
   /** The value had an `open-apis` segment; host-less paths need Open Platform evidence. */
   readonly hasOpenApis: boolean;
+  /** The host written in the value (see NormalizedPath.host). */
+  readonly host: string | undefined;
 }
 
 const OPEN_APIS_PREFIX = '/open-apis/';
@@ -42,9 +44,18 @@ export function compileMatcher(entries: readonly CatalogEntry[]): (value: string
     const path = normalizePath(value);
     if (path === undefined || path.segments.length === 0) return undefined;
     const route = trie.match(path.segments);
-    return route === undefined ? undefined : { route, hasOpenApis: path.hasOpenApis };
+    return route === undefined ? undefined : { route, hasOpenApis: path.hasOpenApis, host: path.host };
   };
 }
 
 /** The catalog's matcher, compiled once per process: it depends on nothing else. */
 export const matchPath = compileMatcher(CATALOG);
+
+/**
+ * The first two segments after `open-apis` of every catalog path (`message/v4`,
+ * `im/v1`, …): a string that names an endpoint without `open-apis` holds one of
+ * them, so a file without any has no host-less path to look at.
+ */
+export const HOSTLESS_MARKERS: readonly string[] = [
+  ...new Set(CATALOG.map((entry) => templateSegments(entry.path.slice(OPEN_APIS_PREFIX.length)).slice(0, 2).join('/'))),
+];

@@ -7,6 +7,11 @@ export interface NormalizedPath {
   readonly hasOpenApis: boolean;
   /** An unknown piece before the first `/` was read as a base (`https://host[/open-apis]`). */
   readonly fromUnknownBase: boolean;
+  /**
+   * The host written in the value (lower-cased), `UNKNOWN` where part of it is
+   * unknown, undefined for a path without one.
+   */
+  readonly host: string | undefined;
 }
 
 const OPEN_APIS = 'open-apis';
@@ -36,13 +41,15 @@ export function normalizePath(value: string): NormalizedPath | undefined {
 
   let start = 0;
   let fromUnknownBase = false;
+  let host: string | undefined;
   const firstSlash = value.indexOf('/');
   const schemeEnd = schemeLength(value, end);
-  if (schemeEnd > 0) {
-    // `https://host/...`: the host is whatever stands up to the next `/`.
-    start = skipHost(value, schemeEnd, end);
-  } else if (value.startsWith('//')) {
-    start = skipHost(value, 2, end);
+  const hostStart = schemeEnd > 0 ? schemeEnd : value.startsWith('//') ? 2 : -1;
+  if (hostStart !== -1) {
+    // `https://host/...`, `//host/...`: the host is whatever stands up to the next `/`.
+    start = skipHost(value, hostStart, end);
+    host = value.slice(hostStart, start).toLowerCase();
+    if (host.includes(UNKNOWN)) host = UNKNOWN;
   } else if (firstSlash !== 0) {
     const head = firstSlash === -1 || firstSlash > end ? end : firstSlash;
     if (value.slice(0, head).includes(UNKNOWN)) {
@@ -55,7 +62,7 @@ export function normalizePath(value: string): NormalizedPath | undefined {
   const raw = value.slice(start, end).split('/');
   if (raw.length > 0 && raw[0] === '') raw.shift();
   if (raw.length > 0 && raw[raw.length - 1] === '') raw.pop();
-  if (raw.length === 0) return { segments: [], hasOpenApis: false, fromUnknownBase };
+  if (raw.length === 0) return { segments: [], hasOpenApis: false, fromUnknownBase, host };
 
   // An unknown glued to the end of the last segment (`/chat/v4/info${query}`)
   // is read as the query string code appends there.
@@ -67,8 +74,8 @@ export function normalizePath(value: string): NormalizedPath | undefined {
 
   const segments = raw.map((segment) => (segment.includes(UNKNOWN) ? UNKNOWN : segment));
   const openApis = segments.indexOf(OPEN_APIS);
-  if (openApis === -1) return { segments, hasOpenApis: false, fromUnknownBase };
-  return { segments: segments.slice(openApis + 1), hasOpenApis: true, fromUnknownBase };
+  if (openApis === -1) return { segments, hasOpenApis: false, fromUnknownBase, host };
+  return { segments: segments.slice(openApis + 1), hasOpenApis: true, fromUnknownBase, host };
 }
 
 function isSpace(c: number): boolean {

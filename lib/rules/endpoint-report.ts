@@ -1,8 +1,8 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { analyzeFile, type EndpointFinding } from '../analysis';
-import { idsOfCode, type CatalogEntry, type ErrorCode } from '../catalog';
-import { describeEndpoint } from '../messages';
+import { idsOfCode, type CatalogEntry, type ErrorCode, type HttpMethod } from '../catalog';
+import { describeEndpoint, type EndpointMessageData } from '../messages';
 import { readFeishuSettings, type FeishuSettings } from '../settings';
 
 /** The one option of every API rule (behaviour.md §7). */
@@ -38,14 +38,36 @@ export function reportEndpoints<MessageId extends string>(
   const allowed = new Set(allow);
   return {
     Program() {
-      for (const finding of analyzeFile(context.sourceCode).endpoints) {
+      for (const finding of analyzeFile(context.sourceCode, settings).endpoints) {
         if (finding.route.code !== code) continue;
         const entries = entriesToReport(finding, settings, allowed);
         if (entries === undefined) continue;
-        context.report({ node: finding.node, messageId, data: describeEndpoint(entries, finding.method, settings) });
+        context.report({ node: finding.node, messageId, data: messageData(entries, finding.method, settings) });
       }
     },
   };
+}
+
+// The same endpoint reads the same for one kind of app and locale: build each text once.
+const messageCache = new WeakMap<FeishuSettings, Map<string, EndpointMessageData>>();
+
+function messageData(
+  entries: [CatalogEntry, ...CatalogEntry[]],
+  method: HttpMethod | undefined,
+  settings: FeishuSettings,
+): EndpointMessageData {
+  let bySettings = messageCache.get(settings);
+  if (bySettings === undefined) {
+    bySettings = new Map();
+    messageCache.set(settings, bySettings);
+  }
+  const key = `${method ?? ''} ${entries.map((entry) => entry.id).join(' ')}`;
+  let data = bySettings.get(key);
+  if (data === undefined) {
+    data = describeEndpoint(entries, method, settings);
+    bySettings.set(key, data);
+  }
+  return data;
 }
 
 /**

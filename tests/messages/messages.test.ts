@@ -23,7 +23,7 @@ describe('endpoint messages, read whole', () => {
   });
 
   it('says the replacement of urgent fails too, and never that migrating is enough', () => {
-    const message = only(lint("fetch('/open-apis/message/v4/urgent');", { settings: SELF_BUILT }));
+    const message = only(lint("axios.post('/open-apis/message/v4/urgent', body);", { settings: SELF_BUILT }));
     expect(message.message).toBe(
       'POST /open-apis/message/v4/urgent ([Legacy] Buzz (urgent) message) fails with error 232102 in external chats (外部群) since 2025-06-25; ' +
         'internal chats are not affected. Migrate to PATCH /open-apis/im/v1/messages/:message_id/urgent_app ' +
@@ -34,7 +34,7 @@ describe('endpoint messages, read whole', () => {
 
   it('tells a store app that no replacement exists, in Chinese', () => {
     const message = only(
-      lint('fetch(`/open-apis/im/v1/messages/${id}/reactions`);', {
+      lint('client.request({ url: `/open-apis/im/v1/messages/${id}/reactions`, data });', {
         settings: { feishu: { appType: 'store', locale: 'zh-CN' } },
       }),
     );
@@ -48,7 +48,7 @@ describe('endpoint messages, read whole', () => {
 
   it('points an app with linked organizations at the Developer Assistant, with its own date', () => {
     const message = only(
-      lint("fetch('/open-apis/im/v1/chats/oc_1/link');", {
+      lint("axios.post('/open-apis/im/v1/chats/oc_1/link');", {
         settings: { feishu: { appType: 'self-built', linkedOrganization: true } },
       }),
     );
@@ -60,7 +60,7 @@ describe('endpoint messages, read whole', () => {
 
   it('keeps the chat managers blocked for an app with external sharing', () => {
     const message = only(
-      lint('fetch(`/open-apis/im/v1/chats/${id}/managers/add_managers`);', {
+      lint('http.post(`/open-apis/im/v1/chats/${id}/managers/add_managers`, body);', {
         settings: { feishu: { appType: 'self-built', externalSharing: true, locale: 'zh-CN' } },
       }),
     );
@@ -71,7 +71,7 @@ describe('endpoint messages, read whole', () => {
   });
 
   it('gives an unknown kind of app both dates and the three remedies', () => {
-    const message = only(lint("fetch('/open-apis/bot/v4/remove');"));
+    const message = only(lint("request('/open-apis/bot/v4/remove', options);"));
     expect(message.message).toBe(
       'POST /open-apis/bot/v4/remove ([Legacy] Remove bot from chat) fails with error 232102 in external chats (外部群) ' +
         'since 2025-06-25 (2025-07-23 for self-built apps with linked organizations); internal chats are not affected. ' +

@@ -36,6 +36,8 @@ ruleTester.run('no-external-chat-management-api', rule, {
       'widgets/batch_delete',
     ].map((below) => ({ code: `fetch(\`/open-apis/im/v1/chats/\${chatId}/${below}\`);`, settings: EXTERNAL_SHARING })),
     { code: "fetch('/open-apis/im/v1/chats/oc_1/link');", options: [{ allow: ['im.chat.link'] }] },
+    // fetch without a method sends GET: the allowed GET entry is the one it names.
+    { code: 'fetch(`/open-apis/im/v1/chats/${chatId}/menu_tree`);', options: [{ allow: ['im.chatMenuTree.get'] }] },
   ],
   invalid: [
     ...restrictedUrls(232033).map(([url]) => ({
@@ -53,9 +55,15 @@ ruleTester.run('no-external-chat-management-api', rule, {
       settings: EXTERNAL_SHARING,
       errors: [{ messageId: restrictedEndpoint, column: 7, endColumn: 71 }],
     },
-    // A menu path shared by three methods, one of them allowed.
+    // A menu path shared by three methods, one of them allowed: with the method unknown, the others count.
     {
-      code: 'fetch(`/open-apis/im/v1/chats/${chatId}/menu_tree`);',
+      code: 'request(`/open-apis/im/v1/chats/${chatId}/menu_tree`);',
+      options: [{ allow: ['im.chatMenuTree.get'] }],
+      errors: [{ messageId: restrictedEndpoint }],
+    },
+    // With the method known, only its entry counts.
+    {
+      code: 'axios.post(`/open-apis/im/v1/chats/${chatId}/menu_tree`, menu);',
       options: [{ allow: ['im.chatMenuTree.get'] }],
       errors: [{ messageId: restrictedEndpoint }],
     },

@@ -25,10 +25,10 @@ ruleTester.run('no-legacy-message-chat-api', rule, {
     "fetch('/open-apis/chat/v4/' + action);",
     // Host-less paths need Open Platform evidence (a later issue); none is read here.
     "axios.post('/message/v4/send', body);",
-    // Only `const` bindings are evaluated: a `let` may change.
-    "let base = 'https://open.feishu.cn/open-apis'; fetch(base + '/chat/v4/info');",
+    // Only `const` bindings are evaluated: a `let` may change, so it stands for one unknown segment.
+    "let action = 'send'; fetch('/open-apis/message/v4/' + action);",
     // A parameter shadowing the const is unknown.
-    "const BASE = 'https://open.feishu.cn/open-apis';\nfunction send(BASE) { return fetch(BASE + '/message/v4/send'); }",
+    "const ACTION = 'send';\nfunction post(ACTION) { return fetch('/open-apis/message/v4/' + ACTION); }",
     // Tagged templates return what the tag returns.
     'const q = sql`/open-apis/message/v4/send`;',
     // Regular expressions are not strings.
@@ -129,6 +129,11 @@ ruleTester.run('no-legacy-message-chat-api', rule, {
     {
       code: "fetch('https://gw.example.com/feishu/open-apis/message/v3/send');",
       errors: [{ messageId: legacyEndpoint, column: 7, endColumn: 64 }],
+    },
+    // The const outside the function is read where it is not shadowed.
+    {
+      code: "const ACTION = 'send';\nfunction post(action) { return fetch('/open-apis/message/v4/' + ACTION); }",
+      errors: [{ messageId: legacyEndpoint, line: 2, column: 38, endColumn: 71 }],
     },
     // A mock of a restricted path counts (behaviour.md §1).
     {

@@ -1,0 +1,131 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { BUILT_IN_API_HOSTS, type FeishuSettings } from '../settings';
+import { isModuleSpecifier, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from './ast';
+
+/**
+ * Open Platform evidence (behaviour.md §4): does this file talk to Feishu /
+ * Lark? Host-less paths (`'/chat/v4/info'`) and hand-written event handlers are
+ * reported only in files that do. Each signal is one named predicate; a file
+ * shows evidence when any of them holds. Every predicate starts from a plain
+ * text search and looks at the tree only where the text matches, so a file
+ * without the words costs a few `indexOf` calls.
+ */
+export type EvidenceSignal = 'assumeOpenPlatform' | 'larkImport' | 'openApisOrHost' | 'vocabulary' | 'larkName';
+
+export interface Evidence {
+  /** The first signal found, or undefined for none. */
+  readonly signal: EvidenceSignal | undefined;
+}
+
+/** The signals in the order they are tried: cheapest and surest first. */
+export function findEvidence(sourceCode: SourceCode, settings: Pick<FeishuSettings, 'apiHosts' | 'assumeOpenPlatform'>): Evidence {
+  if (settings.assumeOpenPlatform) return { signal: 'assumeOpenPlatform' };
+  if (importsLarkSdk(sourceCode)) return { signal: 'larkImport' };
+  if (mentionsOpenApisOrHost(sourceCode, [...BUILT_IN_API_HOSTS, ...settings.apiHosts])) return { signal: 'openApisOrHost' };
+  if (usesOpenPlatformVocabulary(sourceCode)) return { signal: 'vocabulary' };
+  if (namesLarkOrFeishu(sourceCode)) return { signal: 'larkName' };
+  return { signal: undefined };
+}
+
+/** An import, export or require of `@larksuiteoapi/*`. */
+export function importsLarkSdk(sourceCode: SourceCode): boolean {
+  return someHit(sourceCode, '@larksuiteoapi/', (node) => isModuleSpecifier(node) && String((node as TSESTree.StringLiteral).value).startsWith('@larksuiteoapi/'));
+}
+
+/** A string with an `open-apis` segment, or one naming a Feishu / Lark API host (built-in or `apiHosts`). */
+export function mentionsOpenApisOrHost(sourceCode: SourceCode, hosts: readonly string[]): boolean {
+  const openApis = someHit(sourceCode, 'open-apis', (node, offset) => isStringPart(node) && isSegmentAt(sourceCode.text, offset, 'open-apis'));
+  return (
+    openApis ||
+    hosts.some((host) => someHit(sourceCode, host, (node, offset) => isStringPart(node) && isHostAt(sourceCode.text, offset, host)))
+  );
+}
+
+/** Open Platform words, as names (properties, variables) or inside strings. `open_id` alone is not one. */
+export const OPEN_PLATFORM_VOCABULARY: readonly string[] = [
+  'tenant_access_token',
+  'app_access_token',
+  'open_chat_id',
+  'open_message_id',
+  'text_without_at_bot',
+  'tenant_key',
+];
+
+export function usesOpenPlatformVocabulary(sourceCode: SourceCode): boolean {
+  return OPEN_PLATFORM_VOCABULARY.some((word) =>
+    someHit(sourceCode, word, (node, offset) => (isName(node) || isStringPart(node)) && isWordAt(sourceCode.text, offset, word)),
+  );
+}
+
+/**
+ * An identifier, class name or module specifier naming Lark or Feishu as a word
+ * of its own (`LarkAPI`, `feishuClient`, `lark_bot`, `'./lark'`), not as part of
+ * another word (`Clark`, `skylark`, `larkspur`).
+ */
+export function namesLarkOrFeishu(sourceCode: SourceCode): boolean {
+  const { text } = sourceCode;
+  const pattern = /lark|feishu/gi;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!startsWord(text, start) || !endsWord(text, end)) continue;
+    const node = nodeAtOffset(sourceCode.ast, start, sourceCode.visitorKeys);
+    if (isName(node) || isModuleSpecifier(node)) return true;
+  }
+  return false;
+}
+
+/** Calls `accept` with the node at each occurrence of `needle` until it returns true. */
+function someHit(sourceCode: SourceCode, needle: string, accept: (node: Node, offset: number) => boolean): boolean {
+  const { text } = sourceCode;
+  for (let offset = text.indexOf(needle); offset !== -1; offset = text.indexOf(needle, offset + needle.length)) {
+    if (accept(nodeAtOffset(sourceCode.ast, offset, sourceCode.visitorKeys), offset)) return true;
+  }
+  return false;
+}
+
+function isStringPart(node: Node): boolean {
+  return isStringLiteral(node) || node.type === 'TemplateElement';
+}
+
+function isName(node: Node): boolean {
+  return node.type === 'Identifier' || node.type === 'PrivateIdentifier' || node.type === 'JSXIdentifier';
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_$]/.test(c);
+const isLower = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
+const isUpper = (c: string | undefined) => c !== undefined && c >= 'A' && c <= 'Z';
+
+function isWordAt(text: string, offset: number, word: string): boolean {
+  return !isWordChar(text[offset - 1]) && !isWordChar(text[offset + word.length]);
+}
+
+function isSegmentAt(text: string, offset: number, segment: string): boolean {
+  const before = text[offset - 1];
+  const after = text[offset + segment.length];
+  return (before === '/' || before === "'" || before === '"' || before === '`') && (after === '/' || after === "'" || after === '"' || after === '`' || after === '?');
+}
+
+function isHostAt(text: string, offset: number, host: string): boolean {
+  const before = text[offset - 1];
+  const after = text[offset + host.length];
+  const hostChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9.-]/.test(c);
+  return !hostChar(before) && !(after !== undefined && /[A-Za-z0-9-]/.test(after)) && !(after === '.' && hostChar(text[offset + host.length + 1]));
+}
+
+/** A camelCase, PascalCase, snake_case or kebab-case word starts here. */
+function startsWord(text: string, start: number): boolean {
+  const before = text[start - 1];
+  if (!isWordChar(before) || before === '_' || before === '$') return true;
+  // `myLark`, `feishuLark`: an upper-case letter after a lower-case one starts a word.
+  return isUpper(text[start]) && (isLower(before) || (before !== undefined && before >= '0' && before <= '9'));
+}
+
+/** The word ends here: `lark` in `larkClient`, `LARK_APP`, `lark2`, not in `larks` or `larkspur`. */
+function endsWord(text: string, end: number): boolean {
+  const after = text[end];
+  if (!isWordChar(after)) return true;
+  if (after === '_' || after === '$' || (after! >= '0' && after! <= '9')) return true;
+  // `larkClient`, `LarkAPI`, `FEISHU_…`: an upper-case letter after the word, or the word itself in capitals.
+  return isUpper(after) && (isLower(text[end - 1]) || !isLower(text[end + 1]));
+}

@@ -1,0 +1,46 @@
+import { CALL, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { nodeAtOffset, staticKey, unwrap, type SourceCode } from './ast';
+
+/**
+ * The deprecated SDK builds requests with `newRequest(path, method, …)` and
+ * prefixes `open-apis/` to the path itself (external-chat-facts.md §3), so its
+ * path argument names an endpoint without `open-apis` and without any other
+ * evidence.
+ */
+const NEW_REQUEST: TraceMap<true> = {
+  '@larksuiteoapi/api': { newRequest: { [CALL]: true } },
+  '@larksuiteoapi/allcore': { newRequest: { [CALL]: true }, api: { newRequest: { [CALL]: true } } },
+};
+
+/**
+ * The file's `newRequest(…)` calls: imports followed through scope (named,
+ * namespace, default, `require`, aliases, destructuring), and by structure
+ * `X.api.newRequest(…)` where scope can't see what X is (`this.lark`).
+ */
+export function findNewRequestCalls(sourceCode: SourceCode): ReadonlySet<TSESTree.CallExpression> {
+  const calls = new Set<TSESTree.CallExpression>();
+  const { text } = sourceCode;
+  if (!text.includes('newRequest')) return calls;
+
+  for (let offset = text.indexOf('newRequest'); offset !== -1; offset = text.indexOf('newRequest', offset + 10)) {
+    const node = nodeAtOffset(sourceCode.ast, offset, sourceCode.visitorKeys);
+    const member = node.parent;
+    if (member?.type !== 'MemberExpression' || member.property !== node) continue;
+    const object = unwrap(member.object);
+    const call = member.parent;
+    if (object.type === 'MemberExpression' && staticKey(object) === 'api' && call?.type === 'CallExpression' && call.callee === member) {
+      calls.add(call);
+    }
+  }
+
+  if (text.includes('@larksuiteoapi/')) {
+    // ReferenceTracker is typed for ESLint's scope objects; typescript-eslint's are the same objects.
+    const tracker = new ReferenceTracker(sourceCode.getScope(sourceCode.ast) as never);
+    for (const { node } of [...tracker.iterateEsmReferences(NEW_REQUEST), ...tracker.iterateCjsReferences(NEW_REQUEST)]) {
+      if ((node as { type: string }).type === 'CallExpression') calls.add(node as unknown as TSESTree.CallExpression);
+    }
+  }
+  return calls;
+}
+
