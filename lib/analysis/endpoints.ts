@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { HttpMethod } from '../catalog';
+import type { CatalogEntry, ErrorCode, HttpMethod } from '../catalog';
 import { HOSTLESS_MARKERS, matchPath, type PathMatch, type Route } from '../matcher';
 import { isModuleSpecifier, isStringLiteral, nodeAtOffset, outermostWrapper, type Node, type SourceCode } from './ast';
 import { initializerOf, type Binding } from './const-bindings';
@@ -8,13 +8,20 @@ import { findNewRequestCalls } from './lark-sdk';
 import { collectStringSites, destinationsOf } from './string-sites';
 import { StringEvaluator } from './string-value';
 
-/** A place in the code that names a restricted endpoint. */
+/** A place in the code that calls a restricted endpoint: a URL or path, or an SDK call. */
 export interface EndpointFinding {
-  /** Where the report lands: the outermost string-building expression. */
+  /** Where the report lands (behaviour.md §3). */
   readonly node: Node;
-  readonly route: Route;
-  /** The HTTP method the code sends it with, when the code says (behaviour.md §2). */
+  readonly code: ErrorCode;
+  /**
+   * The entries it may call. A URL names every entry of its path, and a known
+   * `method` picks among them; an SDK call names exactly what it calls.
+   */
+  readonly entries: readonly [CatalogEntry, ...CatalogEntry[]];
+  /** The HTTP method the code sends a URL with, when the code says (behaviour.md §2). */
   readonly method: HttpMethod | undefined;
+  /** For an SDK call, the method called, as in the SDK: `client.im.messageReaction.create`. */
+  readonly sdkCall?: string;
 }
 
 /**
@@ -73,7 +80,7 @@ export function findEndpoints(sourceCode: SourceCode, hasEvidence: () => boolean
     // A binding that names the route on its own is reported once, where it is written.
     if (value.bindings.some((target) => routeOfBinding(target) === route)) continue;
     const method = commonMethod(destinationsOf(sourceCode, site).map((node) => methodAt(node, methodContext)));
-    findings.push({ node: site, route, method });
+    findings.push({ node: site, code: route.code, entries: route.entries as EndpointFinding['entries'], method });
   }
   return findings;
 }

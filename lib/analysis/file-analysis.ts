@@ -2,6 +2,7 @@ import type { FeishuSettings } from '../settings';
 import type { SourceCode } from './ast';
 import { findEndpoints, type EndpointFinding } from './endpoints';
 import { findEvidence, type Evidence } from './evidence';
+import { findSdkCalls } from './sdk-calls';
 
 /** What one file holds, computed once and read by every rule. */
 export interface FileAnalysis {
@@ -26,7 +27,7 @@ export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings): F
     let evidence: Evidence | undefined;
     const evidenceOnce = () => (evidence ??= findEvidence(sourceCode, settings));
     analysis = {
-      endpoints: findEndpoints(sourceCode, () => evidenceOnce().signal !== undefined),
+      endpoints: [...findEndpoints(sourceCode, () => evidenceOnce().signal !== undefined), ...findSdkCalls(sourceCode)],
       evidence: evidenceOnce,
     };
     bySettings.set(settings, analysis);

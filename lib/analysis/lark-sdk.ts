@@ -1,6 +1,7 @@
-import { CALL, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
+import { CALL, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { nodeAtOffset, staticKey, unwrap, type SourceCode } from './ast';
+import { moduleReferences } from './module-references';
 
 /**
  * The deprecated SDK builds requests with `newRequest(path, method, …)` and
@@ -34,12 +35,8 @@ export function findNewRequestCalls(sourceCode: SourceCode): ReadonlySet<TSESTre
     }
   }
 
-  if (text.includes('@larksuiteoapi/')) {
-    // ReferenceTracker is typed for ESLint's scope objects; typescript-eslint's are the same objects.
-    const tracker = new ReferenceTracker(sourceCode.getScope(sourceCode.ast) as never);
-    for (const { node } of [...tracker.iterateEsmReferences(NEW_REQUEST), ...tracker.iterateCjsReferences(NEW_REQUEST)]) {
-      if ((node as { type: string }).type === 'CallExpression') calls.add(node as unknown as TSESTree.CallExpression);
-    }
+  for (const node of moduleReferences(sourceCode, NEW_REQUEST)) {
+    if (node.type === 'CallExpression') calls.add(node);
   }
   return calls;
 }

@@ -53,7 +53,7 @@ export const CHAT_MANAGEMENT_ENTRIES: readonly CatalogEntry[] = CHAT_APIS.map(
     path: `/open-apis/im/v1/chats/:chat_id/${api.below}`,
     name: { en: api.en, 'zh-CN': api.zh },
     docUrl: api.page === null ? NOTICE_URL : imV1Page(api.page),
-    ...(api.sdkMethod === null ? {} : { sdkMethod: api.sdkMethod }),
+    ...(api.sdkMethod === null ? {} : { sdkMethods: [api.sdkMethod] }),
     blockedWithExternalSharing: api.blockedWithExternalSharing === true,
     ...(api.noticeMisprint === undefined ? {} : { noticeMisprint: api.noticeMisprint }),
   }),

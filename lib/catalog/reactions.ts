@@ -13,7 +13,7 @@ export const REACTION_ENTRIES: readonly CatalogEntry[] = [
     path: '/open-apis/im/v1/messages/:message_id/reactions',
     name: { en: 'Add a message reaction', 'zh-CN': '添加消息表情回复' },
     docUrl: imV1Page('message-reaction/create'),
-    sdkMethod: 'im.messageReaction.create',
+    sdkMethods: ['im.messageReaction.create'],
     blockedWithExternalSharing: false,
   },
   {
@@ -23,7 +23,7 @@ export const REACTION_ENTRIES: readonly CatalogEntry[] = [
     path: '/open-apis/im/v1/messages/:message_id/reactions/:reaction_id',
     name: { en: 'Delete a message reaction', 'zh-CN': '删除消息表情回复' },
     docUrl: imV1Page('message-reaction/delete'),
-    sdkMethod: 'im.messageReaction.delete',
+    sdkMethods: ['im.messageReaction.delete'],
     blockedWithExternalSharing: false,
   },
   {
@@ -33,7 +33,7 @@ export const REACTION_ENTRIES: readonly CatalogEntry[] = [
     path: '/open-apis/im/v1/messages/:message_id/reactions',
     name: { en: 'List message reactions', 'zh-CN': '获取消息表情回复' },
     docUrl: imV1Page('message-reaction/list'),
-    sdkMethod: 'im.messageReaction.list',
+    sdkMethods: ['im.messageReaction.list', 'im.messageReaction.listWithIterator'],
     blockedWithExternalSharing: false,
     noticeMisprint: 'PATCH',
   },

@@ -40,8 +40,12 @@ export interface CatalogEntry {
   readonly name: LocalizedText;
   /** Official reference page (the breaking-change notice where no page exists). */
   readonly docUrl: string;
-  /** node-sdk method under `client.` for im/v1 entries (also reachable as `client.im.v1.…`). */
-  readonly sdkMethod?: string;
+  /**
+   * node-sdk methods under `client.` that call this endpoint, for im/v1 entries
+   * (each also reachable as `client.im.v1.…`): `im.messageReaction.list`,
+   * `im.messageReaction.listWithIterator`.
+   */
+  readonly sdkMethods?: readonly string[];
   /** Legacy entries only: the im/v1 API to migrate to. */
   readonly replacement?: Replacement;
   /** True where a self-built app with external sharing (对外共享) on is still refused. */

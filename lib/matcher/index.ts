@@ -59,3 +59,5 @@ export const matchPath = compileMatcher(CATALOG);
 export const HOSTLESS_MARKERS: readonly string[] = [
   ...new Set(CATALOG.map((entry) => templateSegments(entry.path.slice(OPEN_APIS_PREFIX.length)).slice(0, 2).join('/'))),
 ];
+
+export { LARK_CHANNEL_METHODS, SDK_METHODS, SDK_WORDS } from './sdk-index';

@@ -23,21 +23,26 @@ export interface EndpointMessageData {
 }
 
 /**
- * Describes a finding that names `entries` (one route: same path, same code,
- * possibly several HTTP methods). `method` is the method seen in the code, when
- * it is known; the entries' documented methods are named otherwise.
+ * Describes a finding that names `entries` (one error code). `method` is the
+ * method seen in the code, when it is known; the entries' documented methods
+ * are named otherwise. `sdkCall` names the SDK method the code calls.
  */
 export function describeEndpoint(
   entries: readonly [CatalogEntry, ...CatalogEntry[]],
-  method: HttpMethod | undefined,
+  { method, sdkCall }: { method?: HttpMethod | undefined; sdkCall?: string | undefined },
   settings: Pick<FeishuSettings, 'appKind' | 'locale'>,
 ): EndpointMessageData {
   const texts = TEXTS[settings.locale];
   const primary = entries[0];
-  const methods = method ?? [...new Set(entries.flatMap((entry) => entry.methods))].join('/');
+  // One `METHODS /path` per path: an SDK helper may call two endpoints.
+  const paths = [...new Set(entries.map((entry) => entry.path))].map((path) => {
+    const onPath = entries.filter((entry) => entry.path === path);
+    return `${method ?? [...new Set(onPath.flatMap((entry) => entry.methods))].join('/')} ${path}`;
+  });
   const names = [...new Set(entries.map((entry) => entry.name[settings.locale]))].join(' / ');
+  const endpoint = `${paths.join(', ')} (${names})`;
   return {
-    endpoint: `${methods} ${primary.path} (${names})`,
+    endpoint: sdkCall === undefined ? endpoint : `${sdkCall}() → ${endpoint}`,
     failure: texts.failure(primary.code, dateFor(settings.appKind, texts)),
     remedy: remedyFor(primary, settings, texts),
   };

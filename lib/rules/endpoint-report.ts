@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { analyzeFile, type EndpointFinding } from '../analysis';
-import { idsOfCode, type CatalogEntry, type ErrorCode, type HttpMethod } from '../catalog';
+import { idsOfCode, type CatalogEntry, type ErrorCode } from '../catalog';
 import { describeEndpoint, type EndpointMessageData } from '../messages';
 import { readFeishuSettings, type FeishuSettings } from '../settings';
 
@@ -32,17 +32,27 @@ export function allowOptionSchema(code: ErrorCode): JSONSchema4[] {
  */
 export function reportEndpoints<MessageId extends string>(
   context: Readonly<TSESLint.RuleContext<MessageId, AllowOptions>>,
-  { code, messageId, allow }: { code: ErrorCode; messageId: MessageId; allow: readonly string[] },
+  {
+    code,
+    messageIds,
+    allow,
+  }: {
+    code: ErrorCode;
+    /** The messageId of a URL finding, and of an SDK call where the group has SDK methods. */
+    messageIds: { url: MessageId; sdk?: MessageId };
+    allow: readonly string[];
+  },
 ): TSESLint.RuleListener {
   const settings = readFeishuSettings(context.settings);
   const allowed = new Set(allow);
   return {
     Program() {
       for (const finding of analyzeFile(context.sourceCode, settings).endpoints) {
-        if (finding.route.code !== code) continue;
+        if (finding.code !== code) continue;
         const entries = entriesToReport(finding, settings, allowed);
         if (entries === undefined) continue;
-        context.report({ node: finding.node, messageId, data: messageData(entries, finding.method, settings) });
+        const messageId = finding.sdkCall === undefined ? messageIds.url : (messageIds.sdk ?? messageIds.url);
+        context.report({ node: finding.node, messageId, data: messageData(entries, finding, settings) });
       }
     },
   };
@@ -53,7 +63,7 @@ const messageCache = new WeakMap<FeishuSettings, Map<string, EndpointMessageData
 
 function messageData(
   entries: [CatalogEntry, ...CatalogEntry[]],
-  method: HttpMethod | undefined,
+  { method, sdkCall }: EndpointFinding,
   settings: FeishuSettings,
 ): EndpointMessageData {
   let bySettings = messageCache.get(settings);
@@ -61,10 +71,10 @@ function messageData(
     bySettings = new Map();
     messageCache.set(settings, bySettings);
   }
-  const key = `${method ?? ''} ${entries.map((entry) => entry.id).join(' ')}`;
+  const key = `${sdkCall ?? ''} ${method ?? ''} ${entries.map((entry) => entry.id).join(' ')}`;
   let data = bySettings.get(key);
   if (data === undefined) {
-    data = describeEndpoint(entries, method, settings);
+    data = describeEndpoint(entries, { method, sdkCall }, settings);
     bySettings.set(key, data);
   }
   return data;
@@ -80,8 +90,7 @@ export function entriesToReport(
   settings: Pick<FeishuSettings, 'appKind'>,
   allowed: ReadonlySet<string>,
 ): [CatalogEntry, ...CatalogEntry[]] | undefined {
-  const { entries } = finding.route;
-  const method = finding.method;
+  const { entries, method } = finding;
   const byMethod = method === undefined ? [] : entries.filter((entry) => entry.methods.includes(method));
   const named = byMethod.length > 0 ? byMethod : entries;
   const reported = named.filter((entry) => !allowed.has(entry.id) && stillFails(entry, settings));

@@ -14,5 +14,5 @@ export default createRule<AllowOptions, 'legacyEndpoint'>({
     schema: allowOptionSchema(232102),
     defaultOptions: [{ allow: [] }],
   },
-  create: (context, [{ allow }]) => reportEndpoints(context, { code: 232102, messageId: 'legacyEndpoint', allow }),
+  create: (context, [{ allow }]) => reportEndpoints(context, { code: 232102, messageIds: { url: 'legacyEndpoint' }, allow }),
 });

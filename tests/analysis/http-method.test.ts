@@ -22,6 +22,8 @@ describe('the HTTP method, read from where the URL is sent', () => {
     ['https.request({ method, path })', "https.request({ method: 'PATCH', path: `/open-apis/im/v1/chats/${id}/announcement` });", 'PATCH /open-apis/im/v1/chats/:chat_id/announcement (Update the chat announcement)'],
     ['a const method', `const METHOD = 'DELETE';\nfetch(\`/open-apis/im/v1/chats/\${id}/menu_tree\`, { method: METHOD });`, 'DELETE /open-apis/im/v1/chats/:chat_id/menu_tree (Delete chat menu)'],
     ['newRequest', "import * as lark from '@larksuiteoapi/allcore';\nlark.api.newRequest('chat/v4/info', 'POST', 2, body);", 'POST /open-apis/chat/v4/info ([Legacy] Get chat info)'],
+    ['an imported newRequest', "import { newRequest as build } from '@larksuiteoapi/api';\nbuild('chat/v4/info', 'POST', 2, body);", 'POST /open-apis/chat/v4/info ([Legacy] Get chat info)'],
+    ['a required newRequest', "const { newRequest } = require('@larksuiteoapi/allcore');\nnewRequest('chat/v4/info', 'PUT', 2, body);", 'PUT /open-apis/chat/v4/info ([Legacy] Get chat info)'],
     ['the uses of a const', `const URL_REACTIONS = ${REACTIONS};\naxios.post(URL_REACTIONS, body);\nawait axios.post(URL_REACTIONS, other);`, 'POST /open-apis/im/v1/messages/:message_id/reactions (Add a message reaction)'],
     ['the uses of a const member', `const API = { R: ${REACTIONS} };\naxios.get(API.R);`, 'GET /open-apis/im/v1/messages/:message_id/reactions (List message reactions)'],
     ['a member after a spread', `const API = { ...defaults, R: ${REACTIONS} };\naxios.get(API.R);`, 'GET /open-apis/im/v1/messages/:message_id/reactions (List message reactions)'],

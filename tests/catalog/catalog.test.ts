@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, idsOfCode, type CatalogEntry } from '../../lib/catalog';
+import { CATALOG, idsOfCode, LARK_CHANNEL_HELPERS, type CatalogEntry } from '../../lib/catalog';
 
 const byId = (id: string): CatalogEntry => {
   const entry = CATALOG.find((e) => e.id === id);
@@ -68,8 +68,13 @@ describe('catalog', () => {
 
   it('gives each im/v1 entry its node-sdk method, except the widgets, which have none', () => {
     for (const entry of CATALOG.filter((e) => e.code !== 232102)) {
-      if (entry.id.startsWith('im.chatWidget.')) expect(entry.sdkMethod, entry.id).toBeUndefined();
-      else expect(entry.sdkMethod, entry.id).toBe(entry.id);
+      if (entry.id.startsWith('im.chatWidget.')) expect(entry.sdkMethods, entry.id).toBeUndefined();
+      else expect(entry.sdkMethods?.[0], entry.id).toBe(entry.id);
     }
+    expect(byId('im.messageReaction.list').sdkMethods).toEqual(['im.messageReaction.list', 'im.messageReaction.listWithIterator']);
+  });
+
+  it('maps the LarkChannel helpers to catalog ids', () => {
+    for (const ids of Object.values(LARK_CHANNEL_HELPERS)) for (const id of ids) expect(byId(id).code).toBe(231021);
   });
 });

@@ -92,7 +92,7 @@ describe('endpoint messages, every entry × kind of app × locale', () => {
   );
 
   it.each(cases)('%s / %s / %s', (_id, appKind, locale, entry: CatalogEntry) => {
-    const data = describeEndpoint([entry], undefined, { appKind, locale });
+    const data = describeEndpoint([entry], {}, { appKind, locale });
     const text = `${data.endpoint} ${data.failure} ${data.remedy}`;
     expect(data.endpoint).toBe(`${entry.methods.join('/')} ${entry.path} (${entry.name[locale]})`);
     expect(data.failure).toContain(String(entry.code));
@@ -122,7 +122,7 @@ describe('endpoint messages, every entry × kind of app × locale', () => {
 
   it('uses the HTTP method seen in the code when it is known', () => {
     const entry = CATALOG.find((e) => e.id === 'chat.v4.info')!;
-    expect(describeEndpoint([entry], 'POST', { appKind: 'store', locale: 'en' }).endpoint).toBe(
+    expect(describeEndpoint([entry], { method: 'POST' }, { appKind: 'store', locale: 'en' }).endpoint).toBe(
       'POST /open-apis/chat/v4/info ([Legacy] Get chat info)',
     );
   });

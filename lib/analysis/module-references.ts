@@ -1,0 +1,48 @@
+import { ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
+import { isGlobalReference, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from './ast';
+
+/**
+ * The nodes a trace map names in this file, through imports and `require()`
+ * (aliases, destructuring, namespaces: eslint-plugin-n's way). ESLint's
+ * ReferenceTracker follows `require` only where it is a configured global,
+ * which TypeScript projects seldom declare, so the `require('<module>')` calls
+ * are found here, wherever `require` is not a local binding, and followed from
+ * there. Named imports of CommonJS packages count ('legacy' mode): the Lark SDKs
+ * ship ESM builds that export those names.
+ */
+export function moduleReferences<T>(sourceCode: SourceCode, traceMap: TraceMap<T>): Node[] {
+  const modules = Object.keys(traceMap).filter((name) => sourceCode.text.includes(name));
+  if (modules.length === 0) return [];
+  // ReferenceTracker is typed for ESLint's scope objects; typescript-eslint's are the same objects.
+  const tracker = new ReferenceTracker(sourceCode.getScope(sourceCode.ast) as never, { mode: 'legacy' });
+  const nodes: Node[] = [];
+  for (const { node } of tracker.iterateEsmReferences(traceMap)) nodes.push(node as unknown as Node);
+  for (const name of modules) {
+    for (const call of requireCalls(sourceCode, name)) {
+      for (const { node } of tracker.iteratePropertyReferences(call as never, traceMap[name]!)) nodes.push(node as unknown as Node);
+    }
+  }
+  return nodes;
+}
+
+/** `require('<name>')` calls, `require` not being a local binding. */
+function requireCalls(sourceCode: SourceCode, name: string): Node[] {
+  const calls: Node[] = [];
+  const { text } = sourceCode;
+  for (let offset = text.indexOf(name); offset !== -1; offset = text.indexOf(name, offset + name.length)) {
+    const node = nodeAtOffset(sourceCode.ast, offset, sourceCode.visitorKeys);
+    const call = node.parent;
+    if (
+      isStringLiteral(node) &&
+      node.value === name &&
+      call?.type === 'CallExpression' &&
+      call.arguments[0] === node &&
+      call.callee.type === 'Identifier' &&
+      call.callee.name === 'require' &&
+      isGlobalReference(sourceCode, call.callee)
+    ) {
+      calls.push(call);
+    }
+  }
+  return calls;
+}

@@ -1,0 +1,215 @@
+import { CALL, CONSTRUCT, type TraceMap } from '@eslint-community/eslint-utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { NODE_SDK_MODULE, type CatalogEntry } from '../catalog';
+import { LARK_CHANNEL_METHODS, SDK_METHODS, SDK_WORDS } from '../matcher';
+import {
+  nodeAtOffset,
+  outermostWrapper,
+  resolveVariable,
+  staticKey,
+  unwrap,
+  type Expression,
+  type Node,
+  type SourceCode,
+  type Variable,
+} from './ast';
+import type { EndpointFinding } from './endpoints';
+import { moduleReferences } from './module-references';
+
+/**
+ * Calls of the node-sdk that reach a restricted endpoint, found by structure
+ * (behaviour.md §1, the SDK issue): `X.im.<resource>.<method>(…)` and
+ * `X.im.v1.<resource>.<method>(…)` whatever X is, through wrappers, optional
+ * chaining and string keys, and through the aliases scope can follow
+ * (destructuring, `const m = client.im.messageReaction.create`, `.bind`), plus
+ * the `LarkChannel` helpers that call the reaction endpoints. Work starts at
+ * the text's hits of a resource or helper name, so a file without one costs a
+ * single regular-expression scan.
+ *
+ * `isSdkReceiver`, when given (type-aware linting), decides for a resource
+ * expression whose type is known whether it comes from the SDK.
+ */
+export function findSdkCalls(sourceCode: SourceCode, isSdkReceiver?: (node: Node) => boolean | undefined): EndpointFinding[] {
+  const findings = new Map<Node, EndpointFinding>();
+  const report = (node: Node, entries: readonly CatalogEntry[], sdkCall: string) => {
+    const [first, ...rest] = entries;
+    if (first === undefined || findings.has(node)) return;
+    findings.set(node, { node, code: first.code, entries: [first, ...rest], method: undefined, sdkCall });
+  };
+
+  const followMethod = (node: Node, entry: CatalogEntry, reportAt: Node, seen: Set<Variable>): void => {
+    const top = outermostWrapper(node);
+    const parent = top.parent;
+    const sdkCall = `client.${entry.sdkMethods?.[0] ?? entry.id}`;
+    if (parent?.type === 'CallExpression' && parent.callee === top) {
+      report(reportAt, [entry], sdkCall);
+    } else if (parent?.type === 'MemberExpression' && parent.object === top && parent.parent.type === 'CallExpression' && parent.parent.callee === parent) {
+      const key = staticKey(parent);
+      // `m.call(…)` and `m.apply(…)` call it; `m.bind(…)` makes another alias.
+      if (key === 'call' || key === 'apply') report(reportAt, [entry], sdkCall);
+      else if (key === 'bind') followMethod(parent.parent, entry, reportAt, seen);
+    } else {
+      for (const read of aliasReads(sourceCode, top, seen)) followMethod(read, entry, read, seen);
+    }
+  };
+
+  const followResource = (node: Node, methods: ReadonlyMap<string, CatalogEntry>, seen: Set<Variable>): void => {
+    const top = outermostWrapper(node);
+    const parent = top.parent;
+    if (parent?.type === 'MemberExpression' && parent.object === top) {
+      const entry = methods.get(staticKey(parent) ?? '');
+      if (entry !== undefined) followMethod(parent, entry, parent.property, seen);
+      return;
+    }
+    if (parent?.type === 'VariableDeclarator' && parent.init === top && parent.id.type === 'ObjectPattern') {
+      // `const { create, list: listReactions } = client.im.messageReaction`
+      for (const property of parent.id.properties) {
+        if (property.type !== 'Property') continue;
+        const entry = methods.get(staticKey(property) ?? '');
+        const variable = entry === undefined ? undefined : boundVariable(sourceCode, property.value);
+        if (entry === undefined || variable === undefined || seen.has(variable)) continue;
+        seen.add(variable);
+        for (const read of reads(variable)) followMethod(read, entry, read, seen);
+      }
+      return;
+    }
+    for (const read of aliasReads(sourceCode, top, seen)) followResource(read, methods, seen);
+  };
+
+  const { text, ast, visitorKeys } = sourceCode;
+  const words = new RegExp(SDK_WORDS);
+  let channels: ReadonlySet<Node> | undefined;
+  for (let match = words.exec(text); match !== null; match = words.exec(text)) {
+    const node = nodeAtOffset(ast, match.index, visitorKeys);
+    const name = match[0];
+    const parent = node.parent;
+    if (!isKey(node, name) || parent === undefined) continue;
+
+    const helper = LARK_CHANNEL_METHODS.get(name);
+    if (helper !== undefined) {
+      // `channel.addReaction(…)` on a channel the SDK created.
+      if (parent.type !== 'MemberExpression' || parent.property !== node || parent.parent.type !== 'CallExpression' || parent.parent.callee !== parent) continue;
+      channels ??= larkChannelCreations(sourceCode);
+      const receiver = unwrap(parent.object);
+      const typed = isSdkReceiver?.(parent.object);
+      if (typed === true || (typed === undefined && isLarkChannel(sourceCode, receiver, channels))) report(node, helper, `LarkChannel.${name}`);
+      continue;
+    }
+
+    const methods = SDK_METHODS.get(name);
+    if (methods === undefined) continue;
+    if (parent.type === 'MemberExpression' && parent.property === node) {
+      if (namespaceOf(sourceCode, parent.object) === undefined) continue;
+      const typed = isSdkReceiver?.(parent);
+      if (typed === false) continue;
+      followResource(parent, methods, new Set());
+    } else if (parent.type === 'Property' && parent.key === node && parent.parent.type === 'ObjectPattern') {
+      // `const { messageReaction } = client.im`, `const { chatTab: tabs } = client.im.v1`
+      if (patternNamespace(sourceCode, parent.parent) === undefined) continue;
+      const variable = boundVariable(sourceCode, parent.value);
+      if (variable === undefined) continue;
+      const seen = new Set([variable]);
+      for (const read of reads(variable)) followResource(read, methods, seen);
+    }
+  }
+  return [...findings.values()];
+}
+
+/** `name` stands here as a property key: `x.name`, `x['name']`, `{ name }`, `{ name: y }`. */
+function isKey(node: Node, name: string): boolean {
+  const parent = node.parent;
+  if (node.type === 'Identifier') {
+    return (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) || (parent?.type === 'Property' && parent.key === node && !parent.computed);
+  }
+  if (node.type === 'Literal' && node.value === name) {
+    return (parent?.type === 'MemberExpression' && parent.property === node) || (parent?.type === 'Property' && parent.key === node);
+  }
+  return false;
+}
+
+/**
+ * Which node-sdk namespace an expression holds: `X.im` is `im`, `X.im.v1` is
+ * `im.v1`; so is a variable bound to one (`const im = client.im`, `const { im }
+ * = client`, a destructured `{ im }` parameter).
+ */
+export function namespaceOf(sourceCode: SourceCode, expression: Expression, depth = 0): 'im' | 'im.v1' | undefined {
+  if (depth > 20) return undefined;
+  const node = unwrap(expression);
+  if (node.type === 'MemberExpression') {
+    const key = staticKey(node);
+    if (key === 'im') return 'im';
+    if (key === 'v1' && namespaceOf(sourceCode, node.object, depth + 1) === 'im') return 'im.v1';
+    return undefined;
+  }
+  if (node.type !== 'Identifier') return undefined;
+  const variable = resolveVariable(sourceCode, node);
+  const name = variable?.defs.length === 1 ? variable.defs[0]!.name : undefined;
+  const holder = name?.parent;
+  if (holder === undefined) return undefined;
+  // `const im = client.im`
+  if (holder.type === 'VariableDeclarator' && holder.id === name && holder.init !== null) {
+    return namespaceOf(sourceCode, holder.init, depth + 1);
+  }
+  // `const { im } = client`, `function f({ im })`, `const { im: { v1 } } = client`
+  const property = holder.type === 'AssignmentPattern' ? holder.parent : holder;
+  if (property?.type === 'Property' && property.parent.type === 'ObjectPattern') {
+    const key = staticKey(property);
+    if (key === 'im') return 'im';
+    if (key === 'v1' && patternNamespace(sourceCode, property.parent, depth + 1) === 'im') return 'im.v1';
+  }
+  return undefined;
+}
+
+/** The namespace an object pattern destructures: `const { … } = client.im`, `{ im: { … } }`. */
+function patternNamespace(sourceCode: SourceCode, pattern: TSESTree.ObjectPattern, depth = 0): 'im' | 'im.v1' | undefined {
+  const parent = pattern.parent;
+  if (parent.type === 'VariableDeclarator' && parent.id === pattern && parent.init !== null) {
+    return namespaceOf(sourceCode, parent.init, depth + 1);
+  }
+  if (parent.type === 'Property' && parent.value === pattern && parent.parent.type === 'ObjectPattern') {
+    const key = staticKey(parent);
+    if (key === 'im') return 'im';
+    if (key === 'v1' && patternNamespace(sourceCode, parent.parent, depth + 1) === 'im') return 'im.v1';
+  }
+  return undefined;
+}
+
+/** The variable a destructuring target binds: `{ a }`, `{ k: a }`, `{ k: a = d }`. */
+function boundVariable(sourceCode: SourceCode, target: Node): Variable | undefined {
+  const identifier = target.type === 'AssignmentPattern' ? target.left : target;
+  return identifier.type === 'Identifier' ? resolveVariable(sourceCode, identifier) : undefined;
+}
+
+function reads(variable: Variable): Node[] {
+  return variable.references.filter((reference) => reference.isRead() && reference.init !== true).map((reference) => reference.identifier as Node);
+}
+
+/** The reads of a variable `node` initializes as a plain alias (`const x = node`), each variable once. */
+function aliasReads(sourceCode: SourceCode, node: Node, seen: Set<Variable>): Node[] {
+  const parent = node.parent;
+  if (parent?.type !== 'VariableDeclarator' || parent.init !== node || parent.id.type !== 'Identifier') return [];
+  const variable = resolveVariable(sourceCode, parent.id);
+  if (variable === undefined || seen.has(variable)) return [];
+  seen.add(variable);
+  return reads(variable);
+}
+
+const LARK_CHANNEL: TraceMap<true> = {
+  [NODE_SDK_MODULE]: { createLarkChannel: { [CALL]: true }, LarkChannel: { [CONSTRUCT]: true } },
+};
+
+/** The `createLarkChannel(…)` calls and `new LarkChannel(…)` of the SDK in this file. */
+function larkChannelCreations(sourceCode: SourceCode): ReadonlySet<Node> {
+  return new Set(moduleReferences(sourceCode, LARK_CHANNEL));
+}
+
+/** The receiver is a channel the SDK created: the creation itself, or a variable holding it. */
+function isLarkChannel(sourceCode: SourceCode, receiver: Expression, creations: ReadonlySet<Node>, depth = 0): boolean {
+  const node = unwrap(receiver);
+  if (node.type === 'AwaitExpression') return isLarkChannel(sourceCode, node.argument, creations, depth + 1);
+  if (creations.has(node)) return true;
+  if (node.type !== 'Identifier' || depth > 20) return false;
+  const variable = resolveVariable(sourceCode, node);
+  const declarator = variable?.defs.length === 1 ? variable.defs[0]!.node : undefined;
+  return declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier' && declarator.init !== null && isLarkChannel(sourceCode, declarator.init, creations, depth + 1);
+}
