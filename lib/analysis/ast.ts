@@ -92,22 +92,52 @@ export function isStringLiteral(node: Node): node is TSESTree.StringLiteral {
 
 /**
  * The deepest node whose range holds `offset`. Children in arrays are sorted by
- * position, so each level costs a binary search: the walk is O(depth · log width),
- * unlike a traversal from the root.
+ * position, so each level costs a binary search. The last path walked is kept
+ * per file: text scans ask for offsets in order, so a lookup climbs only to the
+ * nearest ancestor that holds the new offset and descends from there.
  */
-export function nodeAtOffset(root: Node, offset: number, visitorKeys: TSESLint.SourceCode.VisitorKeys): Node {
-  let node = root;
-  descend: for (;;) {
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const next = Array.isArray(child) ? searchSorted(child as readonly (Node | null)[], offset) : asContaining(child, offset);
-      if (next !== undefined) {
-        node = next;
-        continue descend;
-      }
-    }
-    return node;
+export function nodeAtOffset(sourceCode: SourceCode, offset: number): Node {
+  let locator = locators.get(sourceCode.ast);
+  if (locator === undefined) {
+    locator = new NodeLocator(sourceCode.ast, sourceCode.visitorKeys);
+    locators.set(sourceCode.ast, locator);
   }
+  return locator.locate(offset);
+}
+
+const locators = new WeakMap<object, NodeLocator>();
+
+class NodeLocator {
+  private readonly path: Node[];
+
+  constructor(
+    root: Node,
+    private readonly visitorKeys: TSESLint.SourceCode.VisitorKeys,
+  ) {
+    this.path = [root];
+  }
+
+  locate(offset: number): Node {
+    const path = this.path;
+    while (path.length > 1 && !holds(path[path.length - 1]!, offset)) path.pop();
+    let node = path[path.length - 1]!;
+    descend: for (;;) {
+      for (const key of this.visitorKeys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        const next = Array.isArray(child) ? searchSorted(child as readonly (Node | null)[], offset) : asContaining(child, offset);
+        if (next !== undefined) {
+          node = next;
+          path.push(node);
+          continue descend;
+        }
+      }
+      return node;
+    }
+  }
+}
+
+function holds(node: Node, offset: number): boolean {
+  return node.range[0] <= offset && offset < node.range[1];
 }
 
 function asContaining(value: unknown, offset: number): Node | undefined {

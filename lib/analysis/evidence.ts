@@ -69,7 +69,7 @@ export function namesLarkOrFeishu(sourceCode: SourceCode): boolean {
     const start = match.index;
     const end = start + match[0].length;
     if (!startsWord(text, start) || !endsWord(text, end)) continue;
-    const node = nodeAtOffset(sourceCode.ast, start, sourceCode.visitorKeys);
+    const node = nodeAtOffset(sourceCode, start);
     if (isName(node) || isModuleSpecifier(node)) return true;
   }
   return false;
@@ -79,7 +79,7 @@ export function namesLarkOrFeishu(sourceCode: SourceCode): boolean {
 function someHit(sourceCode: SourceCode, needle: string, accept: (node: Node, offset: number) => boolean): boolean {
   const { text } = sourceCode;
   for (let offset = text.indexOf(needle); offset !== -1; offset = text.indexOf(needle, offset + needle.length)) {
-    if (accept(nodeAtOffset(sourceCode.ast, offset, sourceCode.visitorKeys), offset)) return true;
+    if (accept(nodeAtOffset(sourceCode, offset), offset)) return true;
   }
   return false;
 }

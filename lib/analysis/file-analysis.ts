@@ -3,6 +3,7 @@ import type { SourceCode } from './ast';
 import { findEndpoints, type EndpointFinding } from './endpoints';
 import { findEvidence, type Evidence } from './evidence';
 import { findSdkCalls } from './sdk-calls';
+import { typeServices } from './typed';
 
 /** What one file holds, computed once and read by every rule. */
 export interface FileAnalysis {
@@ -26,8 +27,12 @@ export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings): F
   if (analysis === undefined) {
     let evidence: Evidence | undefined;
     const evidenceOnce = () => (evidence ??= findEvidence(sourceCode, settings));
+    const types = typeServices(sourceCode);
     analysis = {
-      endpoints: [...findEndpoints(sourceCode, () => evidenceOnce().signal !== undefined), ...findSdkCalls(sourceCode)],
+      endpoints: [
+        ...findEndpoints(sourceCode, () => evidenceOnce().signal !== undefined, types),
+        ...findSdkCalls(sourceCode, types?.isSdkReceiver),
+      ],
       evidence: evidenceOnce,
     };
     bySettings.set(settings, analysis);

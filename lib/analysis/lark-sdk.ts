@@ -25,7 +25,7 @@ export function findNewRequestCalls(sourceCode: SourceCode): ReadonlySet<TSESTre
   if (!text.includes('newRequest')) return calls;
 
   for (let offset = text.indexOf('newRequest'); offset !== -1; offset = text.indexOf('newRequest', offset + 10)) {
-    const node = nodeAtOffset(sourceCode.ast, offset, sourceCode.visitorKeys);
+    const node = nodeAtOffset(sourceCode, offset);
     const member = node.parent;
     if (member?.type !== 'MemberExpression' || member.property !== node) continue;
     const object = unwrap(member.object);

@@ -30,7 +30,7 @@ function requireCalls(sourceCode: SourceCode, name: string): Node[] {
   const calls: Node[] = [];
   const { text } = sourceCode;
   for (let offset = text.indexOf(name); offset !== -1; offset = text.indexOf(name, offset + name.length)) {
-    const node = nodeAtOffset(sourceCode.ast, offset, sourceCode.visitorKeys);
+    const node = nodeAtOffset(sourceCode, offset);
     const call = node.parent;
     if (
       isStringLiteral(node) &&

@@ -76,11 +76,11 @@ export function findSdkCalls(sourceCode: SourceCode, isSdkReceiver?: (node: Node
     for (const read of aliasReads(sourceCode, top, seen)) followResource(read, methods, seen);
   };
 
-  const { text, ast, visitorKeys } = sourceCode;
+  const { text } = sourceCode;
   const words = new RegExp(SDK_WORDS);
   let channels: ReadonlySet<Node> | undefined;
   for (let match = words.exec(text); match !== null; match = words.exec(text)) {
-    const node = nodeAtOffset(ast, match.index, visitorKeys);
+    const node = nodeAtOffset(sourceCode, match.index);
     const name = match[0];
     const parent = node.parent;
     if (!isKey(node, name) || parent === undefined) continue;

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { UNKNOWN } from '../matcher';
 import { isGlobalReference, unwrap, type Expression, type SourceCode } from './ast';
 import { bindingReadBy, initializerOf, type Binding } from './const-bindings';
+import { join, literalText, MAX_DEPTH, sanitize } from './string-parts';
 import { resolveUrl } from './url-resolve';
 
 /** What a string-building expression evaluates to (behaviour.md §2). */
@@ -17,11 +18,6 @@ export interface StringValue {
   readonly bindings: readonly Binding[];
 }
 
-/** Longer values are not URLs; the cap also bounds `const b = a + a` chains. */
-const MAX_LENGTH = 4096;
-/** Nesting beyond this is evaluated as unknown, so hostile input cannot exhaust the stack. */
-const MAX_DEPTH = 200;
-
 const UNKNOWN_VALUE: StringValue = { text: UNKNOWN, isString: false, bindings: [] };
 
 /**
@@ -34,7 +30,14 @@ export class StringEvaluator {
   private readonly bindingValues = new Map<string, StringValue | undefined>();
   private readonly evaluating = new Set<string>();
 
-  constructor(private readonly sourceCode: SourceCode) {}
+  /**
+   * @param external reads what this file does not say, with type information:
+   *   constants imported from other files (behaviour.md §3).
+   */
+  constructor(
+    private readonly sourceCode: SourceCode,
+    private readonly external?: (node: TSESTree.Identifier | TSESTree.MemberExpression) => string | undefined,
+  ) {}
 
   evaluate(node: Expression): StringValue {
     return this.evaluateAt(node, 0);
@@ -107,6 +110,8 @@ export class StringEvaluator {
     const target = bindingReadBy(this.sourceCode, node);
     const value = target === undefined ? undefined : this.valueOfBinding(target);
     if (target === undefined || value === undefined) {
+      const text = this.external?.(node);
+      if (text !== undefined) return { text, isString: true, bindings: [] };
       // `new URL(…).href` is the URL itself.
       if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'href') {
         const object = unwrap(node.object);
@@ -160,17 +165,5 @@ export function isUrlConstructor(sourceCode: SourceCode, node: TSESTree.NewExpre
 }
 
 function literal(text: string, isString: boolean): StringValue {
-  return { text: text.length > MAX_LENGTH ? undefined : sanitize(text), isString, bindings: [] };
-}
-
-/** A literal can't smuggle in the unknown marker. */
-function sanitize(text: string): string {
-  return text.includes(UNKNOWN) ? text.replaceAll(UNKNOWN, '\uFFFD') : text;
-}
-
-/** Concatenates two values, folding adjacent unknowns into one. */
-function join(a: string | undefined, b: string | undefined): string | undefined {
-  if (a === undefined || b === undefined) return undefined;
-  if (a.length + b.length > MAX_LENGTH) return undefined;
-  return a.endsWith(UNKNOWN) && b.startsWith(UNKNOWN) ? a + b.slice(1) : a + b;
+  return { text: literalText(text), isString, bindings: [] };
 }

@@ -154,6 +154,19 @@ ruleTester.run('string shapes: chat management endpoints', managementRule, {
       code: `${EVIDENCE}http.post(\`im/v1/chats/\${chatId}/managers/add_managers\`, body);`,
       errors: [{ messageId: restrictedEndpoint, line: 2, column: 11, endColumn: 56 }],
     },
+    // The segment after open-apis comes from another piece: the text alone cannot rule it out.
+    {
+      code: "fetch('/open-apis/' + 'im/v1/chats/' + chatId + '/link');",
+      errors: [{ messageId: restrictedEndpoint, column: 7, endColumn: 56 }],
+    },
+    {
+      code: "const IM = 'im';\nfetch(`https://open.feishu.cn/open-apis/${IM}/v1/chats/${chatId}/chat_tabs/sort_tabs`);",
+      errors: [{ messageId: restrictedEndpoint, line: 2, column: 7, endColumn: 86 }],
+    },
+    {
+      code: "fetch('/open-apis/im' + `/v1/chats/${chatId}/menu_tree/sort`);",
+      errors: [{ messageId: restrictedEndpoint, column: 7, endColumn: 61 }],
+    },
     {
       code: `const tenant_access_token = await token();\nconst ROUTES = { tabs: (id) => \`/im/v1/chats/\${id}/chat_tabs/list_tabs\` };`,
       errors: [{ messageId: restrictedEndpoint, line: 2, column: 32, endColumn: 72 }],

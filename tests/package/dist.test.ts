@@ -24,6 +24,7 @@ const dist = require(path.join(root, 'dist')) as Plugin;
 const BAD = "export const send = () => fetch('https://open.feishu.cn/open-apis/message/v4/send');\n";
 const CLEAN = "export const send = () => fetch('https://open.feishu.cn/open-apis/im/v1/messages');\n";
 const RULE_IDS = ['feishu/no-legacy-message-chat-api'];
+const SDK_CALL = 'client.im.v1.messageReaction.create({ data });\n';
 
 describe('the built package', () => {
   it('is the plugin object itself under require(), not { default }', () => {
@@ -51,11 +52,12 @@ describe('the built package', () => {
       };
       const plugin = require(${JSON.stringify(path.join(root, 'dist'))});
       const { Linter } = require('eslint');
-      const messages = new Linter().verify(${JSON.stringify(BAD)}, [plugin.configs.recommended], 'file.js');
+      const code = ${JSON.stringify(BAD + SDK_CALL)};
+      const messages = new Linter().verify(code, [plugin.configs.recommended], 'file.js');
       process.stdout.write(JSON.stringify(messages.map((m) => m.ruleId)));
     `;
     const out = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual(RULE_IDS);
+    expect(JSON.parse(out)).toEqual([...RULE_IDS, 'feishu/no-external-chat-reaction-api']);
   });
 
   it('declares no typescript-eslint package or TypeScript as a runtime dependency', () => {

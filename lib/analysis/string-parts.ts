@@ -1,0 +1,28 @@
+import { UNKNOWN } from '../matcher';
+
+/**
+ * The pieces both string evaluators share: the ESTree one (`string-value.ts`)
+ * and its TypeScript-AST twin for constants in other files (`typed-strings.ts`).
+ */
+
+/** Longer values are not URLs; the cap also bounds `const b = a + a` chains. */
+export const MAX_LENGTH = 4096;
+/** Nesting beyond this is evaluated as unknown, so hostile input cannot exhaust the stack. */
+export const MAX_DEPTH = 200;
+
+/** A literal can't smuggle in the unknown marker. */
+export function sanitize(text: string): string {
+  return text.includes(UNKNOWN) ? text.replaceAll(UNKNOWN, '\uFFFD') : text;
+}
+
+/** A literal's text, or undefined when it is too long to be a URL. */
+export function literalText(text: string): string | undefined {
+  return text.length > MAX_LENGTH ? undefined : sanitize(text);
+}
+
+/** Concatenates two values, folding adjacent unknowns into one; undefined when too long. */
+export function join(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  if (a.length + b.length > MAX_LENGTH) return undefined;
+  return a.endsWith(UNKNOWN) && b.startsWith(UNKNOWN) ? a + b.slice(1) : a + b;
+}
