@@ -82,7 +82,8 @@ export function propertyValue(object: TSESTree.ObjectExpression, key: string): E
 /** The outermost TS wrapper around `node`, or `node` itself. */
 export function outermostWrapper(node: Node): Node {
   let current = node;
-  while (current.parent !== undefined && isTsWrapper(current.parent)) current = current.parent;
+  // Program's parent is null, every other node's is a node.
+  while (current.parent && isTsWrapper(current.parent)) current = current.parent;
   return current;
 }
 
@@ -199,6 +200,34 @@ export function resolveVariable(sourceCode: SourceCode, identifier: TSESTree.Ide
 export function isGlobalReference(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
   const variable = resolveVariable(sourceCode, identifier);
   return variable === undefined || variable.defs.length === 0;
+}
+
+/**
+ * How a variable got its value, where its one declaration in this file says:
+ * `x = init` (`const`, `let`, `var`), or `{ key: x }` destructured, with the
+ * expression destructured when the pattern is a declaration's own (`const { key } = source`;
+ * undefined for a parameter or a nested pattern).
+ */
+export type BindingOrigin =
+  | { readonly kind: 'init'; readonly init: Expression }
+  | { readonly kind: 'destructured'; readonly key: string; readonly pattern: TSESTree.ObjectPattern; readonly source: Expression | undefined };
+
+export function bindingOrigin(sourceCode: SourceCode, identifier: TSESTree.Identifier): BindingOrigin | undefined {
+  const variable = resolveVariable(sourceCode, identifier);
+  if (variable?.defs.length !== 1) return undefined;
+  const name = variable.defs[0]!.name;
+  const holder = name.parent;
+  if (holder?.type === 'VariableDeclarator' && holder.id === name) {
+    return holder.init === null ? undefined : { kind: 'init', init: holder.init };
+  }
+  const property = holder?.type === 'AssignmentPattern' ? holder.parent : holder;
+  if (property?.type !== 'Property' || property.parent.type !== 'ObjectPattern') return undefined;
+  const key = staticKey(property);
+  if (key === undefined) return undefined;
+  const pattern = property.parent;
+  const declarator = pattern.parent;
+  const source = declarator?.type === 'VariableDeclarator' && declarator.id === pattern && declarator.init !== null ? declarator.init : undefined;
+  return { kind: 'destructured', key, pattern, source };
 }
 
 /** The declarator of `const name = init` (a plain identifier, one definition), or undefined. */

@@ -42,7 +42,7 @@ function outermostValueNode(node: Node): Node {
   let current = node;
   for (;;) {
     const parent = current.parent;
-    if (parent !== undefined && (isTsWrapper(parent) || (isObjectFreeze(parent) && parent.arguments[0] === current))) {
+    if (parent && (isTsWrapper(parent) || (isObjectFreeze(parent) && parent.arguments[0] === current))) {
       current = parent;
     } else {
       return current;

@@ -2,19 +2,26 @@ import type { FeishuSettings } from '../settings';
 import type { SourceCode } from './ast';
 import { findEndpoints, type EndpointFinding } from './endpoints';
 import { findEvidence, type Evidence } from './evidence';
+import { findLegacyEvents, type LegacyEventFinding } from './legacy-events';
 import { findSdkCalls } from './sdk-calls';
-import { typeServices } from './typed';
+import { typeServices, type TypeServices } from './typed';
 
-/** What one file holds, computed once and read by every rule. */
+/**
+ * What one file holds, read by every rule. Each part is computed on first use
+ * and then kept: the API rules share the endpoints, the event rule the events,
+ * all of them the evidence.
+ */
 export interface FileAnalysis {
-  readonly endpoints: readonly EndpointFinding[];
-  /** Open Platform evidence (behaviour.md §4), found on first use. */
+  /** URLs, paths and SDK calls of restricted endpoints. */
+  endpoints(): readonly EndpointFinding[];
+  /** Subscriptions to and checks of the legacy `message` event. */
+  legacyEvents(): readonly LegacyEventFinding[];
+  /** Open Platform evidence (behaviour.md §4). */
   evidence(): Evidence;
 }
 
 // Keyed by the Program node, then by the parsed settings: every rule linting
-// the file sees the same tree and the same settings, so the rules together
-// cost one analysis.
+// the file sees the same tree and the same settings.
 const cache = new WeakMap<object, WeakMap<FeishuSettings, FileAnalysis>>();
 
 export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings): FileAnalysis {
@@ -25,17 +32,31 @@ export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings): F
   }
   let analysis = bySettings.get(settings);
   if (analysis === undefined) {
-    let evidence: Evidence | undefined;
-    const evidenceOnce = () => (evidence ??= findEvidence(sourceCode, settings));
-    const types = typeServices(sourceCode);
-    analysis = {
-      endpoints: [
-        ...findEndpoints(sourceCode, () => evidenceOnce().signal !== undefined, types),
-        ...findSdkCalls(sourceCode, types?.isSdkReceiver),
-      ],
-      evidence: evidenceOnce,
-    };
+    analysis = createAnalysis(sourceCode, settings);
     bySettings.set(settings, analysis);
   }
   return analysis;
+}
+
+function createAnalysis(sourceCode: SourceCode, settings: FeishuSettings): FileAnalysis {
+  const types = once((): TypeServices | undefined => typeServices(sourceCode));
+  const evidence = once(() => findEvidence(sourceCode, settings));
+  const hasEvidence = () => evidence().signal !== undefined;
+  return {
+    endpoints: once(() => [...findEndpoints(sourceCode, hasEvidence, types()), ...findSdkCalls(sourceCode, types()?.isSdkReceiver)]),
+    legacyEvents: once(() => findLegacyEvents(sourceCode, hasEvidence, types()?.isSdkReceiver)),
+    evidence,
+  };
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }

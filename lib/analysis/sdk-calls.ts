@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { NODE_SDK_MODULE, type CatalogEntry } from '../catalog';
 import { LARK_CHANNEL_METHODS, SDK_METHODS, SDK_WORDS } from '../matcher';
 import {
+  bindingOrigin,
   nodeAtOffset,
   outermostWrapper,
   resolveVariable,
@@ -37,53 +38,60 @@ export function findSdkCalls(sourceCode: SourceCode, isSdkReceiver?: (node: Node
     findings.set(node, { node, code: first.code, entries: [first, ...rest], method: undefined, sdkCall });
   };
 
-  const followMethod = (node: Node, entry: CatalogEntry, reportAt: Node, seen: Set<Variable>): void => {
+  /** `node` is the SDK method `sdkCall` (`client.im.messageReaction.create`); report where it is called. */
+  const followMethod = (node: Node, entry: CatalogEntry, sdkCall: string, reportAt: Node, seen: Set<Variable>): void => {
     const top = outermostWrapper(node);
     const parent = top.parent;
-    const sdkCall = `client.${entry.sdkMethods?.[0] ?? entry.id}`;
     if (parent?.type === 'CallExpression' && parent.callee === top) {
       report(reportAt, [entry], sdkCall);
     } else if (parent?.type === 'MemberExpression' && parent.object === top && parent.parent.type === 'CallExpression' && parent.parent.callee === parent) {
       const key = staticKey(parent);
       // `m.call(…)` and `m.apply(…)` call it; `m.bind(…)` makes another alias.
       if (key === 'call' || key === 'apply') report(reportAt, [entry], sdkCall);
-      else if (key === 'bind') followMethod(parent.parent, entry, reportAt, seen);
+      else if (key === 'bind') followMethod(parent.parent, entry, sdkCall, reportAt, seen);
     } else {
-      for (const read of aliasReads(sourceCode, top, seen)) followMethod(read, entry, read, seen);
+      for (const read of aliasReads(sourceCode, top, seen)) followMethod(read, entry, sdkCall, read, seen);
     }
   };
 
-  const followResource = (node: Node, methods: ReadonlyMap<string, CatalogEntry>, seen: Set<Variable>): void => {
+  /** `node` is the SDK resource `client.im.<resource>`; follow it to its method calls. */
+  const followResource = (node: Node, resource: string, seen: Set<Variable>): void => {
+    const methods = SDK_METHODS.get(resource);
+    if (methods === undefined) return;
     const top = outermostWrapper(node);
     const parent = top.parent;
     if (parent?.type === 'MemberExpression' && parent.object === top) {
-      const entry = methods.get(staticKey(parent) ?? '');
-      if (entry !== undefined) followMethod(parent, entry, parent.property, seen);
+      const method = staticKey(parent) ?? '';
+      const entry = methods.get(method);
+      if (entry !== undefined) followMethod(parent, entry, `client.im.${resource}.${method}`, parent.property, seen);
       return;
     }
     if (parent?.type === 'VariableDeclarator' && parent.init === top && parent.id.type === 'ObjectPattern') {
       // `const { create, list: listReactions } = client.im.messageReaction`
       for (const property of parent.id.properties) {
         if (property.type !== 'Property') continue;
-        const entry = methods.get(staticKey(property) ?? '');
+        const method = staticKey(property) ?? '';
+        const entry = methods.get(method);
         const variable = entry === undefined ? undefined : boundVariable(sourceCode, property.value);
         if (entry === undefined || variable === undefined || seen.has(variable)) continue;
         seen.add(variable);
-        for (const read of reads(variable)) followMethod(read, entry, read, seen);
+        for (const read of reads(variable)) followMethod(read, entry, `client.im.${resource}.${method}`, read, seen);
       }
       return;
     }
-    for (const read of aliasReads(sourceCode, top, seen)) followResource(read, methods, seen);
+    for (const read of aliasReads(sourceCode, top, seen)) followResource(read, resource, seen);
   };
 
   const { text } = sourceCode;
   const words = new RegExp(SDK_WORDS);
   let channels: ReadonlySet<Node> | undefined;
   for (let match = words.exec(text); match !== null; match = words.exec(text)) {
-    const node = nodeAtOffset(sourceCode, match.index);
+    const found = nodeAtOffset(sourceCode, match.index);
+    // A backtick key (`im[\`chatTab\`]`) is found at its quasi: the key is the template.
+    const node = found.type === 'TemplateElement' ? found.parent : found;
     const name = match[0];
     const parent = node.parent;
-    if (!isKey(node, name) || parent === undefined) continue;
+    if (!isKey(node, name) || !parent) continue;
 
     const helper = LARK_CHANNEL_METHODS.get(name);
     if (helper !== undefined) {
@@ -96,28 +104,42 @@ export function findSdkCalls(sourceCode: SourceCode, isSdkReceiver?: (node: Node
       continue;
     }
 
-    const methods = SDK_METHODS.get(name);
-    if (methods === undefined) continue;
+    if (!SDK_METHODS.has(name)) continue;
     if (parent.type === 'MemberExpression' && parent.property === node) {
       if (namespaceOf(sourceCode, parent.object) === undefined) continue;
       const typed = isSdkReceiver?.(parent);
       if (typed === false) continue;
-      followResource(parent, methods, new Set());
+      followResource(parent, name, new Set());
     } else if (parent.type === 'Property' && parent.key === node && parent.parent.type === 'ObjectPattern') {
       // `const { messageReaction } = client.im`, `const { chatTab: tabs } = client.im.v1`
       if (patternNamespace(sourceCode, parent.parent) === undefined) continue;
+      const source = destructuredSource(parent.parent);
+      if (source !== undefined && isSdkReceiver?.(source) === false) continue;
       const variable = boundVariable(sourceCode, parent.value);
       if (variable === undefined) continue;
       const seen = new Set([variable]);
-      for (const read of reads(variable)) followResource(read, methods, seen);
+      for (const read of reads(variable)) followResource(read, name, seen);
     }
   }
   return [...findings.values()];
 }
 
-/** `name` stands here as a property key: `x.name`, `x['name']`, `{ name }`, `{ name: y }`. */
+/** The expression an object pattern destructures, through nesting: `client` in `const { im: { … } } = client`. */
+function destructuredSource(pattern: TSESTree.ObjectPattern): Expression | undefined {
+  let current: Node = pattern;
+  while (current.parent?.type === 'Property' && current.parent.value === current && current.parent.parent.type === 'ObjectPattern') {
+    current = current.parent.parent;
+  }
+  const declarator = current.parent;
+  return declarator?.type === 'VariableDeclarator' && declarator.id === current && declarator.init !== null ? declarator.init : undefined;
+}
+
+/** `name` stands here as a property key: `x.name`, `x['name']`, `` x[`name`] ``, `{ name }`, `{ name: y }`. */
 function isKey(node: Node, name: string): boolean {
   const parent = node.parent;
+  if (node.type === 'TemplateLiteral') {
+    return node.expressions.length === 0 && node.quasis[0]?.value.cooked === name && parent?.type === 'MemberExpression' && parent.property === node;
+  }
   if (node.type === 'Identifier') {
     return (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) || (parent?.type === 'Property' && parent.key === node && !parent.computed);
   }
@@ -141,21 +163,13 @@ export function namespaceOf(sourceCode: SourceCode, expression: Expression, dept
     if (key === 'v1' && namespaceOf(sourceCode, node.object, depth + 1) === 'im') return 'im.v1';
     return undefined;
   }
-  if (node.type !== 'Identifier') return undefined;
-  const variable = resolveVariable(sourceCode, node);
-  const name = variable?.defs.length === 1 ? variable.defs[0]!.name : undefined;
-  const holder = name?.parent;
-  if (holder === undefined) return undefined;
+  const origin = node.type === 'Identifier' ? bindingOrigin(sourceCode, node) : undefined;
   // `const im = client.im`
-  if (holder.type === 'VariableDeclarator' && holder.id === name && holder.init !== null) {
-    return namespaceOf(sourceCode, holder.init, depth + 1);
-  }
+  if (origin?.kind === 'init') return namespaceOf(sourceCode, origin.init, depth + 1);
   // `const { im } = client`, `function f({ im })`, `const { im: { v1 } } = client`
-  const property = holder.type === 'AssignmentPattern' ? holder.parent : holder;
-  if (property?.type === 'Property' && property.parent.type === 'ObjectPattern') {
-    const key = staticKey(property);
-    if (key === 'im') return 'im';
-    if (key === 'v1' && patternNamespace(sourceCode, property.parent, depth + 1) === 'im') return 'im.v1';
+  if (origin?.kind === 'destructured') {
+    if (origin.key === 'im') return 'im';
+    if (origin.key === 'v1' && patternNamespace(sourceCode, origin.pattern, depth + 1) === 'im') return 'im.v1';
   }
   return undefined;
 }
@@ -209,7 +223,6 @@ function isLarkChannel(sourceCode: SourceCode, receiver: Expression, creations: 
   if (node.type === 'AwaitExpression') return isLarkChannel(sourceCode, node.argument, creations, depth + 1);
   if (creations.has(node)) return true;
   if (node.type !== 'Identifier' || depth > 20) return false;
-  const variable = resolveVariable(sourceCode, node);
-  const declarator = variable?.defs.length === 1 ? variable.defs[0]!.node : undefined;
-  return declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier' && declarator.init !== null && isLarkChannel(sourceCode, declarator.init, creations, depth + 1);
+  const origin = bindingOrigin(sourceCode, node);
+  return origin?.kind === 'init' && isLarkChannel(sourceCode, origin.init, creations, depth + 1);
 }

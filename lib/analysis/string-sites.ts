@@ -45,7 +45,7 @@ export function outermostStringSite(sourceCode: SourceCode, node: Node): Node {
   let current = node;
   for (;;) {
     const parent = current.parent;
-    if (parent === undefined) return site;
+    if (!parent) return site; // Program: its parent is null
     if (isTsWrapper(parent)) {
       current = parent;
     } else if (embeds(sourceCode, parent, current)) {

@@ -89,7 +89,7 @@ export function typeServices(sourceCode: SourceCode): TypeServices | undefined {
           const variable = resolveVariable(sourceCode, specifier.local);
           for (const reference of variable?.references ?? []) {
             const identifier = reference.identifier as Node;
-            if (!reference.isRead() || identifier.parent?.type === 'ExportSpecifier') continue;
+            if (!reference.isRead() || !isValueUse(identifier)) continue;
             const read = longestValuedChain(identifier, importedValue);
             if (read !== undefined) reads.push(read);
           }
@@ -98,6 +98,18 @@ export function typeServices(sourceCode: SourceCode): TypeServices | undefined {
       return reads;
     },
   };
+}
+
+/**
+ * A read that uses the value here: not a re-export (`export { X }`,
+ * `export default X`: the declaring file reports the constant) and not a type
+ * (`typeof X` in a type position).
+ */
+function isValueUse(identifier: Node): boolean {
+  let node = identifier;
+  while (node.parent?.type === 'TSQualifiedName') node = node.parent;
+  const parent = node.parent;
+  return parent?.type !== 'ExportSpecifier' && parent?.type !== 'ExportDefaultDeclaration' && parent?.type !== 'TSTypeQuery';
 }
 
 /** The longest static member chain from `identifier` (`API.chat.info`) that has a value, or undefined. */

@@ -8,6 +8,7 @@ export { LOOK_ALIKE_PATHS } from './look-alikes';
 export { EXTERNAL_SHARING_GUIDE_URL, NOTICE_URL } from './links';
 export { CUT_OVER } from './cut-over';
 export { LARK_CHANNEL_HELPERS, NODE_SDK_MODULE } from './lark-channel';
+export * from './legacy-event';
 
 /** Every restricted endpoint: the single source of truth. */
 export const CATALOG: readonly CatalogEntry[] = [

@@ -1,4 +1,14 @@
-import type { LocaleTexts } from './types';
+import type { LocaleTexts, SuggestionChanges } from './types';
+
+/** `, reading a → b, …; no v2 field for x (marked FIXME); …` */
+function details({ rewritten, manual, renamed, byHand }: SuggestionChanges): string {
+  return (
+    (rewritten.length > 0 ? `, reading ${rewritten.join(', ')}` : '') +
+    (manual.length > 0 ? `; no v2 field for ${manual.join(', ')} (marked FIXME)` : '') +
+    (renamed.length > 0 ? `; renamed in v2: ${renamed.join(', ')} (marked FIXME)` : '') +
+    (byHand ? '; some reads of the event could not be followed (an imported or wrapped handler, a destructured or passed-on event): move their v1 fields by hand (open_chat_id → message.chat_id, …)' : '')
+  );
+}
 
 export const en: LocaleTexts = {
   failure: (code, date) =>
@@ -26,5 +36,27 @@ export const en: LocaleTexts = {
     unknownKind: (selfBuilt, linkedOrganization, store) =>
       `Self-built app: ${selfBuilt} With linked organizations: ${linkedOrganization} Store app: ${store} ` +
       '(Set settings.feishu.appType for the advice for your kind of app.)',
+  },
+  event: {
+    subject: {
+      register: 'register({ message }) subscribes this EventDispatcher to the legacy `message` event (event schema v1).',
+      check: 'This handler checks for the legacy `message` event (event schema v1).',
+      typeHandler: "setTypeHandler(…, 'message', …) handles the legacy `message` event (event schema v1).",
+    },
+    problem: (date) =>
+      `Since ${date} Feishu no longer pushes it for messages in external chats (外部群): those messages never arrive, and no error says so; im.message.receive_v1 is still pushed.`,
+    fix: {
+      handler:
+        'The fix has two halves: subscribe the app to im.message.receive_v1 in the developer console (code cannot do that), and move this handler to the v2 event.',
+      typeHandler:
+        "Move to node-sdk's EventDispatcher with register({ 'im.message.receive_v1': handler }), and subscribe the app to im.message.receive_v1 in the developer console.",
+    },
+    suggestion: {
+      register: (changes) => `Register the handler for 'im.message.receive_v1'${details(changes)}. Subscribe to im.message.receive_v1 in the developer console too.`,
+      check: (changes) => `Check for im.message.receive_v1 in the v2 envelope (header.event_type)${details(changes)}. Subscribe to im.message.receive_v1 in the developer console too.`,
+    },
+    marker: (field, hint) => `FIXME(feishu/no-legacy-message-event): v1 ${field} has no v2 field: ${hint}`,
+    renamedValue: (field, v1, v2) => `FIXME(feishu/no-legacy-message-event): v1 ${field} '${v1}' is '${v2}' in v2`,
+    movedField: (field, path) => `FIXME(feishu/no-legacy-message-event): v1 ${field} is ${path} in v2`,
   },
 };

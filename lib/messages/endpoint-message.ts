@@ -4,7 +4,8 @@ import { en } from './en';
 import type { LocaleTexts } from './types';
 import { zhCN } from './zh-CN';
 
-const TEXTS: Readonly<Record<Locale, LocaleTexts>> = { en, 'zh-CN': zhCN };
+/** The words of each locale. */
+export const TEXTS: Readonly<Record<Locale, LocaleTexts>> = { en, 'zh-CN': zhCN };
 
 /**
  * The template of every endpoint message, whatever the locale: the locale
@@ -48,7 +49,8 @@ export function describeEndpoint(
   };
 }
 
-function dateFor(kind: AppKind, texts: LocaleTexts): string {
+/** The cut-over date for a kind of app; both dates when the kind is unknown. */
+export function dateFor(kind: AppKind, texts: LocaleTexts): string {
   if (kind === 'unknown') return texts.bothDates;
   return kind === 'self-built-linked-organization' ? CUT_OVER.linkedOrganization : CUT_OVER.default;
 }

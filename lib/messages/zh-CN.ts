@@ -1,4 +1,14 @@
-import type { LocaleTexts } from './types';
+import type { LocaleTexts, SuggestionChanges } from './types';
+
+/** `，并改读 a → b、…；x 在 v2 中没有对应字段（已标记 FIXME）；…` */
+function details({ rewritten, manual, renamed, byHand }: SuggestionChanges): string {
+  return (
+    (rewritten.length > 0 ? `，并改读 ${rewritten.join('、')}` : '') +
+    (manual.length > 0 ? `；${manual.join('、')} 在 v2 中没有对应字段（已标记 FIXME）` : '') +
+    (renamed.length > 0 ? `；v2 中取值改名：${renamed.join('、')}（已标记 FIXME）` : '') +
+    (byHand ? '；部分读取无法跟踪（处理函数来自其他文件或被包装、事件被解构或传给其他函数）：请手动迁移其中的 v1 字段（open_chat_id → message.chat_id 等）' : '')
+  );
+}
 
 export const zhCN: LocaleTexts = {
   failure: (code, date) => `自 ${date} 起在外部群中调用会返回错误码 ${code}（非外部群不受影响）。`,
@@ -16,5 +26,24 @@ export const zhCN: LocaleTexts = {
     blockedEvenWithExternalSharing: '即使开启对外共享，该接口在外部群中仍不可用：请避免在外部群中调用。',
     unknownKind: (selfBuilt, linkedOrganization, store) =>
       `自建应用：${selfBuilt} 开启关联组织的自建应用：${linkedOrganization} 商店应用：${store}（设置 settings.feishu.appType 可获得针对你的应用类型的建议。）`,
+  },
+  event: {
+    subject: {
+      register: 'register({ message }) 为此 EventDispatcher 订阅了历史版本的接收消息事件 `message`（事件格式 v1）。',
+      check: '此处理函数判断的是历史版本的接收消息事件 `message`（事件格式 v1）。',
+      typeHandler: "setTypeHandler(…, 'message', …) 处理的是历史版本的接收消息事件 `message`（事件格式 v1）。",
+    },
+    problem: (date) => `自 ${date} 起，外部群中的消息不再推送该事件：这些消息不会到达，也没有任何报错；im.message.receive_v1 仍会推送。`,
+    fix: {
+      handler: '修复分两步：在开发者后台为应用订阅 im.message.receive_v1（代码无法完成），并把此处理函数迁移到 v2 事件。',
+      typeHandler: "请改用 node-sdk 的 EventDispatcher：register({ 'im.message.receive_v1': handler })，并在开发者后台订阅 im.message.receive_v1。",
+    },
+    suggestion: {
+      register: (changes) => `改为注册 'im.message.receive_v1'${details(changes)}。同时请在开发者后台订阅 im.message.receive_v1。`,
+      check: (changes) => `改为在 v2 事件结构中判断 im.message.receive_v1（header.event_type）${details(changes)}。同时请在开发者后台订阅 im.message.receive_v1。`,
+    },
+    marker: (field, hint) => `FIXME(feishu/no-legacy-message-event): v1 字段 ${field} 在 v2 中没有对应字段：${hint}`,
+    renamedValue: (field, v1, v2) => `FIXME(feishu/no-legacy-message-event): v1 的 ${field} 取值 '${v1}' 在 v2 中为 '${v2}'`,
+    movedField: (field, path) => `FIXME(feishu/no-legacy-message-event): v1 字段 ${field} 在 v2 中为 ${path}`,
   },
 };

@@ -20,7 +20,8 @@ interface RuleDefinition<MessageIds extends string, Options extends readonly unk
   name: string;
   meta: Omit<TSESLint.RuleMetaData<MessageIds, FeishuRuleDocs, Options>, 'docs' | 'defaultOptions'> & {
     docs: Omit<FeishuRuleDocs, 'url'>;
-    defaultOptions: Options;
+    /** Required for rules with options; a rule without (`schema: []`) has none. */
+    defaultOptions?: Options;
   };
   /** Receives the options merged over `meta.defaultOptions`, on every ESLint version. */
   create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: Options): TSESLint.RuleListener;
@@ -35,7 +36,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
-    create: (context) => create(context, withDefaults(meta.defaultOptions, context.options)),
+    create: (context) => create(context, withDefaults(meta.defaultOptions ?? ([] as unknown as Options), context.options)),
   };
 }
 

@@ -47,7 +47,7 @@ export function reportEndpoints<MessageId extends string>(
   const allowed = new Set(allow);
   return {
     Program() {
-      for (const finding of analyzeFile(context.sourceCode, settings).endpoints) {
+      for (const finding of analyzeFile(context.sourceCode, settings).endpoints()) {
         if (finding.code !== code) continue;
         const entries = entriesToReport(finding, settings, allowed);
         if (entries === undefined) continue;

@@ -97,6 +97,10 @@ ruleTester.run('node-sdk calls: reactions', reactionRule, {
       errors: [{ messageId: restrictedSdkCall, column: 36, endColumn: 42 }],
     },
     {
+      code: 'client.im[`messageReaction`].create({ data });',
+      errors: [{ messageId: restrictedSdkCall, column: 30, endColumn: 36 }],
+    },
+    {
       code: "client['im']['messageReaction']['delete']({ path });",
       errors: [{ messageId: restrictedSdkCall, column: 33, endColumn: 41 }],
     },

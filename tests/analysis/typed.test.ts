@@ -4,6 +4,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import managementRule from '../../lib/rules/no-external-chat-management-api';
 import legacyRule from '../../lib/rules/no-legacy-message-chat-api';
 import reactionRule from '../../lib/rules/no-external-chat-reaction-api';
+import eventRule from '../../lib/rules/no-legacy-message-event';
 
 // Type-aware linting: one program for the fixture project (the node-sdk's
 // types cost about 1.6 s and 460 MB per program), shared by every case here.
@@ -26,8 +27,11 @@ ruleTester.run('typed: constants from other files', legacyRule, {
     { filename, code: "import { MUTABLE_URL } from './constants';\nfetch(MUTABLE_URL);" },
     // A function's result is not a constant.
     { filename, code: "import { reactionsUrl } from './constants';\nfetch(reactionsUrl('om_1'));" },
-    // A type-only import has no value.
+    // A type-only import has no value; a type query is no use of it.
     { filename, code: "import type { SEND_URL } from './constants';\ntype U = typeof SEND_URL;" },
+    { filename, code: "import { SEND_URL, API } from './constants';\ntype U = typeof SEND_URL;\nlet members: typeof API.MEMBERS;" },
+    // `export default X` hands the value on; the declaring file reports it.
+    { filename, code: "import { SEND_URL } from './constants';\nexport default SEND_URL;" },
   ],
   invalid: [
     {
@@ -78,6 +82,9 @@ ruleTester.run('typed: node-sdk receivers', reactionRule, {
     // A look-alike object with a known, non-SDK type.
     { filename, code: "import { ChatOpsClient } from './look-alike';\nconst ops = new ChatOpsClient();\nops.im.messageReaction.create({});" },
     { filename, code: "import { ChatOpsClient } from './look-alike';\nfunction react(client: ChatOpsClient) { return client.im.messageReaction.create({}); }" },
+    // Destructured from a look-alike with a known type.
+    { filename, code: "import { ChatOpsClient } from './look-alike';\nconst { messageReaction } = new ChatOpsClient().im;\nmessageReaction.create({});" },
+    { filename, code: "import { ChatOpsClient } from './look-alike';\nconst { im: { messageReaction } } = new ChatOpsClient();\nmessageReaction.create({});" },
   ],
   invalid: [
     {
@@ -112,6 +119,37 @@ ruleTester.run('typed: node-sdk chat management', managementRule, {
       filename,
       code: `${SDK}class Bot {\n  constructor(private readonly lark: lark.Client) {}\n  tabs(chat_id: string) { return this.lark.im.chatTab.listTabs({ path: { chat_id } }); }\n}`,
       errors: [{ messageId: restrictedSdkCall, line: 5, column: 55, endColumn: 63 }],
+    },
+  ],
+});
+
+ruleTester.run('typed: EventDispatcher by type', eventRule, {
+  valid: [
+    // Another library's dispatcher with a known type.
+    {
+      filename,
+      code: 'class Bus { register(handlers: Record<string, (x: unknown) => void>) { return handlers; } }\nexport function wire(bus: Bus) { bus.register({ message: () => undefined }); }',
+    },
+  ],
+  invalid: [
+    {
+      // A dispatcher passed in from elsewhere: scope can't trace it, its type can.
+      filename,
+      code: "import type { EventDispatcher } from '@larksuiteoapi/node-sdk';\nexport function wire(dispatcher: EventDispatcher) {\n  dispatcher.register({ message: async () => undefined });\n}",
+      errors: [
+        {
+          messageId: 'legacyEvent',
+          line: 3,
+          column: 25,
+          suggestions: [
+            {
+              messageId: 'subscribeReceiveV1',
+              output:
+                "import type { EventDispatcher } from '@larksuiteoapi/node-sdk';\nexport function wire(dispatcher: EventDispatcher) {\n  dispatcher.register({ 'im.message.receive_v1': async () => undefined });\n}",
+            },
+          ],
+        },
+      ],
     },
   ],
 });

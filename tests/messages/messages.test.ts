@@ -70,6 +70,23 @@ describe('endpoint messages, read whole', () => {
     );
   });
 
+  it('names the SDK method the code calls', () => {
+    const message = only(lint('await client.im.v1.messageReaction.listWithIterator({ path });', { settings: { feishu: { appType: 'store' } } }));
+    expect(message).toMatchObject({ ruleId: 'feishu/no-external-chat-reaction-api', messageId: 'restrictedSdkCall' });
+    expect(message.message.startsWith(
+      'client.im.messageReaction.listWithIterator() → GET /open-apis/im/v1/messages/:message_id/reactions (List message reactions) fails with error 231021',
+    )).toBe(true);
+  });
+
+  it('names both endpoints of a LarkChannel helper that calls two', () => {
+    const code = "import { createLarkChannel } from '@larksuiteoapi/node-sdk';\nconst channel = createLarkChannel(options);\nawait channel.removeReactionByEmoji(messageId, 'Typing');";
+    const message = only(lint(code, { settings: { feishu: { appType: 'store' } } }));
+    expect(message.message.startsWith(
+      'LarkChannel.removeReactionByEmoji() → GET /open-apis/im/v1/messages/:message_id/reactions, ' +
+        'DELETE /open-apis/im/v1/messages/:message_id/reactions/:reaction_id (List message reactions / Delete a message reaction)',
+    )).toBe(true);
+  });
+
   it('gives an unknown kind of app both dates and the three remedies', () => {
     const message = only(lint("request('/open-apis/bot/v4/remove', options);"));
     expect(message.message).toBe(

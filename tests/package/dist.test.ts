@@ -34,6 +34,7 @@ describe('the built package', () => {
       'no-external-chat-management-api',
       'no-external-chat-reaction-api',
       'no-legacy-message-chat-api',
+      'no-legacy-message-event',
     ]);
     expect(Object.keys(dist.configs).sort()).toEqual(['legacy-recommended', 'recommended']);
     expect(dist.meta).toMatchObject({ name: 'eslint-plugin-feishu', version: pkg.version });

@@ -1,0 +1,173 @@
+import { CALL, CONSTRUCT, type TraceMap } from '@eslint-community/eslint-utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { EVENT_MODULES, LEGACY_EVENT_TYPE } from '../catalog';
+import {
+  bindingOrigin,
+  isStringLiteral,
+  nodeAtOffset,
+  outermostWrapper,
+  staticKey,
+  unwrap,
+  type Expression,
+  type Node,
+  type SourceCode,
+} from './ast';
+import { moduleReferences } from './module-references';
+
+/** A subscription to, or a check of, the legacy `message` event (event schema v1). */
+export type LegacyEventFinding =
+  | {
+      /** `register({ message: handler })` on a node-sdk EventDispatcher; reported on the key. */
+      readonly kind: 'register';
+      readonly node: Node;
+      readonly property: TSESTree.Property;
+    }
+  | {
+      /** The deprecated SDK's `setTypeHandler(conf, 'message', handler)`; reported on `'message'`. */
+      readonly kind: 'typeHandler';
+      readonly node: Node;
+    }
+  | {
+      /** A hand-written v1 handler's check of the event type; reported on `'message'`. */
+      readonly kind: 'check';
+      readonly node: TSESTree.StringLiteral;
+      /** `X.type === 'message'` (either side, `==`, `!==`, `!=`) or `case 'message':`. */
+      readonly check: TSESTree.BinaryExpression | TSESTree.SwitchCase;
+      /** The `X.type` read. */
+      readonly typeRead: TSESTree.MemberExpression;
+      /** X, the v1 event: `body.event`, or a variable bound to it. */
+      readonly event: Expression;
+    };
+
+const DISPATCHER: TraceMap<true> = { [EVENT_MODULES.nodeSdk]: { EventDispatcher: { [CONSTRUCT]: true } } };
+const TYPE_HANDLER: TraceMap<true> = {
+  [EVENT_MODULES.deprecatedEvent]: { setTypeHandler: { [CALL]: true } },
+  [EVENT_MODULES.deprecatedAllcore]: { setTypeHandler: { [CALL]: true }, event: { setTypeHandler: { [CALL]: true } } },
+};
+
+/**
+ * Finds the legacy `message` event in a file (the event rule's issue): node-sdk
+ * `EventDispatcher#register({ message })`, the deprecated SDK's
+ * `setTypeHandler(conf, 'message', …)`, and hand-written v1 handlers that check
+ * `<body>.event.type === 'message'`, the last only in a file with Open Platform
+ * evidence: Slack's Events API has the same envelope.
+ *
+ * @param isSdkValue type-aware linting: whether a value's type comes from the node-sdk.
+ */
+export function findLegacyEvents(
+  sourceCode: SourceCode,
+  hasEvidence: () => boolean,
+  isSdkValue?: (node: Node) => boolean | undefined,
+): LegacyEventFinding[] {
+  const { text } = sourceCode;
+  const findings: LegacyEventFinding[] = [];
+  if (!text.includes(LEGACY_EVENT_TYPE)) return findings;
+
+  let dispatchers: ReadonlySet<Node> | undefined;
+  for (let offset = text.indexOf('register'); offset !== -1; offset = text.indexOf('register', offset + 8)) {
+    const call = calledMethod(nodeAtOffset(sourceCode, offset), 'register');
+    const handlers = call?.arguments[0];
+    if (call === undefined || handlers?.type !== 'ObjectExpression') continue;
+    const property = handlers.properties.find(
+      (p): p is TSESTree.Property => p.type === 'Property' && staticKey(p) === LEGACY_EVENT_TYPE,
+    );
+    if (property === undefined) continue;
+    dispatchers ??= new Set(moduleReferences(sourceCode, DISPATCHER));
+    const receiver = (call.callee as TSESTree.MemberExpression).object;
+    const typed = isSdkValue?.(receiver);
+    if (typed === true || (typed === undefined && isDispatcher(sourceCode, receiver, dispatchers))) {
+      findings.push({ kind: 'register', node: property.key, property });
+    }
+  }
+
+  if (text.includes('setTypeHandler')) {
+    // Imported under any name (traced through scope), or `X.event.setTypeHandler(…)` by its shape.
+    const calls = new Set<Node>(moduleReferences(sourceCode, TYPE_HANDLER));
+    for (let offset = text.indexOf('setTypeHandler'); offset !== -1; offset = text.indexOf('setTypeHandler', offset + 14)) {
+      const call = calledMethod(nodeAtOffset(sourceCode, offset), 'setTypeHandler');
+      if (call !== undefined && hasKey((call.callee as TSESTree.MemberExpression).object, 'event')) calls.add(call);
+    }
+    for (const call of calls) {
+      const eventType = call.type === 'CallExpression' ? call.arguments[1] : undefined;
+      if (eventType !== undefined && isStringLiteral(eventType) && eventType.value === LEGACY_EVENT_TYPE) {
+        findings.push({ kind: 'typeHandler', node: eventType });
+      }
+    }
+  }
+
+  // `'message'` as a literal in a check: `X.type === 'message'`, `case 'message':`.
+  const quoted = /(['"])message\1/g;
+  for (let match = quoted.exec(text); match !== null; match = quoted.exec(text)) {
+    const node = nodeAtOffset(sourceCode, match.index);
+    if (!isStringLiteral(node) || node.value !== LEGACY_EVENT_TYPE) continue;
+    const check = v1Check(sourceCode, node);
+    if (check !== undefined && hasEvidence()) findings.push({ kind: 'check', node, ...check });
+  }
+  return findings;
+}
+
+/** The call `node` names the method of: `x.<name>(…)`, `x?.<name>(…)`, `x['<name>'](…)`. */
+function calledMethod(node: Node, name: string): TSESTree.CallExpression | undefined {
+  const member = node.parent;
+  if (member?.type !== 'MemberExpression' || member.property !== node || staticKey(member) !== name) return undefined;
+  const top = outermostWrapper(member);
+  const call = top.parent;
+  return call?.type === 'CallExpression' && call.callee === top ? call : undefined;
+}
+
+function hasKey(expression: Expression, key: string): boolean {
+  const node = unwrap(expression);
+  return node.type === 'MemberExpression' && staticKey(node) === key;
+}
+
+/** A node-sdk EventDispatcher: created here, held in a variable, or returned by a chained `register`. */
+function isDispatcher(sourceCode: SourceCode, expression: Expression, creations: ReadonlySet<Node>, depth = 0): boolean {
+  const node = unwrap(expression);
+  if (creations.has(node)) return true;
+  if (depth > 20) return false;
+  if (node.type === 'CallExpression') {
+    // `register` returns the dispatcher: `new EventDispatcher(o).register({…}).register({…})`.
+    const callee = unwrap(node.callee as Expression);
+    return callee.type === 'MemberExpression' && staticKey(callee) === 'register' && isDispatcher(sourceCode, callee.object, creations, depth + 1);
+  }
+  const origin = node.type === 'Identifier' ? bindingOrigin(sourceCode, node) : undefined;
+  return origin?.kind === 'init' && isDispatcher(sourceCode, origin.init, creations, depth + 1);
+}
+
+/** `literal` is the `'message'` of a check of the v1 event's type, or undefined. */
+function v1Check(
+  sourceCode: SourceCode,
+  literal: TSESTree.StringLiteral,
+): { check: TSESTree.BinaryExpression | TSESTree.SwitchCase; typeRead: TSESTree.MemberExpression; event: Expression } | undefined {
+  const parent = literal.parent;
+  let check: TSESTree.BinaryExpression | TSESTree.SwitchCase;
+  let other: Node;
+  if (parent?.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(parent.operator)) {
+    check = parent;
+    other = parent.left === literal ? parent.right : parent.left;
+  } else if (parent?.type === 'SwitchCase' && parent.test === literal) {
+    check = parent;
+    other = parent.parent.discriminant;
+  } else {
+    return undefined;
+  }
+  const typeRead = unwrap(other as Expression);
+  if (typeRead.type !== 'MemberExpression' || staticKey(typeRead) !== 'type') return undefined;
+  const event = typeRead.object;
+  return isV1Event(sourceCode, event) ? { check, typeRead, event } : undefined;
+}
+
+/**
+ * The v1 event object: a `.event` member (`body.event`, `req.body.event`), or a
+ * variable bound to one (`const ev = body.event`, `const { event } = body`, a
+ * destructured `{ event }` parameter). A plain parameter named `event` is not
+ * one: DOM and Node `message` events are read that way.
+ */
+export function isV1Event(sourceCode: SourceCode, expression: Expression): boolean {
+  const node = unwrap(expression);
+  if (node.type === 'MemberExpression') return staticKey(node) === 'event';
+  const origin = node.type === 'Identifier' ? bindingOrigin(sourceCode, node) : undefined;
+  if (origin?.kind === 'destructured') return origin.key === 'event';
+  const init = origin === undefined ? undefined : unwrap(origin.init);
+  return init?.type === 'MemberExpression' && staticKey(init) === 'event';
+}

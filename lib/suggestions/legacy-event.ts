@@ -1,0 +1,278 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { bindingOrigin, type Expression, type LegacyEventFinding, type Node, type SourceCode, resolveVariable, staticKey, unwrap } from '../analysis';
+import { FIELD_MIGRATIONS, RECEIVE_V1, V1_PRIVATE_CHAT, type FieldMigration } from '../catalog';
+import { TEXTS } from '../messages';
+import type { SuggestionChanges } from '../messages/types';
+import type { Locale } from '../settings';
+
+/**
+ * ESLint suggestions for the legacy `message` event, never autofixes: the
+ * console subscription cannot change with the code, so no rewrite is safe to
+ * apply unseen. Each rewrites what it can (the event name or check, the reads
+ * of v1 fields with a v2 equivalent) and marks the reads without one.
+ */
+export interface EventSuggestion extends SuggestionChanges {
+  readonly fix: TSESLint.ReportFixFunction;
+}
+
+const MIGRATIONS = new Map(FIELD_MIGRATIONS.map((migration) => [migration.v1, migration]));
+type Edit = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
+
+/** Edits of the reads of v1 fields, collected with what they say about the fields. */
+class FieldEdits {
+  readonly edits: Edit[] = [];
+  readonly rewritten = new Set<string>();
+  readonly manual = new Set<string>();
+  readonly renamed = new Set<string>();
+
+  constructor(
+    private readonly sourceCode: SourceCode,
+    private readonly locale: Locale,
+  ) {}
+
+  /** `read` is `<event>.<field>`: rewrite it to `replacement(path)`, or mark it. */
+  add(read: TSESTree.MemberExpression, migration: FieldMigration, path: string | undefined, replacement: (path: string) => string): void {
+    const texts = TEXTS[this.locale].event;
+    if (path === undefined) {
+      this.manual.add(migration.v1);
+      this.mark(read, texts.marker(migration.v1, migration.hint?.[this.locale] ?? ''));
+      return;
+    }
+    // node-sdk keeps some envelope fields where they were (`tenant_key`): nothing to rewrite.
+    if (path !== migration.v1) {
+      this.rewritten.add(`${migration.v1} → ${path}`);
+      this.edits.push((fixer) => fixer.replaceText(read, replacement(path)));
+    }
+    if (migration.v1 !== 'chat_type') return;
+    // `chat_type === 'private'`, `switch (chat_type) { case 'private': }`: the value is renamed in v2.
+    const { v1, v2 } = V1_PRIVATE_CHAT;
+    const parent = read.parent;
+    const values =
+      parent.type === 'BinaryExpression'
+        ? [parent.left === read ? parent.right : parent.left]
+        : parent.type === 'SwitchStatement' && parent.discriminant === read
+          ? parent.cases.flatMap((c) => (c.test === null ? [] : [c.test]))
+          : [];
+    for (const value of values) {
+      if (value.type !== 'Literal' || value.value !== v1) continue;
+      this.renamed.add(`${migration.v1} '${v1}' → '${v2}'`);
+      this.mark(value, texts.renamedValue(migration.v1, v1, v2));
+    }
+  }
+
+  /** `const { open_chat_id } = data`: the field moved, and a pattern is not rewritten. */
+  addDestructured(property: TSESTree.Property, migration: FieldMigration, path: string | undefined): void {
+    const texts = TEXTS[this.locale].event;
+    if (path === migration.v1) return;
+    if (path === undefined) {
+      this.manual.add(migration.v1);
+      this.mark(property, texts.marker(migration.v1, migration.hint?.[this.locale] ?? ''));
+    } else {
+      this.renamed.add(`${migration.v1} → ${path}`);
+      this.mark(property, texts.movedField(migration.v1, path));
+    }
+  }
+
+  private mark(node: Node, comment: string): void {
+    this.edits.push((fixer) => fixer.insertTextAfter(node, ` /* ${comment} */`));
+  }
+
+  text(node: Node): string {
+    return this.sourceCode.getText(node);
+  }
+
+  changes(): Omit<SuggestionChanges, 'byHand'> {
+    return { rewritten: [...this.rewritten], manual: [...this.manual], renamed: [...this.renamed] };
+  }
+}
+
+/** `register({ message: handler })` → `register({ 'im.message.receive_v1': handler })`, and the handler's reads. */
+export function registerSuggestion(sourceCode: SourceCode, finding: Extract<LegacyEventFinding, { kind: 'register' }>, locale: Locale): EventSuggestion {
+  const { property } = finding;
+  const name = `'${RECEIVE_V1}'`;
+  const renameKey: Edit = property.shorthand
+    ? (fixer) => fixer.replaceText(property, `${name}: ${sourceCode.getText(property.value)}`)
+    : (fixer) => fixer.replaceText(property.key, name);
+
+  const fields = new FieldEdits(sourceCode, locale);
+  const handler = handlerFunction(sourceCode, property.value as Expression);
+  const parameter = handler?.params[0];
+  const variable = parameter?.type === 'Identifier' ? resolveVariable(sourceCode, parameter) : undefined;
+  let passedOn = false;
+  for (const reference of variable?.references ?? []) {
+    const identifier = reference.identifier as Node;
+    const read = fieldRead(identifier);
+    if (read !== undefined) {
+      const object = fields.text(read.object);
+      fields.add(read.member, read.migration, read.migration.nodeSdk, (path) => `${object}${read.member.optional ? '?.' : '.'}${path}`);
+      continue;
+    }
+    const pattern = identifier.parent?.type === 'VariableDeclarator' && identifier.parent.init === identifier ? identifier.parent.id : undefined;
+    if (pattern?.type === 'ObjectPattern') {
+      for (const p of pattern.properties) {
+        const migration = p.type === 'Property' ? MIGRATIONS.get(staticKey(p) ?? '') : undefined;
+        if (migration !== undefined) fields.addDestructured(p as TSESTree.Property, migration, migration.nodeSdk);
+      }
+    } else if (identifier.parent?.type !== 'MemberExpression') {
+      // `handle(data)`: what reads the event there, this suggestion cannot see.
+      passedOn = true;
+    }
+  }
+  return {
+    ...fields.changes(),
+    byHand: handler === undefined || (parameter !== undefined && parameter.type !== 'Identifier') || passedOn,
+    fix: (fixer) => [renameKey(fixer), ...fields.edits.map((edit) => edit(fixer))],
+  };
+}
+
+/**
+ * A hand-written check: `body.event.type === 'message'` →
+ * `body.header?.event_type === 'im.message.receive_v1'`, the envelope check
+ * guarding it (`body.type === 'event_callback'` → `body.schema === '2.0'`), and
+ * the reads of v1 fields in the branch it guards. Undefined where the envelope
+ * (`body`) cannot be named.
+ */
+export function checkSuggestion(sourceCode: SourceCode, finding: Extract<LegacyEventFinding, { kind: 'check' }>, locale: Locale): EventSuggestion | undefined {
+  const envelope = envelopeOf(sourceCode, finding.event);
+  if (envelope === undefined) return undefined;
+  const root = sourceCode.getText(envelope);
+  const edits: Edit[] = [];
+  const { check } = finding;
+  const v2Type = `${root}.header?.event_type`;
+  let branch: Node[];
+  if (check.type === 'SwitchCase') {
+    // Other cases still read v1 events: keep the v1 type as the fallback.
+    edits.push((fixer) => fixer.replaceText(finding.typeRead, `${v2Type} ?? ${sourceCode.getText(finding.typeRead)}`));
+    edits.push((fixer) => fixer.replaceText(finding.node, `'${RECEIVE_V1}'`));
+    branch = check.consequent;
+  } else {
+    edits.push((fixer) => fixer.replaceText(check, `${v2Type} ${check.operator} '${RECEIVE_V1}'`));
+    branch = guardedBranch(check);
+  }
+  for (const guard of envelopeGuards(sourceCode, check, root)) {
+    edits.push((fixer) => fixer.replaceText(guard, `${root}.schema ${guard.operator} '2.0'`));
+  }
+
+  const fields = new FieldEdits(sourceCode, locale);
+  const eventVariable = unwrap(finding.event).type === 'Identifier' ? resolveVariable(sourceCode, unwrap(finding.event) as TSESTree.Identifier) : undefined;
+  for (const node of branch) {
+    walk(sourceCode, node, (candidate) => {
+      const read = fieldRead(candidate);
+      if (read === undefined) return;
+      const object = unwrap(read.object);
+      const readsEvent =
+        (object.type === 'MemberExpression' && staticKey(object) === 'event' && sourceCode.getText(object.object) === root) ||
+        (object.type === 'Identifier' && eventVariable !== undefined && resolveVariable(sourceCode, object) === eventVariable);
+      if (!readsEvent) return;
+      // Raw v2 paths are from the envelope: `event.message.chat_id`, `header.tenant_key`.
+      fields.add(read.member, read.migration, read.migration.raw, (path) =>
+        object.type === 'Identifier' && path.startsWith('event.') ? `${fields.text(object)}.${path.slice('event.'.length)}` : `${root}.${path}`,
+      );
+    });
+  }
+  return {
+    ...fields.changes(),
+    byHand: false,
+    fix: (fixer) => [...edits, ...fields.edits].map((edit) => edit(fixer)),
+  };
+}
+
+/** `<object>.<v1 field>` where `node` is the object. */
+function fieldRead(node: Node): { member: TSESTree.MemberExpression; object: Expression; migration: FieldMigration } | undefined {
+  const member = node.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== node) return undefined;
+  const migration = MIGRATIONS.get(staticKey(member) ?? '');
+  return migration === undefined ? undefined : { member, object: member.object, migration };
+}
+
+type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+/** The handler's function when this file holds it: inline, or declared here. */
+function handlerFunction(sourceCode: SourceCode, value: Expression): FunctionLike | undefined {
+  const node = unwrap(value);
+  if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') return node;
+  if (node.type !== 'Identifier') return undefined;
+  const definition = resolveVariable(sourceCode, node)?.defs[0];
+  const declared = definition?.node;
+  if (declared?.type === 'FunctionDeclaration') return declared;
+  if (declared?.type === 'VariableDeclarator' && declared.init !== null) {
+    const init = unwrap(declared.init);
+    if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') return init;
+  }
+  return undefined;
+}
+
+/** The envelope the event was read from: `body` for `body.event`, `const ev = body.event`, `const { event } = body`. */
+function envelopeOf(sourceCode: SourceCode, event: Expression): Expression | undefined {
+  const node = unwrap(event);
+  if (node.type === 'MemberExpression') return node.object;
+  const origin = node.type === 'Identifier' ? bindingOrigin(sourceCode, node) : undefined;
+  if (origin?.kind === 'destructured') return origin.source;
+  const init = origin === undefined ? undefined : unwrap(origin.init);
+  return init?.type === 'MemberExpression' ? init.object : undefined;
+}
+
+/**
+ * The code a check guards: for `===`, the consequent of the `if` or `?:` whose
+ * `&&` test holds it; for `!==` as an early exit (`if (ev.type !== 'message')
+ * return;`), the statements after that `if` in its block.
+ */
+function guardedBranch(check: TSESTree.BinaryExpression): Node[] {
+  const negated = check.operator === '!==' || check.operator === '!=';
+  let node: Node = check;
+  while (node.parent?.type === 'LogicalExpression' && node.parent.operator === (negated ? '||' : '&&')) node = node.parent;
+  const parent = node.parent;
+  if (!negated) {
+    return (parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression') && parent.test === node ? [parent.consequent] : [];
+  }
+  if (parent?.type !== 'IfStatement' || parent.test !== node || !exits(parent.consequent)) return [];
+  const block = parent.parent;
+  if (block?.type !== 'BlockStatement' && block?.type !== 'Program') return [];
+  return (block.body as Node[]).slice((block.body as Node[]).indexOf(parent) + 1);
+}
+
+/** A statement that leaves the block: `return`, `throw`, `continue`, `break`, or a block ending in one. */
+function exits(statement: Node): boolean {
+  if (statement.type === 'BlockStatement') {
+    const last = statement.body[statement.body.length - 1];
+    return last !== undefined && exits(last);
+  }
+  return statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement' || statement.type === 'ContinueStatement' || statement.type === 'BreakStatement';
+}
+
+/** `<root>.type === 'event_callback'` checks in the tests that guard `check`. */
+function envelopeGuards(sourceCode: SourceCode, check: Node, root: string): TSESTree.BinaryExpression[] {
+  const guards: TSESTree.BinaryExpression[] = [];
+  const visit = (expression: Node): void => {
+    if (expression.type === 'LogicalExpression') {
+      visit(expression.left);
+      visit(expression.right);
+    } else if (expression.type === 'UnaryExpression' && expression.operator === '!') {
+      visit(expression.argument);
+    } else if (expression.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(expression.operator)) {
+      const [read, value] = expression.left.type === 'Literal' ? [expression.right, expression.left] : [expression.left, expression.right];
+      const object = read.type === 'MemberExpression' && staticKey(read) === 'type' ? read.object : undefined;
+      if (value.type === 'Literal' && value.value === 'event_callback' && object !== undefined && sourceCode.getText(object) === root) {
+        guards.push(expression);
+      }
+    }
+  };
+  let child: Node = check;
+  for (let node: Node | undefined = check.parent; node; child = node, node = node.parent ?? undefined) {
+    // The `&&` chain the check is part of, and the tests of the `if`s whose branch holds it.
+    if (node.type === 'LogicalExpression' && node.parent?.type !== 'LogicalExpression') visit(node);
+    if (node.type === 'IfStatement' && node.consequent === child) visit(node.test);
+  }
+  return guards.filter((guard) => guard !== check);
+}
+
+/** Calls `visit` on every node below `root`. */
+function walk(sourceCode: SourceCode, root: Node, visit: (node: Node) => void): void {
+  visit(root);
+  for (const key of sourceCode.visitorKeys[root.type] ?? []) {
+    const child = (root as unknown as Record<string, unknown>)[key];
+    for (const item of Array.isArray(child) ? child : [child]) {
+      if (typeof item === 'object' && item !== null && 'type' in item) walk(sourceCode, item as Node, visit);
+    }
+  }
+}

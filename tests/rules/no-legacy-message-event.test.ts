@@ -1,0 +1,376 @@
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { plugin } from '../../lib/plugin';
+import rule from '../../lib/rules/no-legacy-message-event';
+import { createRuleTester, PLAIN_JS } from '../support/rule-tester';
+
+const ruleTester = createRuleTester();
+const legacyEvent = 'legacyEvent' as const;
+const legacyTypeHandler = 'legacyTypeHandler' as const;
+const subscribeReceiveV1 = 'subscribeReceiveV1' as const;
+const checkReceiveV1 = 'checkReceiveV1' as const;
+const FIX = 'FIXME(feishu/no-legacy-message-event)';
+
+/** Each invalid case with suggestions: input and the exact output of its one suggestion. */
+const SUGGESTED: { name: string; code: string; output: string; messageId: 'subscribeReceiveV1' | 'checkReceiveV1'; line: number; column: number }[] = [
+  {
+    name: 'chained on a namespace import, inline handler',
+    code: [
+      "import * as lark from '@larksuiteoapi/node-sdk';",
+      'new lark.EventDispatcher({ encryptKey }).register({',
+      '  message: async (data) => {',
+      "    if (data.chat_type === 'private') await reply(data.open_chat_id, data.text);",
+      '  },',
+      '});',
+    ].join('\n'),
+    output: [
+      "import * as lark from '@larksuiteoapi/node-sdk';",
+      'new lark.EventDispatcher({ encryptKey }).register({',
+      "  'im.message.receive_v1': async (data) => {",
+      `    if (data.message.chat_type === 'private' /* ${FIX}: v1 chat_type 'private' is 'p2p' in v2 */) await reply(data.message.chat_id, data.text /* ${FIX}: v1 text has no v2 field: use JSON.parse(message.content).text; mentions are @_user_N */);`,
+      '  },',
+      '});',
+    ].join('\n'),
+    messageId: subscribeReceiveV1,
+    line: 3,
+    column: 3,
+  },
+  {
+    name: 'a variable holding the dispatcher, a method handler',
+    code: [
+      "import { EventDispatcher } from '@larksuiteoapi/node-sdk';",
+      'const dispatcher = new EventDispatcher({});',
+      'dispatcher.register({',
+      '  async message(data) {',
+      '    await save(data.open_message_id, data?.msg_type, data.employee_id);',
+      '  },',
+      '});',
+    ].join('\n'),
+    output: [
+      "import { EventDispatcher } from '@larksuiteoapi/node-sdk';",
+      'const dispatcher = new EventDispatcher({});',
+      'dispatcher.register({',
+      "  async 'im.message.receive_v1'(data) {",
+      '    await save(data.message.message_id, data?.message.message_type, data.sender.sender_id.user_id);',
+      '  },',
+      '});',
+    ].join('\n'),
+    messageId: subscribeReceiveV1,
+    line: 4,
+    column: 9,
+  },
+  {
+    name: 'an aliased import, a string key, a handler declared in the file',
+    code: [
+      "import { EventDispatcher as LarkEvents } from '@larksuiteoapi/node-sdk';",
+      'function onMessage(event) {',
+      '  return event.is_mention ? answer(event.root_id) : null;',
+      '}',
+      "export const events = new LarkEvents({}).register({ 'message': onMessage });",
+    ].join('\n'),
+    output: [
+      "import { EventDispatcher as LarkEvents } from '@larksuiteoapi/node-sdk';",
+      'function onMessage(event) {',
+      `  return event.is_mention /* ${FIX}: v1 is_mention has no v2 field: derive it from message.mentions */ ? answer(event.message.root_id) : null;`,
+      '}',
+      "export const events = new LarkEvents({}).register({ 'im.message.receive_v1': onMessage });",
+    ].join('\n'),
+    messageId: subscribeReceiveV1,
+    line: 5,
+    column: 53,
+  },
+  {
+    name: 'require, a shorthand key, a const handler',
+    code: [
+      "const lark = require('@larksuiteoapi/node-sdk');",
+      'const message = (data) => log(data.union_id, data.ts);',
+      'module.exports = new lark.EventDispatcher({}).register({ message });',
+    ].join('\n'),
+    output: [
+      "const lark = require('@larksuiteoapi/node-sdk');",
+      `const message = (data) => log(data.sender.sender_id.union_id, data.ts /* ${FIX}: v1 ts has no v2 field: use create_time, in milliseconds (v1 ts was in seconds) */);`,
+      "module.exports = new lark.EventDispatcher({}).register({ 'im.message.receive_v1': message });",
+    ].join('\n'),
+    messageId: subscribeReceiveV1,
+    line: 3,
+    column: 58,
+  },
+  {
+    name: 'a chained second register, an imported handler: rename only',
+    code: [
+      "import { EventDispatcher } from '@larksuiteoapi/node-sdk';",
+      "import { onMessage } from './handlers';",
+      "new EventDispatcher({}).register({ 'im.chat.member.bot.added_v1': onAdded }).register({ message: onMessage });",
+    ].join('\n'),
+    output: [
+      "import { EventDispatcher } from '@larksuiteoapi/node-sdk';",
+      "import { onMessage } from './handlers';",
+      "new EventDispatcher({}).register({ 'im.chat.member.bot.added_v1': onAdded }).register({ 'im.message.receive_v1': onMessage });",
+    ].join('\n'),
+    messageId: subscribeReceiveV1,
+    line: 3,
+    column: 89,
+  },
+  {
+    name: 'a hand-written handler with its envelope check',
+    code: [
+      "import { verify } from './lark';",
+      'export function handle(body) {',
+      "  if (body.type === 'event_callback' && body.event.type === 'message') {",
+      '    reply(body.event.open_chat_id, body.event.text_without_at_bot, body.event.tenant_key);',
+      '  }',
+      '}',
+    ].join('\n'),
+    output: [
+      "import { verify } from './lark';",
+      'export function handle(body) {',
+      "  if (body.schema === '2.0' && body.header?.event_type === 'im.message.receive_v1') {",
+      `    reply(body.event.message.chat_id, body.event.text_without_at_bot /* ${FIX}: v1 text_without_at_bot has no v2 field: strip the bot's @_user_N from JSON.parse(message.content).text */, body.header.tenant_key);`,
+      '  }',
+      '}',
+    ].join('\n'),
+    messageId: checkReceiveV1,
+    line: 3,
+    column: 61,
+  },
+  {
+    name: "'message' on the left, optional chaining, a variable bound to the event",
+    code: [
+      "const LARK_HOST = 'https://open.feishu.cn';",
+      'function route(req) {',
+      '  const ev = req.body.event;',
+      "  if ('message' === ev?.type) handle(ev.open_chat_id, ev.chat_type === 'private');",
+      '}',
+    ].join('\n'),
+    output: [
+      "const LARK_HOST = 'https://open.feishu.cn';",
+      'function route(req) {',
+      '  const ev = req.body.event;',
+      `  if (req.body.header?.event_type === 'im.message.receive_v1') handle(ev.message.chat_id, ev.message.chat_type === 'private' /* ${FIX}: v1 chat_type 'private' is 'p2p' in v2 */);`,
+      '}',
+    ].join('\n'),
+    messageId: checkReceiveV1,
+    line: 4,
+    column: 7,
+  },
+  {
+    name: 'a switch on the v1 type: other cases keep working',
+    code: [
+      "import lark from '@larksuiteoapi/node-sdk';",
+      'function dispatch(body) {',
+      '  switch (body.event.type) {',
+      "    case 'message':",
+      '      return onMessage(body.event.open_message_id, body.event.open_id);',
+      "    case 'add_bot':",
+      '      return onAdded(body.event.open_chat_id);',
+      '  }',
+      '}',
+    ].join('\n'),
+    output: [
+      "import lark from '@larksuiteoapi/node-sdk';",
+      'function dispatch(body) {',
+      '  switch (body.header?.event_type ?? body.event.type) {',
+      "    case 'im.message.receive_v1':",
+      '      return onMessage(body.event.message.message_id, body.event.sender.sender_id.open_id);',
+      "    case 'add_bot':",
+      '      return onAdded(body.event.open_chat_id);',
+      '  }',
+      '}',
+    ].join('\n'),
+    messageId: checkReceiveV1,
+    line: 4,
+    column: 10,
+  },
+  {
+    name: 'a destructured event, a switch on chat_type, an event passed on',
+    code: [
+      "import * as lark from '@larksuiteoapi/node-sdk';",
+      'new lark.EventDispatcher({}).register({',
+      '  message: async (data) => {',
+      '    const { open_chat_id, text } = data;',
+      "    switch (data.chat_type) { case 'private': return dm(open_chat_id, data.tenant_key); }",
+      '    return handle(data);',
+      '  },',
+      '});',
+    ].join('\n'),
+    output: [
+      "import * as lark from '@larksuiteoapi/node-sdk';",
+      'new lark.EventDispatcher({}).register({',
+      "  'im.message.receive_v1': async (data) => {",
+      `    const { open_chat_id /* ${FIX}: v1 open_chat_id is message.chat_id in v2 */, text /* ${FIX}: v1 text has no v2 field: use JSON.parse(message.content).text; mentions are @_user_N */ } = data;`,
+      `    switch (data.message.chat_type) { case 'private' /* ${FIX}: v1 chat_type 'private' is 'p2p' in v2 */: return dm(open_chat_id, data.tenant_key); }`,
+      '    return handle(data);',
+      '  },',
+      '});',
+    ].join('\n'),
+    messageId: subscribeReceiveV1,
+    line: 3,
+    column: 3,
+  },
+  {
+    name: 'optional chaining on body.event',
+    code: "const { tenant_key } = body.event;\nif (body.event?.type === 'message') handle(body.event?.open_chat_id);",
+    output: "const { tenant_key } = body.event;\nif (body.header?.event_type === 'im.message.receive_v1') handle(body.event.message.chat_id);",
+    messageId: checkReceiveV1,
+    line: 2,
+    column: 26,
+  },
+  {
+    name: 'a destructured event and an early return',
+    code: [
+      'const { tenant_access_token } = await auth();',
+      "app.post('/events', (req) => {",
+      '  const { event } = req.body;',
+      "  if (event.type !== 'message') return;",
+      '  handle(event.open_chat_id);',
+      '});',
+    ].join('\n'),
+    output: [
+      'const { tenant_access_token } = await auth();',
+      "app.post('/events', (req) => {",
+      '  const { event } = req.body;',
+      "  if (req.body.header?.event_type !== 'im.message.receive_v1') return;",
+      '  handle(event.message.chat_id);',
+      '});',
+    ].join('\n'),
+    messageId: checkReceiveV1,
+    line: 4,
+    column: 22,
+  },
+];
+
+ruleTester.run('no-legacy-message-event', rule, {
+  valid: [
+    // The v2 event, in every form.
+    "import * as lark from '@larksuiteoapi/node-sdk';\nnew lark.EventDispatcher({}).register({ 'im.message.receive_v1': onMessage });",
+    "import * as lark from '@larksuiteoapi/node-sdk';\nif (body.header.event_type === 'im.message.receive_v1') handle(body.event);",
+    "import * as lark from '@larksuiteoapi/node-sdk';\nif (body.schema === '2.0' && body.header?.event_type === 'im.message.receive_v1') handle(body.event.message);",
+    // register({ message }) on anything but a node-sdk EventDispatcher.
+    "validator.register({ message: (value) => value.length > 0 });",
+    "import { EventDispatcher } from 'some-event-lib';\nnew EventDispatcher().register({ message: onMessage });",
+    "import * as lark from '@larksuiteoapi/node-sdk';\nserver.register({ message: grpcHandler });",
+    "import { ethers } from 'ethers';\ncontract.register({ message });",
+    // LarkChannel is built on im.message.receive_v1.
+    "import { createLarkChannel } from '@larksuiteoapi/node-sdk';\nconst channel = createLarkChannel(opts);\nchannel.on('message', onMessage);\nchannel.on({ message: onMessage });",
+    // Slack's Events API has the same envelope; without Feishu evidence it stays quiet.
+    "import { App } from '@slack/bolt';\nif (body.type === 'event_callback' && body.event.type === 'message') handle(body.event.text);",
+    "switch (req.body.event.type) { case 'message': return onSlackMessage(req.body.event); }",
+    // DOM, workers, child processes, WebSockets, emitters: a plain `event` is not the v1 event.
+    "import * as lark from '@larksuiteoapi/node-sdk';\nwindow.addEventListener('message', (event) => { if (event.type === 'message') render(event.data); });",
+    "import * as lark from '@larksuiteoapi/node-sdk';\nworker.on('message', (msg) => msg.type === 'message' && handle(msg));",
+    "import * as lark from '@larksuiteoapi/node-sdk';\nprocess.on('message', (packet) => { switch (packet.type) { case 'message': send(packet); } });",
+    "import * as lark from '@larksuiteoapi/node-sdk';\nsocket.onmessage = (frame) => { const data = JSON.parse(frame.data); if (data.type === 'message') chat(data); };",
+    "import * as lark from '@larksuiteoapi/node-sdk';\nemitter.emit('message', { type: 'message', text });",
+    // Other event types and other checks.
+    "import * as lark from '@larksuiteoapi/node-sdk';\nif (body.event.type === 'add_bot') welcome(body.event.open_chat_id);",
+    "import * as lark from '@larksuiteoapi/node-sdk';\nif (body.event.msg_type === 'message') log(body);",
+    "import * as lark from '@larksuiteoapi/node-sdk';\nlark.event.setTypeHandler(conf, 'app_ticket', onTicket);",
+    "emitter.setTypeHandler(conf, 'message', fn);",
+    "function setTypeHandler(conf, type, fn) {}\nsetTypeHandler(conf, 'message', fn);",
+  ],
+  invalid: [
+    ...SUGGESTED.map(({ code, output, messageId, line, column }) => ({
+      code,
+      errors: [{ messageId: legacyEvent, line, column, suggestions: [{ messageId, output }] }],
+    })),
+    // A destructured `{ event }` parameter: reported; the envelope has no name to rewrite with.
+    {
+      code: "import '@larksuiteoapi/node-sdk';\nfunction handle({ event }) {\n  if (event.type === 'message') return event.open_chat_id;\n}",
+      errors: [{ messageId: legacyEvent, line: 3, column: 22, endColumn: 31, suggestions: [] }],
+    },
+    // The deprecated SDK: no rewrite, the message points to EventDispatcher.
+    {
+      code: "import * as lark from '@larksuiteoapi/allcore';\nlark.event.setTypeHandler(conf, 'message', (ctx, event) => reply(event.open_chat_id));",
+      errors: [{ messageId: legacyTypeHandler, line: 2, column: 33, endColumn: 42, suggestions: [] }],
+    },
+    {
+      code: "import { setTypeHandler } from '@larksuiteoapi/event';\nsetTypeHandler(conf, 'message', onMessage);",
+      errors: [{ messageId: legacyTypeHandler, line: 2, column: 22, endColumn: 31 }],
+    },
+    {
+      code: "import { setTypeHandler as onType } from '@larksuiteoapi/event';\nonType(conf, 'message', onMessage);",
+      errors: [{ messageId: legacyTypeHandler, line: 2, column: 14, endColumn: 23 }],
+    },
+    {
+      ...PLAIN_JS,
+      filename: 'bot.cjs',
+      languageOptions: { ...PLAIN_JS.languageOptions, parserOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } },
+      code: "const { event } = require('@larksuiteoapi/allcore');\nevent.setTypeHandler(conf, \"message\", onMessage);",
+      errors: [{ messageId: legacyTypeHandler, line: 2, column: 28, endColumn: 37 }],
+    },
+    {
+      // `this.lark.event.setTypeHandler`: by its shape, where scope can't see `lark`.
+      code: "class Bot { start() { this.lark.event.setTypeHandler(this.conf, 'message', this.onMessage); } }",
+      errors: [{ messageId: legacyTypeHandler, column: 65, endColumn: 74 }],
+    },
+    // Settings change the date, not the verdict: external sharing does not bring the event back.
+    {
+      code: "import * as lark from '@larksuiteoapi/node-sdk';\nnew lark.EventDispatcher({}).register({ message: handler });",
+      settings: { feishu: { appType: 'self-built', externalSharing: true } },
+      errors: [
+        {
+          messageId: legacyEvent,
+          line: 2,
+          column: 41,
+          suggestions: [
+            {
+              messageId: subscribeReceiveV1,
+              output: "import * as lark from '@larksuiteoapi/node-sdk';\nnew lark.EventDispatcher({}).register({ 'im.message.receive_v1': handler });",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('no-legacy-message-event suggestions', () => {
+  const linter = new Linter();
+  const config: Linter.Config[] = [
+    { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+    { files: ['**/*.ts'], plugins: { feishu: plugin as never }, rules: { 'feishu/no-legacy-message-event': 'error' } },
+  ];
+
+  it.each(SUGGESTED.map((c) => [c.name, c] as const))('%s: the output parses and reports nothing again', (_, { code, output }) => {
+    // The suggestion the rule offers is the one asserted above.
+    const [message] = linter.verify(code, config, 'file.ts');
+    const suggestion = message?.suggestions?.[0];
+    expect(suggestion).toBeDefined();
+    const applied = code.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + code.slice(suggestion!.fix.range[1]);
+    expect(applied).toBe(output);
+    expect(linter.verify(applied, config, 'file.ts')).toEqual([]);
+  });
+
+  it('says what it rewrites and what it marks, in the configured locale', () => {
+    const code = SUGGESTED[0]!.code;
+    const [en] = linter.verify(code, config, 'file.ts');
+    expect(en?.suggestions?.[0]?.desc).toBe(
+      "Register the handler for 'im.message.receive_v1', reading chat_type → message.chat_type, open_chat_id → message.chat_id; " +
+        "no v2 field for text (marked FIXME); renamed in v2: chat_type 'private' → 'p2p' (marked FIXME). " +
+        'Subscribe to im.message.receive_v1 in the developer console too.',
+    );
+    const [zh] = linter.verify(code, [...config, { settings: { feishu: { locale: 'zh-CN' } } }], 'file.ts');
+    expect(zh?.suggestions?.[0]?.desc).toBe(
+      "改为注册 'im.message.receive_v1'，并改读 chat_type → message.chat_type、open_chat_id → message.chat_id；" +
+        "text 在 v2 中没有对应字段（已标记 FIXME）；v2 中取值改名：chat_type 'private' → 'p2p'（已标记 FIXME）。" +
+        '同时请在开发者后台订阅 im.message.receive_v1。',
+    );
+    expect(zh?.suggestions?.[0]?.fix.text).toContain('FIXME(feishu/no-legacy-message-event): v1 字段 text 在 v2 中没有对应字段');
+  });
+
+  it('tells which reads it could not follow', () => {
+    const [message] = linter.verify(SUGGESTED.find((c) => c.name.startsWith('a destructured event, a switch'))!.code, config, 'file.ts');
+    expect(message?.suggestions?.[0]?.desc).toBe(
+      "Register the handler for 'im.message.receive_v1', reading chat_type → message.chat_type; no v2 field for text (marked FIXME); " +
+        "renamed in v2: open_chat_id → message.chat_id, chat_type 'private' → 'p2p' (marked FIXME); " +
+        'some reads of the event could not be followed (an imported or wrapped handler, a destructured or passed-on event): ' +
+        'move their v1 fields by hand (open_chat_id → message.chat_id, …). Subscribe to im.message.receive_v1 in the developer console too.',
+    );
+  });
+
+  it('offers suggestions, never an autofix', () => {
+    const messages = linter.verify(SUGGESTED[5]!.code, config, 'file.ts');
+    expect(messages.map((m) => m.fix)).toEqual([undefined]);
+  });
+});
