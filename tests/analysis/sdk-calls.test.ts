@@ -184,6 +184,19 @@ ruleTester.run('node-sdk calls: reactions', reactionRule, {
       languageOptions: { ...PLAIN_JS.languageOptions, parserOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } },
       errors: [{ messageId: restrictedSdkCall, line: 2, column: 23, endColumn: 34 }],
     },
+    // The escape hatches go through string evaluation.
+    {
+      code: "import * as lark from '@larksuiteoapi/node-sdk';\nawait client.httpInstance.post(`https://open.feishu.cn/open-apis/im/v1/messages/${id}/reactions`, body);",
+      errors: [{ messageId: 'restrictedEndpoint', line: 2, column: 32, endColumn: 97 }],
+    },
+    {
+      code: "import * as lark from '@larksuiteoapi/node-sdk';\nawait lark.defaultHttpInstance.delete(`https://open.feishu.cn/open-apis/im/v1/messages/${id}/reactions/${rid}`);",
+      errors: [{ messageId: 'restrictedEndpoint', line: 2, column: 39, endColumn: 111 }],
+    },
+    {
+      code: "import * as lark from '@larksuiteoapi/node-sdk';\nawait client.request({ method: 'GET', url: `im/v1/messages/${id}/reactions` });",
+      errors: [{ messageId: 'restrictedEndpoint', line: 2, column: 44, endColumn: 76 }],
+    },
     // allow on one entry of a helper that calls two.
     {
       code: "import { createLarkChannel } from '@larksuiteoapi/node-sdk';\nconst ch = await createLarkChannel(opts);\nch.removeReactionByEmoji(id, 'OK');",
