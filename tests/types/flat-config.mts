@@ -1,6 +1,7 @@
 // Type test: a TypeScript flat config, as users write it, type-checks against the published types.
 import feishu from 'eslint-plugin-feishu';
 import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
 
 export default defineConfig([
   feishu.configs.recommended,
@@ -16,3 +17,9 @@ export const rule = feishu.rules['no-external-chat-reaction-api'];
 export const missing = feishu.configs.strict;
 // @ts-expect-error -- there is no such rule
 export const noRule = feishu.rules['no-such-rule'];
+
+// typescript-eslint's config helper accepts the flat config too.
+export const withTypescriptEslint = tseslint.config(feishu.configs.recommended, ...tseslint.configs.recommended, {
+  files: ['**/*.ts'],
+  settings: { feishu: { appType: 'store' } },
+});
