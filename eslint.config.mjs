@@ -1,6 +1,7 @@
 // The project's own lint: typescript-eslint on everything, eslint-plugin-eslint-plugin on rules and rule tests.
 import js from '@eslint/js';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import regexp from 'eslint-plugin-regexp';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
@@ -25,6 +26,15 @@ export default defineConfig(
     },
   },
   { files: ['tests/rules/**/*.ts'], extends: [eslintPlugin.configs['tests-recommended']] },
+  {
+    // The plugin runs on every keystroke: none of its regular expressions may backtrack super-linearly.
+    files: ['lib/**/*.ts', 'scripts/**/*.mjs'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+    },
+  },
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],

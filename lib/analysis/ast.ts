@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { work } from './work';
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
@@ -98,6 +99,7 @@ export function isStringLiteral(node: Node): node is TSESTree.StringLiteral {
  * nearest ancestor that holds the new offset and descends from there.
  */
 export function nodeAtOffset(sourceCode: SourceCode, offset: number): Node {
+  work.located++;
   let locator = locators.get(sourceCode.ast);
   if (locator === undefined) {
     locator = new NodeLocator(sourceCode.ast, sourceCode.visitorKeys);

@@ -7,6 +7,7 @@ import { commonMethod, methodAt } from './http-method';
 import { findNewRequestCalls } from './lark-sdk';
 import { collectStringSites, destinationsOf, outermostStringSite } from './string-sites';
 import { StringEvaluator } from './string-value';
+import { work } from './work';
 import type { TypeServices } from './typed';
 
 /** A place in the code that calls a restricted endpoint: a URL or path, or an SDK call. */
@@ -94,7 +95,9 @@ export function findEndpoints(sourceCode: SourceCode, hasEvidence: () => boolean
 
   /** The route a site names, if it counts where it stands. */
   const countedRoute = (site: Node, text: string | undefined): Route | undefined => {
-    const match = text === undefined ? undefined : matchPath(text);
+    if (text === undefined) return undefined;
+    work.matched++;
+    const match = matchPath(text);
     if (match === undefined) return undefined;
     if (match.hasOpenApis || destinationsOf(sourceCode, site).some(isNewRequestPath)) return match.route;
     // A written host without `open-apis` is another service's route (or a URL that cannot work).
@@ -147,30 +150,33 @@ function isRuntimeValue(literal: Node): boolean {
 
 /** The string literals and template literals whose text holds a marker, each once. */
 function markerSeeds(sourceCode: SourceCode): Node[] {
-  const seeds = new Set<Node>();
-  scan(sourceCode, OPEN_APIS, mayBeginCatalogPath, seeds);
-  scan(sourceCode, '/v', isVersionedMarkerAt, seeds);
-  return [...seeds];
+  const { text } = sourceCode;
+  const seeds: Node[] = [];
+  // Both scans advance together in text order, so a string holding both markers
+  // (`/open-apis/im/v1/…`) is located once, and the rest of it is skipped.
+  let openApis = next(text, OPEN_APIS, 0, mayBeginCatalogPath);
+  let versioned = next(text, '/v', 0, isVersionedMarkerAt);
+  while (openApis !== -1 || versioned !== -1) {
+    const offset = openApis === -1 ? versioned : versioned === -1 ? openApis : Math.min(openApis, versioned);
+    const node = nodeAtOffset(sourceCode, offset);
+    const seed =
+      isStringLiteral(node) && isRuntimeValue(node)
+        ? node
+        : node.type === 'TemplateElement' && node.parent.type === 'TemplateLiteral'
+          ? node.parent
+          : undefined;
+    if (seed !== undefined) seeds.push(seed);
+    const resume = seed === undefined ? offset + 1 : node.range[1];
+    if (openApis !== -1 && openApis < resume) openApis = next(text, OPEN_APIS, resume, mayBeginCatalogPath);
+    if (versioned !== -1 && versioned < resume) versioned = next(text, '/v', resume, isVersionedMarkerAt);
+  }
+  return seeds;
 }
 
-/** Adds the string at each occurrence of `needle` that `accept`s to `seeds`; later hits in the same string are skipped. */
-function scan(sourceCode: SourceCode, needle: string, accept: (text: string, offset: number) => boolean, seeds: Set<Node>): void {
-  const { text } = sourceCode;
-  for (let offset = text.indexOf(needle); offset !== -1; ) {
-    let next = offset + needle.length;
-    if (accept(text, offset)) {
-      const node = nodeAtOffset(sourceCode, offset);
-      const seed =
-        isStringLiteral(node) && isRuntimeValue(node)
-          ? node
-          : node.type === 'TemplateElement' && node.parent.type === 'TemplateLiteral'
-            ? node.parent
-            : undefined;
-      if (seed !== undefined) {
-        seeds.add(seed);
-        next = node.range[1];
-      }
-    }
-    offset = text.indexOf(needle, next);
+/** The first occurrence of `needle` at or after `from` that `accept`s, or -1. */
+function next(text: string, needle: string, from: number, accept: (text: string, offset: number) => boolean): number {
+  for (let offset = text.indexOf(needle, from); offset !== -1; offset = text.indexOf(needle, offset + needle.length)) {
+    if (accept(text, offset)) return offset;
   }
+  return -1;
 }

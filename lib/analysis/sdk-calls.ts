@@ -40,6 +40,8 @@ export function findSdkCalls(sourceCode: SourceCode, isSdkReceiver?: (node: Node
 
   /** `node` is the SDK method `sdkCall` (`client.im.messageReaction.create`); report where it is called. */
   const followMethod = (node: Node, entry: CatalogEntry, sdkCall: string, reportAt: Node, seen: Set<Variable>): void => {
+    // Each alias adds a step: a chain longer than any real code is left unread.
+    if (seen.size > MAX_ALIASES) return;
     const top = outermostWrapper(node);
     const parent = top.parent;
     if (parent?.type === 'CallExpression' && parent.callee === top) {
@@ -57,7 +59,7 @@ export function findSdkCalls(sourceCode: SourceCode, isSdkReceiver?: (node: Node
   /** `node` is the SDK resource `client.im.<resource>`; follow it to its method calls. */
   const followResource = (node: Node, resource: string, seen: Set<Variable>): void => {
     const methods = SDK_METHODS.get(resource);
-    if (methods === undefined) return;
+    if (methods === undefined || seen.size > MAX_ALIASES) return;
     const top = outermostWrapper(node);
     const parent = top.parent;
     if (parent?.type === 'MemberExpression' && parent.object === top) {
@@ -133,6 +135,9 @@ function destructuredSource(pattern: TSESTree.ObjectPattern): Expression | undef
   const declarator = current.parent;
   return declarator?.type === 'VariableDeclarator' && declarator.id === current && declarator.init !== null ? declarator.init : undefined;
 }
+
+/** Aliases followed from one SDK resource or method at most: recursion stays far from the stack's limit. */
+const MAX_ALIASES = 200;
 
 /** `name` stands here as a property key: `x.name`, `x['name']`, `` x[`name`] ``, `{ name }`, `{ name: y }`. */
 function isKey(node: Node, name: string): boolean {

@@ -88,18 +88,20 @@ export function collectStringSites(sourceCode: SourceCode, seeds: Iterable<Node>
 export function destinationsOf(sourceCode: SourceCode, site: Node): Node[] {
   const destinations: Node[] = [];
   const seen = new Set<Node>();
-  const visit = (node: Node): void => {
-    if (seen.has(node)) return;
+  // A work list, not recursion: alias chains are as long as the file makes them.
+  const queue: Node[] = [site];
+  while (queue.length > 0) {
+    const node = queue.pop()!;
+    if (seen.has(node)) continue;
     seen.add(node);
     const target = bindingInitializedBy(sourceCode, node);
     if (target === undefined) {
       destinations.push(node);
-      return;
+      continue;
     }
     for (const read of readsOf(target)) {
-      if (outermostStringSite(sourceCode, read) === read) visit(read);
+      if (outermostStringSite(sourceCode, read) === read) queue.push(read);
     }
-  };
-  visit(site);
+  }
   return destinations;
 }

@@ -43,13 +43,17 @@ export class StringEvaluator {
     return this.evaluateAt(node, 0);
   }
 
-  /** The value a binding is initialized with, or undefined when the code does not say. */
-  valueOfBinding(target: Binding): StringValue | undefined {
+  /**
+   * The value a binding is initialized with, or undefined when the code does not
+   * say. `depth` carries on through chains of bindings (`const b = a + 'x'`),
+   * so a long chain meets the same cap as deep nesting.
+   */
+  valueOfBinding(target: Binding, depth = 0): StringValue | undefined {
     if (this.bindingValues.has(target.key)) return this.bindingValues.get(target.key);
     const initializer = initializerOf(target);
-    if (initializer === undefined || this.evaluating.has(target.key)) return undefined;
+    if (initializer === undefined || this.evaluating.has(target.key) || depth > MAX_DEPTH) return undefined;
     this.evaluating.add(target.key);
-    const value = this.evaluateAt(initializer, 0);
+    const value = this.evaluateAt(initializer, depth + 1);
     this.evaluating.delete(target.key);
     this.bindingValues.set(target.key, value);
     return value;
@@ -108,7 +112,7 @@ export class StringEvaluator {
   /** `X` or `API.chat.info`, when a `const` (object literal) in this file says what it is. */
   private bindingRead(node: TSESTree.Identifier | TSESTree.MemberExpression, depth: number): StringValue {
     const target = bindingReadBy(this.sourceCode, node);
-    const value = target === undefined ? undefined : this.valueOfBinding(target);
+    const value = target === undefined ? undefined : this.valueOfBinding(target, depth + 1);
     if (target === undefined || value === undefined) {
       const text = this.external?.(node);
       if (text !== undefined) return { text, isString: true, bindings: [] };

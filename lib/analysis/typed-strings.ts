@@ -22,35 +22,36 @@ export class TypedStrings {
   valueAt(node: ts.Node): string | undefined {
     const target = this.tsApi.isPropertyAccessExpression(node) ? node.name : node;
     const symbol = this.checker.getSymbolAtLocation(target);
-    return symbol === undefined ? undefined : this.valueOfSymbol(symbol);
+    return symbol === undefined ? undefined : this.valueOfSymbol(symbol, 0);
   }
 
-  private valueOfSymbol(symbol: ts.Symbol): string | undefined {
+  /** `depth` carries on through chains of constants, as in the ESTree evaluator. */
+  private valueOfSymbol(symbol: ts.Symbol, depth: number): string | undefined {
     const { tsApi } = this;
     const resolved = symbol.flags & tsApi.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
     if (this.values.has(resolved)) return this.values.get(resolved);
-    if (this.evaluating.has(resolved)) return undefined;
+    if (this.evaluating.has(resolved) || depth > MAX_DEPTH) return undefined;
     this.evaluating.add(resolved);
-    const value = this.declaredValue(resolved);
+    const value = this.declaredValue(resolved, depth + 1);
     this.evaluating.delete(resolved);
     this.values.set(resolved, value);
     return value;
   }
 
-  private declaredValue(symbol: ts.Symbol): string | undefined {
+  private declaredValue(symbol: ts.Symbol, depth: number): string | undefined {
     const { tsApi } = this;
     const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
     if (declaration === undefined) return undefined;
     if (tsApi.isShorthandPropertyAssignment(declaration)) {
       const value = this.checker.getShorthandAssignmentValueSymbol(declaration);
-      return value === undefined || !isInConstObject(tsApi, declaration) ? undefined : this.valueOfSymbol(value);
+      return value === undefined || !isInConstObject(tsApi, declaration) ? undefined : this.valueOfSymbol(value, depth + 1);
     }
     const isConstVariable =
       tsApi.isVariableDeclaration(declaration) && (tsApi.getCombinedNodeFlags(declaration) & tsApi.NodeFlags.Const) !== 0;
     const isConstMember = tsApi.isPropertyAssignment(declaration) && isInConstObject(tsApi, declaration);
     if (!isConstVariable && !isConstMember) return undefined;
     const initializer = (declaration as ts.VariableDeclaration | ts.PropertyAssignment).initializer;
-    if (initializer !== undefined) return this.evaluate(initializer, 0).text;
+    if (initializer !== undefined) return this.evaluate(initializer, depth + 1).text;
     const type = this.checker.getTypeOfSymbolAtLocation(symbol, declaration);
     return type.isStringLiteral() ? literalText(type.value) : undefined;
   }
@@ -84,7 +85,7 @@ export class TypedStrings {
     }
     if (tsApi.isIdentifier(node) || tsApi.isPropertyAccessExpression(node) || tsApi.isElementAccessExpression(node)) {
       const symbol = this.checker.getSymbolAtLocation(tsApi.isPropertyAccessExpression(node) ? node.name : node);
-      const text = symbol === undefined ? undefined : this.valueOfSymbol(symbol);
+      const text = symbol === undefined ? undefined : this.valueOfSymbol(symbol, depth + 1);
       return text === undefined ? unknown : { text, isString: true };
     }
     return unknown;

@@ -242,19 +242,21 @@ function exits(statement: Node): boolean {
 
 /** `<root>.type === 'event_callback'` checks in the tests that guard `check`. */
 function envelopeGuards(sourceCode: SourceCode, check: Node, root: string): TSESTree.BinaryExpression[] {
+  const isGuard = (expression: Node): expression is TSESTree.BinaryExpression => {
+    if (expression.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(expression.operator)) return false;
+    const [read, value] = expression.left.type === 'Literal' ? [expression.right, expression.left] : [expression.left, expression.right];
+    const object = read.type === 'MemberExpression' && staticKey(read) === 'type' ? read.object : undefined;
+    return value.type === 'Literal' && value.value === 'event_callback' && object !== undefined && sourceCode.getText(object) === root;
+  };
   const guards: TSESTree.BinaryExpression[] = [];
-  const visit = (expression: Node): void => {
-    if (expression.type === 'LogicalExpression') {
-      visit(expression.left);
-      visit(expression.right);
-    } else if (expression.type === 'UnaryExpression' && expression.operator === '!') {
-      visit(expression.argument);
-    } else if (expression.type === 'BinaryExpression' && ['===', '==', '!==', '!='].includes(expression.operator)) {
-      const [read, value] = expression.left.type === 'Literal' ? [expression.right, expression.left] : [expression.left, expression.right];
-      const object = read.type === 'MemberExpression' && staticKey(read) === 'type' ? read.object : undefined;
-      if (value.type === 'Literal' && value.value === 'event_callback' && object !== undefined && sourceCode.getText(object) === root) {
-        guards.push(expression);
-      }
+  // A work list over `&&` / `||` / `!`: a chain can be thousands of terms long.
+  const visit = (test: Node): void => {
+    const stack: Node[] = [test];
+    while (stack.length > 0) {
+      const expression = stack.pop()!;
+      if (expression.type === 'LogicalExpression') stack.push(expression.left, expression.right);
+      else if (expression.type === 'UnaryExpression' && expression.operator === '!') stack.push(expression.argument);
+      else if (isGuard(expression)) guards.push(expression);
     }
   };
   let child: Node = check;
@@ -266,13 +268,20 @@ function envelopeGuards(sourceCode: SourceCode, check: Node, root: string): TSES
   return guards.filter((guard) => guard !== check);
 }
 
-/** Calls `visit` on every node below `root`. */
+/** Calls `visit` on every node below `root`, with a work list: a deep tree cannot exhaust the stack. */
 function walk(sourceCode: SourceCode, root: Node, visit: (node: Node) => void): void {
-  visit(root);
-  for (const key of sourceCode.visitorKeys[root.type] ?? []) {
-    const child = (root as unknown as Record<string, unknown>)[key];
-    for (const item of Array.isArray(child) ? child : [child]) {
-      if (typeof item === 'object' && item !== null && 'type' in item) walk(sourceCode, item as Node, visit);
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const children: Node[] = [];
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (typeof item === 'object' && item !== null && 'type' in item) children.push(item as Node);
+      }
     }
+    // Reversed, so that nodes are visited in source order.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }

@@ -369,6 +369,12 @@ describe('no-legacy-message-event suggestions', () => {
     );
   });
 
+  it('takes no options', () => {
+    expect(() =>
+      linter.verify("import '@larksuiteoapi/node-sdk';", [...config, { rules: { 'feishu/no-legacy-message-event': ['error', { allow: ['message'] }] } }], 'file.ts'),
+    ).toThrow(/no-legacy-message-event/);
+  });
+
   it('offers suggestions, never an autofix', () => {
     const messages = linter.verify(SUGGESTED[5]!.code, config, 'file.ts');
     expect(messages.map((m) => m.fix)).toEqual([undefined]);

@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CATALOG, LOOK_ALIKE_PATHS } from '../../lib/catalog';
+import { matchPath, normalizePath, UNKNOWN } from '../../lib/matcher';
+import { lint } from '../support/lint';
+
+/**
+ * The reference matcher, written for clarity: one regular expression per
+ * catalog path, tried in turn, on the same normalized segments. A `:param`
+ * matches any one segment (an unknown one too); a literal matches itself only.
+ */
+const REFERENCE = [...new Set(CATALOG.map((entry) => entry.path))].map((path) => {
+  const body = path
+    .slice('/open-apis/'.length)
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return { path, pattern: new RegExp(`^${body}$`), literals: path.split('/').filter((s) => s !== '' && !s.startsWith(':')).length };
+});
+
+function referenceMatch(value: string): string | undefined {
+  const normalized = normalizePath(value);
+  if (normalized === undefined || normalized.segments.length === 0) return undefined;
+  const joined = normalized.segments.join('/');
+  // Where a literal and a `:param` template both match, the literal one wins (as in routers).
+  const hits = REFERENCE.filter((entry) => entry.pattern.test(joined)).sort((a, b) => b.literals - a.literals);
+  return hits[0]?.path;
+}
+
+const CATALOG_SEGMENTS = [...new Set(CATALOG.flatMap((entry) => entry.path.split('/')))].filter((s) => s !== '' && !s.startsWith(':'));
+const placeholder = fc.stringMatching(/^[A-Za-z0-9_.~-]{1,12}$/);
+const segment = fc.oneof(fc.constantFrom(...CATALOG_SEGMENTS), placeholder, fc.constant(UNKNOWN), fc.constantFrom('v1', 'v4', 'x', ''));
+const prefix = fc.constantFrom('', '/', 'https://open.feishu.cn/', 'http://h:8080/gw/', '//host/', `${UNKNOWN}/`, `https://${UNKNOWN}/`);
+const suffix = fc.constantFrom('', '/', '?a=1', `?${UNKNOWN}`, '#f', UNKNOWN, ' x');
+const path = fc.tuple(prefix, fc.array(segment, { minLength: 0, maxLength: 8 }), suffix).map(([p, segments, s]) => p + segments.join('/') + s);
+
+describe('the compiled matcher', () => {
+  it('answers as the reference matcher does, for generated paths', () => {
+    fc.assert(
+      fc.property(path, (value) => {
+        expect(matchPath(value)?.route.path).toBe(referenceMatch(value));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('matches every catalog path, with placeholder values, to its own entry', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...CATALOG), fc.array(placeholder, { minLength: 3, maxLength: 3 }), prefix, (entry, values, p) => {
+        let i = 0;
+        const filled = entry.path.replace(/:\w+/g, () => values[i++ % values.length]!);
+        const value = p === '' ? filled : p + filled.slice(1);
+        expect(matchPath(value)?.route.entries).toContain(entry);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never matches a look-alike, whatever fills its placeholders', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LOOK_ALIKE_PATHS), placeholder, (lookAlike, value) => {
+        expect(matchPath(lookAlike.replace(/:\w+/g, value))).toBeUndefined();
+      }),
+    );
+  });
+});
+
+describe('normalization', () => {
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(path, (value) => {
+        const once = normalizePath(value);
+        if (once === undefined || !once.hasOpenApis) return;
+        const twice = normalizePath(`/open-apis/${once.segments.join('/')}`);
+        expect(twice?.segments).toEqual(once.segments);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('string evaluation', () => {
+  // Expressions built from the pieces the evaluator reads, nested at random.
+  const { expression } = fc.letrec<{ expression: string; leaf: string }>((tie) => ({
+    leaf: fc.oneof(
+      fc.constantFrom("'/open-apis/'", "'message/v4/send'", "'im/v1/chats/'", '"/link"', '1', 'null', 'x', 'API.SEND', 'process.env.H', "new URL('a', 'https://h/')"),
+      path.map((value) => JSON.stringify(value.replaceAll(UNKNOWN, ''))),
+    ),
+    expression: fc.oneof(
+      { depthSize: 'small' },
+      tie('leaf'),
+      fc.tuple(tie('expression'), tie('expression')).map(([a, b]) => `(${a} + ${b})`),
+      fc.array(tie('expression'), { maxLength: 3 }).map((parts) => '`/open-apis/' + parts.map((p) => '${' + p + '}').join('/') + '`'),
+      tie('expression').map((e) => `new URL(${e}, 'https://open.feishu.cn/open-apis/')`),
+      tie('expression').map((e) => `(${e} as string)`),
+    ),
+  }));
+
+  it('never throws', () => {
+    fc.assert(
+      fc.property(expression, expression, (a, b) => {
+        const code = `const API = { SEND: ${a} };\nconst B = ${b};\nfetch(B + API.SEND, { method: 'POST' });\nfetch(${a});`;
+        expect(() => lint(code)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
