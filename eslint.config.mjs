@@ -11,7 +11,7 @@ export default defineConfig(
   tseslint.configs.recommended,
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' } },
   },
   { files: ['lib/rules/**/*.ts'], extends: [eslintPlugin.configs['rules-recommended']] },
   {

@@ -1,0 +1,174 @@
+// npm run bench [-- --runs N --sample N]: how much the plugin costs, measured
+// on a real corpus (tests/bench/corpus). Prints the figures and checks the
+// targets; docs/performance.md records them. A benchmark, not a test.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { corpusFiles, ensureCorpus, median, root, sample, SDK_BUNDLE } from './bench/corpus.mjs';
+
+const require = createRequire(import.meta.url);
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+};
+const runs = arg('--runs', 3);
+const corpus = ensureCorpus();
+const files = sample(corpusFiles(corpus), arg('--sample', 0));
+const configFile = path.join(root, 'scripts/bench/lint-config.mjs');
+const fsRoot = path.parse(root).root;
+const scratch = mkdtempSync(path.join(tmpdir(), 'feishu-bench-'));
+const results = {};
+const verdicts = [];
+const check = (label, ok, detail) => verdicts.push(`${ok ? 'PASS' : 'FAIL'}  ${label}: ${detail}`);
+const pct = (x) => `${(x * 100).toFixed(2)}%`;
+console.log(`corpus: ${files.length} files (${corpus})`);
+
+// 1. The rules' own time as a share of parse time, from ESLint's per-rule accounting.
+const shares = [];
+for (let run = 0; run < runs; run++) {
+  const eslint = new ESLint({ cwd: fsRoot, overrideConfigFile: configFile, stats: true });
+  const linted = await eslint.lintFiles(files);
+  let parse = 0;
+  let feishu = 0;
+  let peer = 0;
+  let findings = 0;
+  let parseErrors = 0;
+  for (const result of linted) {
+    for (const pass of result.stats?.times.passes ?? []) {
+      parse += pass.parse?.total ?? 0;
+      for (const [rule, time] of Object.entries(pass.rules ?? {})) {
+        if (rule.startsWith('feishu/')) feishu += time.total;
+        else if (rule === 'n/no-deprecated-api') peer += time.total;
+      }
+    }
+    for (const message of result.messages) {
+      if (message.fatal) parseErrors++;
+      else if (message.ruleId?.startsWith('feishu/')) findings++;
+    }
+  }
+  shares.push({ parse, feishu, peer, findings, parseErrors });
+  console.log(`run ${run + 1}: parse ${parse.toFixed(0)} ms, feishu rules ${feishu.toFixed(1)} ms (${pct(feishu / parse)}), n/no-deprecated-api ${peer.toFixed(1)} ms (${pct(peer / parse)}), ${findings} findings, ${parseErrors} parse errors`);
+}
+results.share = {
+  feishu: median(shares.map((s) => s.feishu / s.parse)),
+  peer: median(shares.map((s) => s.peer / s.parse)),
+  parseMs: median(shares.map((s) => s.parse)),
+  feishuMs: median(shares.map((s) => s.feishu)),
+  findings: shares[0].findings,
+  parseErrors: shares[0].parseErrors,
+};
+check('plugin time ≤ 2% of parse time', results.share.feishu <= 0.02, pct(results.share.feishu));
+check('plugin time ≤ the peer n/no-deprecated-api', results.share.feishu <= results.share.peer, `${pct(results.share.feishu)} vs ${pct(results.share.peer)}`);
+
+// 2. Whole-process throughput and peak memory, with and without the plugin, each in a fresh process.
+const list = path.join(scratch, 'files.json');
+writeFileSync(list, JSON.stringify(files));
+const once = (plugin) =>
+  JSON.parse(execFileSync(process.execPath, [path.join(root, 'scripts/bench/lint-once.mjs'), list], { env: { ...process.env, FEISHU_BENCH_PLUGIN: plugin }, encoding: 'utf8', maxBuffer: 1 << 26 }));
+// Garbage collection takes about a third of such a run and varies from run to run: alternate, take medians.
+const processRuns = { with: [], without: [] };
+for (let run = 0; run < runs; run++) {
+  processRuns.without.push(once('off'));
+  processRuns.with.push(once('on'));
+}
+const medianOf = (list) => ({ filesPerSecond: median(list.map((r) => r.filesPerSecond)), peakMiB: median(list.map((r) => r.peakMiB)) });
+results.process = { with: medianOf(processRuns.with), without: medianOf(processRuns.without) };
+console.log(`files/s (median of ${runs}): ${results.process.with.filesPerSecond.toFixed(1)} with the plugin, ${results.process.without.filesPerSecond.toFixed(1)} without; peak memory ${results.process.with.peakMiB.toFixed(0)} MiB with, ${results.process.without.peakMiB.toFixed(0)} MiB without`);
+
+// 3. The matcher alone: paths per second, against the real catalog, a catalog 20 times larger, and the naive way.
+const { CATALOG } = require(path.join(root, 'dist/catalog'));
+const { compileMatcher, matchPath, normalizePath } = require(path.join(root, 'dist/matcher'));
+const bundle = readFileSync(path.join(corpus, SDK_BUNDLE), 'utf8');
+// Every Open Platform path the SDK knows (it writes them as `${domain}/open-apis/...` templates).
+const paths = [...new Set([...bundle.matchAll(/\/open-apis\/[\w/:.-]{1,200}/g)].map((m) => m[0]))];
+const synthetic = CATALOG.flatMap((entry) =>
+  Array.from({ length: 20 }, (_, k) => (k === 0 ? entry : { ...entry, id: `${entry.id}.${k}`, path: entry.path.replace(/^\/open-apis\/([^/]+)/, `/open-apis/$1${k}`) })),
+);
+const matchSynthetic = compileMatcher(synthetic);
+const naive = CATALOG.map((entry) => new RegExp(`^${entry.path.slice('/open-apis/'.length).replace(/:\w+/g, '[^/]+')}$`));
+const naiveMatch = (value) => {
+  const normalized = normalizePath(value);
+  if (normalized === undefined) return undefined;
+  const joined = normalized.segments.join('/');
+  return naive.findIndex((re) => re.test(joined));
+};
+const perSecond = (match) => {
+  const rounds = Math.max(1, Math.ceil(400_000 / paths.length));
+  for (const p of paths) match(p);
+  const started = performance.now();
+  for (let r = 0; r < rounds; r++) for (const p of paths) match(p);
+  return (rounds * paths.length) / ((performance.now() - started) / 1000);
+};
+const timings = { real: [], synthetic: [], naive: [] };
+for (let r = 0; r < 5; r++) {
+  timings.real.push(perSecond(matchPath));
+  timings.synthetic.push(perSecond(matchSynthetic));
+  timings.naive.push(perSecond(naiveMatch));
+}
+results.matcher = {
+  paths: paths.length,
+  realPerSecond: median(timings.real),
+  syntheticPerSecond: median(timings.synthetic),
+  naivePerSecond: median(timings.naive),
+  syntheticEntries: synthetic.length,
+};
+const sizeRatio = results.matcher.realPerSecond / results.matcher.syntheticPerSecond;
+console.log(`matcher: ${paths.length} SDK paths; ${(results.matcher.realPerSecond / 1e6).toFixed(2)} M paths/s (catalog, ${CATALOG.length} entries), ${(results.matcher.syntheticPerSecond / 1e6).toFixed(2)} M/s (${synthetic.length} entries), naive ${(results.matcher.naivePerSecond / 1e6).toFixed(2)} M/s`);
+check('matcher cost independent of catalog size (20×: within 1.2×)', sizeRatio <= 1.2, `${sizeRatio.toFixed(2)}×`);
+console.log(`  compiled vs naive (each regex in turn): ${(results.matcher.realPerSecond / results.matcher.naivePerSecond).toFixed(2)}× faster`);
+
+// 4. Typed linting of the typed fixture project: the typed checks' share of typed parse time.
+{
+  const fixture = path.join(root, 'tests/fixtures/typed');
+  const feishu = require(path.join(root, 'dist'));
+  const eslint = new ESLint({
+    cwd: fixture,
+    stats: true,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parser: require('@typescript-eslint/parser'), parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixture } } },
+      { ...feishu.configs.recommended, files: ['**/*.ts'] },
+    ],
+  });
+  const linted = await eslint.lintFiles(readdirSync(fixture).filter((f) => f.endsWith('.ts')).map((f) => path.join(fixture, f)));
+  let parse = 0;
+  let rules = 0;
+  for (const result of linted) {
+    for (const pass of result.stats?.times.passes ?? []) {
+      parse += pass.parse?.total ?? 0;
+      for (const [rule, time] of Object.entries(pass.rules ?? {})) if (rule.startsWith('feishu/')) rules += time.total;
+    }
+  }
+  results.typed = { parseMs: parse, rulesMs: rules, share: rules / parse };
+  check('typed checks ≤ 5% of typed parse time', results.typed.share <= 0.05, `${pct(results.typed.share)} (${rules.toFixed(1)} ms of ${parse.toFixed(0)} ms)`);
+}
+
+// 5. Threads and cache: the same findings with two threads; a cached second run creates no rule.
+{
+  const findingsOf = (linted) =>
+    linted.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('feishu/')).map((m) => `${r.filePath}:${m.line}:${m.column}:${m.ruleId}`)).sort();
+  let started = performance.now();
+  const single = await new ESLint({ cwd: fsRoot, overrideConfigFile: configFile }).lintFiles(files);
+  const singleSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  const threaded = await new ESLint({ cwd: fsRoot, overrideConfigFile: configFile, concurrency: 2 }).lintFiles(files);
+  const threadedSeconds = (performance.now() - started) / 1000;
+  const same = JSON.stringify(findingsOf(single)) === JSON.stringify(findingsOf(threaded));
+  results.threads = { singleSeconds, threadedSeconds, speedUp: singleSeconds / threadedSeconds, sameFindings: same };
+  check('--concurrency=2 gives the same findings as one thread', same, `speed-up ${results.threads.speedUp.toFixed(2)}×`);
+
+  const cacheLocation = path.join(scratch, 'eslintcache');
+  await new ESLint({ cwd: fsRoot, overrideConfigFile: configFile, cache: true, cacheLocation }).lintFiles(files);
+  globalThis.__feishuCreates = 0;
+  await new ESLint({ cwd: fsRoot, overrideConfigFile: configFile, cache: true, cacheLocation }).lintFiles(files);
+  results.cache = { secondRunCreates: globalThis.__feishuCreates };
+  check('a second run with --cache creates no rule', globalThis.__feishuCreates === 0, `${globalThis.__feishuCreates} create() calls`);
+}
+
+rmSync(scratch, { recursive: true, force: true });
+console.log(`\n${verdicts.join('\n')}`);
+console.log(`\n${JSON.stringify(results)}`);
+if (verdicts.some((v) => v.startsWith('FAIL'))) process.exit(1);

@@ -1,0 +1,72 @@
+// The benchmark and smoke corpus: real npm packages pinned by a committed
+// lockfile (tests/bench/corpus), installed with `npm ci --ignore-scripts` on
+// first use into a cache folder outside the repository, keyed by the lockfile.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const corpusSource = path.join(root, 'tests/bench/corpus');
+const MAX_FILE_BYTES = 512 * 1024;
+/** The node-sdk bundle: 6 MB, every Open Platform path in it. Linted whatever its size. */
+export const SDK_BUNDLE = 'node_modules/@larksuiteoapi/node-sdk/lib/index.js';
+
+/** Installs the corpus if needed; returns its folder. */
+export function ensureCorpus() {
+  const lock = readFileSync(path.join(corpusSource, 'package-lock.json'));
+  const key = createHash('sha256').update(lock).digest('hex').slice(0, 12);
+  const directory = process.env.FEISHU_CORPUS_DIR ?? path.join(tmpdir(), 'eslint-plugin-feishu-corpus', key);
+  if (!existsSync(path.join(directory, 'node_modules/.package-lock.json'))) {
+    mkdirSync(directory, { recursive: true });
+    for (const file of ['package.json', 'package-lock.json']) copyFileSync(path.join(corpusSource, file), path.join(directory, file));
+    process.stderr.write(`installing the corpus into ${directory}\n`);
+    execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: directory, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  return directory;
+}
+
+/** Every .js/.cjs/.mjs file of the corpus under 512 KB, plus the node-sdk bundle; sorted, absolute. */
+export function corpusFiles(directory) {
+  const files = [];
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && /\.(?:c|m)?js$/.test(entry.name) && statSync(full).size < MAX_FILE_BYTES) files.push(full);
+    }
+  };
+  walk(path.join(directory, 'node_modules'));
+  const bundle = path.join(directory, SDK_BUNDLE);
+  if (!files.includes(bundle)) files.push(bundle);
+  return files.sort();
+}
+
+/** Every JavaScript and TypeScript fixture of the project's tests. */
+export function fixtureFiles() {
+  const files = [];
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
+      else if (entry.isFile() && /\.(?:c|m)?[jt]s$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
+    }
+  };
+  walk(path.join(root, 'tests/fixtures'));
+  return files.sort();
+}
+
+/** Every k-th file, for a sample of about `count` files (deterministic). */
+export function sample(files, count) {
+  if (!(count > 0) || count >= files.length) return files;
+  const step = files.length / count;
+  return Array.from({ length: count }, (_, i) => files[Math.floor(i * step)]);
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
