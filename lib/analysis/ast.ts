@@ -143,6 +143,17 @@ function holds(node: Node, offset: number): boolean {
   return node.range[0] <= offset && offset < node.range[1];
 }
 
+/**
+ * The node at each occurrence of `needle` in the file's text, in text order,
+ * with its offset: the first step of every text-driven search here.
+ */
+export function* nodesAtText(sourceCode: SourceCode, needle: string): Generator<readonly [node: Node, offset: number]> {
+  const { text } = sourceCode;
+  for (let offset = text.indexOf(needle); offset !== -1; offset = text.indexOf(needle, offset + needle.length)) {
+    yield [nodeAtOffset(sourceCode, offset), offset];
+  }
+}
+
 function asContaining(value: unknown, offset: number): Node | undefined {
   if (typeof value !== 'object' || value === null || !('range' in value)) return undefined;
   const node = value as Node;
@@ -230,6 +241,29 @@ export function bindingOrigin(sourceCode: SourceCode, identifier: TSESTree.Ident
   const declarator = pattern.parent;
   const source = declarator?.type === 'VariableDeclarator' && declarator.id === pattern && declarator.init !== null ? declarator.init : undefined;
   return { kind: 'destructured', key, pattern, source };
+}
+
+/**
+ * Whether `expression` holds one of `origins` (nodes that create something:
+ * `new EventDispatcher(…)`, `createLarkChannel(…)`): an origin itself, or a
+ * variable initialized with one, or what `passOn` says a node passes on
+ * (`await x` → `x`), for at most 20 steps.
+ */
+export function holdsOneOf(
+  sourceCode: SourceCode,
+  expression: Expression,
+  origins: ReadonlySet<Node>,
+  passOn: (node: Expression) => Expression | undefined,
+): boolean {
+  let node = unwrap(expression);
+  for (let step = 0; step <= 20; step++) {
+    if (origins.has(node)) return true;
+    const origin = node.type === 'Identifier' ? bindingOrigin(sourceCode, node) : undefined;
+    const next = origin?.kind === 'init' ? origin.init : passOn(node);
+    if (next === undefined) return false;
+    node = unwrap(next);
+  }
+  return false;
 }
 
 /** The declarator of `const name = init` (a plain identifier, one definition), or undefined. */

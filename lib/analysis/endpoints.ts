@@ -93,13 +93,13 @@ export function findEndpoints(sourceCode: SourceCode, hasEvidence: () => boolean
     return top.parent?.type === 'CallExpression' && top.parent.arguments[0] === top && isNewRequest(top.parent);
   };
 
-  /** The route a site names, if it counts where it stands. */
-  const countedRoute = (site: Node, text: string | undefined): Route | undefined => {
+  /** The route a site names, if it counts where it stands; `destinations` are the site's (destinationsOf). */
+  const countedRoute = (text: string | undefined, destinations: () => Node[]): Route | undefined => {
     if (text === undefined) return undefined;
     work.matched++;
     const match = matchPath(text);
     if (match === undefined) return undefined;
-    if (match.hasOpenApis || destinationsOf(sourceCode, site).some(isNewRequestPath)) return match.route;
+    if (match.hasOpenApis || destinations().some(isNewRequestPath)) return match.route;
     // A written host without `open-apis` is another service's route (or a URL that cannot work).
     return hasWrittenHost(match) || !hasEvidence() ? undefined : match.route;
   };
@@ -109,7 +109,7 @@ export function findEndpoints(sourceCode: SourceCode, hasEvidence: () => boolean
     if (!bindingRoutes.has(target.key)) {
       const initializer = initializerOf(target);
       const value = evaluator.valueOfBinding(target);
-      bindingRoutes.set(target.key, initializer === undefined ? undefined : countedRoute(initializer, value?.text));
+      bindingRoutes.set(target.key, initializer === undefined ? undefined : countedRoute(value?.text, () => destinationsOf(sourceCode, initializer)));
     }
     return bindingRoutes.get(target.key);
   };
@@ -120,11 +120,13 @@ export function findEndpoints(sourceCode: SourceCode, hasEvidence: () => boolean
   const bareReads = importedReads.filter((read) => outermostStringSite(sourceCode, read) === read) as Expression[];
   for (const site of [...collectStringSites(sourceCode, seeds), ...bareReads]) {
     const value = evaluator.evaluate(site);
-    const route = countedRoute(site, value.text);
+    let destinations: Node[] | undefined;
+    const destinationsOfSite = () => (destinations ??= destinationsOf(sourceCode, site));
+    const route = countedRoute(value.text, destinationsOfSite);
     if (route === undefined) continue;
     // A binding that names the route on its own is reported once, where it is written.
     if (value.bindings.some((target) => routeOfBinding(target) === route)) continue;
-    const method = commonMethod(destinationsOf(sourceCode, site).map((node) => methodAt(node, methodContext)));
+    const method = commonMethod(destinationsOfSite().map((node) => methodAt(node, methodContext)));
     findings.push({ node: site, code: route.code, entries: route.entries as EndpointFinding['entries'], method });
   }
   return findings;

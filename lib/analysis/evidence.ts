@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { BUILT_IN_API_HOSTS, type FeishuSettings } from '../settings';
-import { isModuleSpecifier, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from './ast';
+import { isModuleSpecifier, isStringLiteral, nodeAtOffset, nodesAtText, type Node, type SourceCode } from './ast';
 
 /**
  * Open Platform evidence (behaviour.md §4): does this file talk to Feishu /
@@ -77,10 +77,7 @@ export function namesLarkOrFeishu(sourceCode: SourceCode): boolean {
 
 /** Calls `accept` with the node at each occurrence of `needle` until it returns true. */
 function someHit(sourceCode: SourceCode, needle: string, accept: (node: Node, offset: number) => boolean): boolean {
-  const { text } = sourceCode;
-  for (let offset = text.indexOf(needle); offset !== -1; offset = text.indexOf(needle, offset + needle.length)) {
-    if (accept(nodeAtOffset(sourceCode, offset), offset)) return true;
-  }
+  for (const [node, offset] of nodesAtText(sourceCode, needle)) if (accept(node, offset)) return true;
   return false;
 }
 

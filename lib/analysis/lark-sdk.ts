@@ -1,6 +1,6 @@
 import { CALL, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { nodeAtOffset, staticKey, unwrap, type SourceCode } from './ast';
+import { nodesAtText, staticKey, unwrap, type SourceCode } from './ast';
 import { moduleReferences } from './module-references';
 
 /**
@@ -24,8 +24,7 @@ export function findNewRequestCalls(sourceCode: SourceCode): ReadonlySet<TSESTre
   const { text } = sourceCode;
   if (!text.includes('newRequest')) return calls;
 
-  for (let offset = text.indexOf('newRequest'); offset !== -1; offset = text.indexOf('newRequest', offset + 10)) {
-    const node = nodeAtOffset(sourceCode, offset);
+  for (const [node] of nodesAtText(sourceCode, 'newRequest')) {
     const member = node.parent;
     if (member?.type !== 'MemberExpression' || member.property !== node) continue;
     const object = unwrap(member.object);

@@ -3,8 +3,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { EVENT_MODULES, LEGACY_EVENT_TYPE } from '../catalog';
 import {
   bindingOrigin,
+  holdsOneOf,
   isStringLiteral,
   nodeAtOffset,
+  nodesAtText,
   outermostWrapper,
   staticKey,
   unwrap,
@@ -64,8 +66,8 @@ export function findLegacyEvents(
   if (!text.includes(LEGACY_EVENT_TYPE)) return findings;
 
   let dispatchers: ReadonlySet<Node> | undefined;
-  for (let offset = text.indexOf('register'); offset !== -1; offset = text.indexOf('register', offset + 8)) {
-    const call = calledMethod(nodeAtOffset(sourceCode, offset), 'register');
+  for (const [name] of nodesAtText(sourceCode, 'register')) {
+    const call = calledMethod(name, 'register');
     const handlers = call?.arguments[0];
     if (call === undefined || handlers?.type !== 'ObjectExpression') continue;
     const property = handlers.properties.find(
@@ -83,8 +85,8 @@ export function findLegacyEvents(
   if (text.includes('setTypeHandler')) {
     // Imported under any name (traced through scope), or `X.event.setTypeHandler(…)` by its shape.
     const calls = new Set<Node>(moduleReferences(sourceCode, TYPE_HANDLER));
-    for (let offset = text.indexOf('setTypeHandler'); offset !== -1; offset = text.indexOf('setTypeHandler', offset + 14)) {
-      const call = calledMethod(nodeAtOffset(sourceCode, offset), 'setTypeHandler');
+    for (const [name] of nodesAtText(sourceCode, 'setTypeHandler')) {
+      const call = calledMethod(name, 'setTypeHandler');
       if (call !== undefined && hasKey((call.callee as TSESTree.MemberExpression).object, 'event')) calls.add(call);
     }
     for (const call of calls) {
@@ -121,17 +123,12 @@ function hasKey(expression: Expression, key: string): boolean {
 }
 
 /** A node-sdk EventDispatcher: created here, held in a variable, or returned by a chained `register`. */
-function isDispatcher(sourceCode: SourceCode, expression: Expression, creations: ReadonlySet<Node>, depth = 0): boolean {
-  const node = unwrap(expression);
-  if (creations.has(node)) return true;
-  if (depth > 20) return false;
-  if (node.type === 'CallExpression') {
-    // `register` returns the dispatcher: `new EventDispatcher(o).register({…}).register({…})`.
-    const callee = unwrap(node.callee as Expression);
-    return callee.type === 'MemberExpression' && staticKey(callee) === 'register' && isDispatcher(sourceCode, callee.object, creations, depth + 1);
-  }
-  const origin = node.type === 'Identifier' ? bindingOrigin(sourceCode, node) : undefined;
-  return origin?.kind === 'init' && isDispatcher(sourceCode, origin.init, creations, depth + 1);
+function isDispatcher(sourceCode: SourceCode, expression: Expression, creations: ReadonlySet<Node>): boolean {
+  // `register` returns the dispatcher: `new EventDispatcher(o).register({…}).register({…})`.
+  return holdsOneOf(sourceCode, expression, creations, (node) => {
+    const callee = node.type === 'CallExpression' ? unwrap(node.callee as Expression) : undefined;
+    return callee?.type === 'MemberExpression' && staticKey(callee) === 'register' ? callee.object : undefined;
+  });
 }
 
 /** `literal` is the `'message'` of a check of the v1 event's type, or undefined. */

@@ -1,5 +1,5 @@
 import { ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
-import { isGlobalReference, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from './ast';
+import { isGlobalReference, isStringLiteral, nodesAtText, type Node, type SourceCode } from './ast';
 
 /**
  * The nodes a trace map names in this file, through imports and `require()`
@@ -28,9 +28,7 @@ export function moduleReferences<T>(sourceCode: SourceCode, traceMap: TraceMap<T
 /** `require('<name>')` calls, `require` not being a local binding. */
 function requireCalls(sourceCode: SourceCode, name: string): Node[] {
   const calls: Node[] = [];
-  const { text } = sourceCode;
-  for (let offset = text.indexOf(name); offset !== -1; offset = text.indexOf(name, offset + name.length)) {
-    const node = nodeAtOffset(sourceCode, offset);
+  for (const [node] of nodesAtText(sourceCode, name)) {
     const call = node.parent;
     if (
       isStringLiteral(node) &&

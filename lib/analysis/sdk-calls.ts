@@ -4,6 +4,7 @@ import { NODE_SDK_MODULE, type CatalogEntry } from '../catalog';
 import { LARK_CHANNEL_METHODS, SDK_METHODS, SDK_WORDS } from '../matcher';
 import {
   bindingOrigin,
+  holdsOneOf,
   nodeAtOffset,
   outermostWrapper,
   resolveVariable,
@@ -222,12 +223,7 @@ function larkChannelCreations(sourceCode: SourceCode): ReadonlySet<Node> {
   return new Set(moduleReferences(sourceCode, LARK_CHANNEL));
 }
 
-/** The receiver is a channel the SDK created: the creation itself, or a variable holding it. */
-function isLarkChannel(sourceCode: SourceCode, receiver: Expression, creations: ReadonlySet<Node>, depth = 0): boolean {
-  const node = unwrap(receiver);
-  if (node.type === 'AwaitExpression') return isLarkChannel(sourceCode, node.argument, creations, depth + 1);
-  if (creations.has(node)) return true;
-  if (node.type !== 'Identifier' || depth > 20) return false;
-  const origin = bindingOrigin(sourceCode, node);
-  return origin?.kind === 'init' && isLarkChannel(sourceCode, origin.init, creations, depth + 1);
+/** The receiver is a channel the SDK created: the creation itself, awaited, or a variable holding it. */
+function isLarkChannel(sourceCode: SourceCode, receiver: Expression, creations: ReadonlySet<Node>): boolean {
+  return holdsOneOf(sourceCode, receiver, creations, (node) => (node.type === 'AwaitExpression' ? node.argument : undefined));
 }
