@@ -6,11 +6,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { corpusFiles, ensureCorpus, fixtureFiles, root, sample } from './bench/corpus.mjs';
+import { corpusBaseConfig, corpusFiles, ensureCorpus, FILES, fixtureFiles, root, sample } from './bench/corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const feishu = require(path.join(root, 'dist'));
-const tsParser = require('@typescript-eslint/parser');
 
 const sampleArg = process.argv.indexOf('--sample');
 const sampleSize = sampleArg === -1 ? 0 : Number(process.argv[sampleArg + 1]);
@@ -24,8 +23,6 @@ const KINDS = {
   'self-built, external sharing': { appType: 'self-built', externalSharing: true },
 };
 const LOCALES = ['en', 'zh-CN'];
-// ESLint does not count `**/*` as matching a file: name the extensions.
-const FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts'];
 
 const crashes = [];
 const parseErrors = new Set();
@@ -40,11 +37,7 @@ for (const [kind, app] of Object.entries(KINDS)) {
       cwd: path.parse(root).root,
       overrideConfigFile: true,
       overrideConfig: [
-        // The corpus is installed packages: lint what ESLint skips by default.
-        { ignores: ['!**/node_modules/'] },
-        // The corpus's own eslint comments name rules and plugins this run does not load.
-        { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
-        { files: FILES, languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } } },
+        ...corpusBaseConfig(),
         { ...feishu.configs.recommended, files: FILES },
         // Open Platform evidence everywhere: host-less paths and hand-written handlers are looked at in every file.
         { files: FILES, settings: { feishu: { ...app, locale, assumeOpenPlatform: kind === 'unknown' } } },

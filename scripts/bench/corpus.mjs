@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,4 +70,21 @@ export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+// ESLint does not count the universal glob as matching a file: the corpus's extensions, named.
+export const FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts'];
+
+/**
+ * The flat-config entries every corpus lint starts with: lint the installed
+ * packages ESLint skips by default, ignore their own eslint comments (they name
+ * rules and plugins this run does not load), and parse with typescript-eslint.
+ */
+export function corpusBaseConfig() {
+  const tsParser = createRequire(import.meta.url)('@typescript-eslint/parser');
+  return [
+    { ignores: ['!**/node_modules/'] },
+    { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
+    { files: FILES, languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } } },
+  ];
 }

@@ -4,11 +4,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusBaseConfig, FILES } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const feishu = require(path.join(root, 'dist'));
-const tsParser = require('@typescript-eslint/parser');
 const n = require('eslint-plugin-n');
 
 globalThis.__feishuCreates ??= 0;
@@ -26,13 +26,10 @@ const counted = {
   ),
 };
 
-export const FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts'];
 const withPlugin = process.env.FEISHU_BENCH_PLUGIN !== 'off';
 
 export default [
-  { ignores: ['!**/node_modules/'] },
-  { linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
-  { files: FILES, languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } } },
+  ...corpusBaseConfig(),
   { files: FILES, plugins: { n }, rules: { 'n/no-deprecated-api': 'error' } },
   ...(withPlugin
     ? [{ files: FILES, plugins: { feishu: counted }, rules: Object.fromEntries(Object.keys(feishu.rules).map((r) => [`feishu/${r}`, 'error'])) }]
