@@ -7,6 +7,7 @@ export type { CatalogEntry, ErrorCode, HttpMethod, LocalizedText, Replacement } 
 export { LOOK_ALIKE_PATHS } from './look-alikes';
 export { EXTERNAL_SHARING_GUIDE_URL, NOTICE_URL } from './links';
 export { CUT_OVER } from './cut-over';
+export { ERROR_CODE_ORDER, ERROR_CODES } from './error-codes';
 export { LARK_CHANNEL_HELPERS, NODE_SDK_MODULE } from './lark-channel';
 export * from './legacy-event';
 

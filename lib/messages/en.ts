@@ -59,4 +59,47 @@ export const en: LocaleTexts = {
     renamedValue: (field, v1, v2) => `FIXME(feishu/no-legacy-message-event): v1 ${field} '${v1}' is '${v2}' in v2`,
     movedField: (field, path) => `FIXME(feishu/no-legacy-message-event): v1 ${field} is ${path} in v2`,
   },
+  audit: {
+    summary: (findings, withFindings, files) =>
+      `${plural(findings, 'finding')} in ${withFindings} of ${plural(files, 'file')}`,
+    noFindings: (files) =>
+      `No findings in ${plural(files, 'file')}: no API or event that fails in external chats (外部群) is used.`,
+    appKind: {
+      unknown:
+        'Kind of app not given (--app-type): each "What to do" below is for a self-built app (自建应用) without linked organizations.',
+      store: 'Advice for a store app (商店应用).',
+      'self-built': 'Advice for a self-built app (自建应用) without linked organizations.',
+      'self-built-linked-organization': 'Advice for a self-built app with linked organizations (关联组织).',
+      'self-built-external-sharing':
+        'Advice for a self-built app with external sharing (对外共享) on: only what stays blocked is reported.',
+    },
+    findings: (count) => plural(count, 'finding'),
+    groupFailure: (code, date) =>
+      `These calls fail with error ${code} in external chats (外部群) since ${date}; internal chats are not affected.`,
+    errorText: (text) => `Error text: "${text}"`,
+    eventGroup: 'Legacy `message` event (event schema v1)',
+    eventSubject: {
+      register: 'EventDispatcher register({ message })',
+      typeHandler: "setTypeHandler(…, 'message', …)",
+      check: "Handlers that check for event type 'message'",
+    },
+    whatToDo: (remedy) => `What to do: ${remedy}`,
+    via: (call) => `via ${call}()`,
+    skipped: (count) => `Skipped ${plural(count, 'file')}:`,
+    skipReason: {
+      parse: 'does not parse',
+      unreadable: (code) => `cannot be read (${code})`,
+      failed: 'could not be linted',
+    },
+    suppressed: (count) => `${plural(count, 'finding')} not counted: an eslint-disable comment names the rule.`,
+    threshold: (findings, max) =>
+      findings <= max ? `Within --max-findings ${max}.` : `Over --max-findings ${max}.`,
+    ruleDocs: 'Rules:',
+    notice: (url) => `Feishu's notice: ${url}`,
+    progress: (done, total) => `Auditing ${done}/${total} files`,
+  },
 };
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

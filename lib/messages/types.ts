@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../catalog';
+import type { AppKind } from '../settings';
 
 /** What a legacy-event suggestion rewrites, and what it marks FIXME. */
 export interface SuggestionChanges {
@@ -65,4 +66,43 @@ export interface LocaleTexts {
     /** The comment left at a destructured v1 field that moved (`{ open_chat_id }`). */
     movedField(field: string, path: string): string;
   };
+  /** The words of the audit command's report. */
+  audit: AuditTexts;
+}
+
+/** The audit command's report: headings and summaries around the rules' own sentences. */
+export interface AuditTexts {
+  /** `3 findings in 2 of 5 files` */
+  summary(findings: number, filesWithFindings: number, files: number): string;
+  /** The all-clear, naming how many files were audited. */
+  noFindings(files: number): string;
+  /** Which kind of app the advice is for. */
+  appKind: Readonly<Record<AppKind, string>>;
+  /** `2 findings` */
+  findings(count: number): string;
+  /** What a group's calls do in external chats, since when. */
+  groupFailure(code: ErrorCode, date: string): string;
+  /** The error text the platform answers with. */
+  errorText(text: string): string;
+  /** The heading of the legacy-event group. */
+  eventGroup: string;
+  /** What each kind of legacy-event finding is, as a heading. */
+  eventSubject: { register: string; typeHandler: string; check: string };
+  /** A subject's remedy, introduced. */
+  whatToDo(remedy: string): string;
+  /** Before the SDK method seen at an occurrence: `via client.im.chatTab.listTabs()`. */
+  via(call: string): string;
+  /** Files skipped, with the reason each. */
+  skipped(count: number): string;
+  /** Reasons a file is skipped. */
+  skipReason: { parse: string; unreadable(code: string): string; failed: string };
+  /** Findings not counted: an `eslint-disable` comment names their rule. */
+  suppressed(count: number): string;
+  /** `--max-findings`: within the threshold, or over it. */
+  threshold(findings: number, max: number): string;
+  /** The closing links: the heading of the rules' docs, and the notice. */
+  ruleDocs: string;
+  notice(url: string): string;
+  /** The progress line on a terminal. */
+  progress(done: number, total: number): string;
 }

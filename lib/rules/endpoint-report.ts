@@ -4,6 +4,7 @@ import { analyzeFile, type EndpointFinding } from '../analysis';
 import { idsOfCode, type CatalogEntry, type ErrorCode } from '../catalog';
 import { describeEndpoint, type EndpointMessageData } from '../messages';
 import { readFeishuSettings, type FeishuSettings } from '../settings';
+import { reportSubject } from './observed-report';
 
 /** The one option of every API rule (behaviour.md §7). */
 export type AllowOptions = [{ allow: string[] }];
@@ -52,7 +53,11 @@ export function reportEndpoints<MessageId extends string>(
         const entries = entriesToReport(finding, settings, allowed);
         if (entries === undefined) continue;
         const messageId = finding.sdkCall === undefined ? messageIds.url : (messageIds.sdk ?? messageIds.url);
-        context.report({ node: finding.node, messageId, data: messageData(entries, finding, settings) });
+        reportSubject(
+          context,
+          { node: finding.node, messageId, data: messageData(entries, finding, settings) },
+          { kind: 'endpoint', code, entries, method: finding.method, sdkCall: finding.sdkCall },
+        );
       }
     },
   };

@@ -3,6 +3,7 @@ import { describeLegacyEvent, LEGACY_EVENT_MESSAGE, SUGGESTION_MESSAGE, TEXTS } 
 import { readFeishuSettings } from '../settings';
 import { checkSuggestion, registerSuggestion } from '../suggestions/legacy-event';
 import { createRule } from './create-rule';
+import { reportSubject } from './observed-report';
 
 export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeReceiveV1' | 'checkReceiveV1'>({
   name: 'no-legacy-message-event',
@@ -28,7 +29,11 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
       Program() {
         for (const finding of analyzeFile(context.sourceCode, settings).legacyEvents()) {
           if (finding.kind === 'typeHandler') {
-            context.report({ node: finding.node, messageId: 'legacyTypeHandler', data: describeLegacyEvent('typeHandler', settings) });
+            reportSubject(
+              context,
+              { node: finding.node, messageId: 'legacyTypeHandler', data: describeLegacyEvent('typeHandler', settings) },
+              { kind: 'legacy-event', event: 'typeHandler' },
+            );
             continue;
           }
           const suggestion =
@@ -41,7 +46,7 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
               : finding.kind === 'register'
                 ? event.suggestion.register(suggestion)
                 : event.suggestion.check(suggestion);
-          context.report({
+          reportSubject(context, {
             node: finding.node,
             messageId: 'legacyEvent',
             data: describeLegacyEvent(finding.kind, settings),
@@ -55,7 +60,7 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
                       fix: suggestion.fix,
                     },
                   ],
-          });
+          }, { kind: 'legacy-event', event: finding.kind });
         }
       },
     };

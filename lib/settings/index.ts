@@ -1,2 +1,11 @@
-export { DEFAULT_SETTINGS, FeishuSettingsError, readFeishuSettings } from './parse';
+export {
+  CONFIG_SPELLING,
+  DEFAULT_SETTINGS,
+  FeishuSettingsError,
+  parseFeishuSettings,
+  readFeishuSettings,
+  show,
+  type SettingKey,
+  type SettingsSpelling,
+} from './parse';
 export * from './types';

@@ -15,7 +15,32 @@ export class FeishuSettingsError extends Error {
 }
 
 const KEYS = ['appType', 'linkedOrganization', 'externalSharing', 'locale', 'apiHosts', 'assumeOpenPlatform'] as const;
-type Key = (typeof KEYS)[number];
+export type SettingKey = (typeof KEYS)[number];
+type Key = SettingKey;
+
+/**
+ * How an error names a setting and its value: `settings.feishu.appType` and
+ * `appType: 'store'` in a config; `--app-type` and `--app-type store` for the
+ * audit command, whose flags mean the same.
+ */
+export interface SettingsSpelling {
+  /** The setting as the subject of a sentence: `settings.feishu.apiHosts[1]`. */
+  key(key: SettingKey, index?: number): string;
+  /** The setting's name alone, as in `remove externalSharing`. */
+  name(key: SettingKey): string;
+  /** The setting set to a value, as the subject of a sentence: `settings.feishu.externalSharing: true`. */
+  set(key: SettingKey, value: unknown): string;
+  /** The setting with a value, inside a sentence: `appType: 'store'`, `appType: nothing`. */
+  value(key: SettingKey, value: unknown): string;
+}
+
+/** The spelling of an ESLint config's `settings.feishu`. */
+export const CONFIG_SPELLING: SettingsSpelling = {
+  key: (key, index) => `settings.feishu.${key}${index === undefined ? '' : `[${index}]`}`,
+  name: (key) => key,
+  set: (key, value) => `settings.feishu.${key}: ${show(value)}`,
+  value: (key, value) => `${key}: ${show(value)}`,
+};
 
 export const DEFAULT_SETTINGS: FeishuSettings = Object.freeze({
   appType: undefined,
@@ -43,43 +68,48 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
   }
   let parsed = cache.get(raw);
   if (parsed === undefined) {
-    parsed = parse(raw as Record<string, unknown>);
+    parsed = parseFeishuSettings(raw as Record<string, unknown>, CONFIG_SPELLING);
     cache.set(raw, parsed);
   }
   return parsed;
 }
 
-function parse(raw: Record<string, unknown>): FeishuSettings {
+/**
+ * Validates one `settings.feishu` object, uncached; errors name the settings
+ * as `spelling` writes them. Rules go through readFeishuSettings.
+ */
+export function parseFeishuSettings(raw: Readonly<Record<string, unknown>>, spelling: SettingsSpelling): FeishuSettings {
+  const s = spelling;
   for (const key of Object.keys(raw)) {
     if (!(KEYS as readonly string[]).includes(key)) {
       throw new FeishuSettingsError(
-        `settings.feishu.${key} is not a setting; the settings are ${KEYS.join(', ')}.`,
+        `${s.key(key as Key)} is not a setting; the settings are ${KEYS.map((k) => s.name(k)).join(', ')}.`,
       );
     }
   }
-  const appType = oneOf(raw, 'appType', APP_TYPES);
-  const linkedOrganization = flag(raw, 'linkedOrganization');
-  const externalSharing = flag(raw, 'externalSharing');
-  const locale = oneOf(raw, 'locale', LOCALES) ?? 'en';
-  const apiHosts = hosts(raw);
-  const assumeOpenPlatform = flag(raw, 'assumeOpenPlatform');
+  const appType = oneOf(raw, 'appType', APP_TYPES, s);
+  const linkedOrganization = flag(raw, 'linkedOrganization', s);
+  const externalSharing = flag(raw, 'externalSharing', s);
+  const locale = oneOf(raw, 'locale', LOCALES, s) ?? 'en';
+  const apiHosts = hosts(raw, s);
+  const assumeOpenPlatform = flag(raw, 'assumeOpenPlatform', s);
 
   if (externalSharing && appType === 'store') {
     throw new FeishuSettingsError(
-      "settings.feishu.externalSharing: true is not allowed with appType: 'store' (store apps cannot enable external sharing); " +
-        "remove externalSharing or set appType: 'self-built'.",
+      `${s.set('externalSharing', true)} is not allowed with ${s.value('appType', 'store')} (store apps cannot enable external sharing); ` +
+        `remove ${s.name('externalSharing')} or set ${s.value('appType', 'self-built')}.`,
     );
   }
   if (externalSharing && linkedOrganization) {
     throw new FeishuSettingsError(
-      'settings.feishu.externalSharing: true is not allowed with linkedOrganization: true ' +
-        '(the platform does not let an app with linked organizations enable external sharing); set one of them to false.',
+      `${s.set('externalSharing', true)} is not allowed with ${s.value('linkedOrganization', true)} ` +
+        '(the platform does not let an app with linked organizations enable external sharing); keep only one of them.',
     );
   }
   for (const key of ['linkedOrganization', 'externalSharing'] as const) {
     if (raw[key] === true && appType !== 'self-built') {
       throw new FeishuSettingsError(
-        `settings.feishu.${key}: true needs appType: 'self-built'; got appType: ${show(appType)}.`,
+        `${s.set(key, true)} needs ${s.value('appType', 'self-built')}; got ${s.value('appType', appType)}.`,
       );
     }
   }
@@ -102,22 +132,27 @@ function appKindOf(appType: AppType | undefined, linked: boolean, sharing: boole
   return sharing ? 'self-built-external-sharing' : 'self-built';
 }
 
-function oneOf<T extends string>(raw: Record<string, unknown>, key: Key, allowed: readonly T[]): T | undefined {
+function oneOf<T extends string>(
+  raw: Readonly<Record<string, unknown>>,
+  key: Key,
+  allowed: readonly T[],
+  spelling: SettingsSpelling,
+): T | undefined {
   const value = raw[key];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new FeishuSettingsError(
-      `settings.feishu.${key} must be ${allowed.map((a) => `'${a}'`).join(' or ')}; got ${show(value)}.`,
+      `${spelling.key(key)} must be ${allowed.map((a) => `'${a}'`).join(' or ')}; got ${show(value)}.`,
     );
   }
   return value as T;
 }
 
-function flag(raw: Record<string, unknown>, key: Key): boolean {
+function flag(raw: Readonly<Record<string, unknown>>, key: Key, spelling: SettingsSpelling): boolean {
   const value = raw[key];
   if (value === undefined) return false;
   if (typeof value !== 'boolean') {
-    throw new FeishuSettingsError(`settings.feishu.${key} must be true or false; got ${show(value)}.`);
+    throw new FeishuSettingsError(`${spelling.key(key)} must be true or false; got ${show(value)}.`);
   }
   return value;
 }
@@ -125,16 +160,16 @@ function flag(raw: Record<string, unknown>, key: Key): boolean {
 // A host name: labels of letters, digits and hyphens, an optional port. No scheme, no path.
 const HOST = /^[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))*(?::\d{1,5})?$/;
 
-function hosts(raw: Record<string, unknown>): readonly string[] {
+function hosts(raw: Readonly<Record<string, unknown>>, spelling: SettingsSpelling): readonly string[] {
   const value = raw.apiHosts;
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    throw new FeishuSettingsError(`settings.feishu.apiHosts must be an array of host names; got ${show(value)}.`);
+    throw new FeishuSettingsError(`${spelling.key('apiHosts')} must be an array of host names; got ${show(value)}.`);
   }
   const extra = value.map((host: unknown, index) => {
     if (typeof host !== 'string' || !HOST.test(host.toLowerCase())) {
       throw new FeishuSettingsError(
-        `settings.feishu.apiHosts[${index}] must be a host name such as 'open.example.com' (no scheme, no path); got ${show(host)}.`,
+        `${spelling.key('apiHosts', index)} must be a host name such as 'open.example.com' (no scheme, no path); got ${show(host)}.`,
       );
     }
     return host.toLowerCase();
@@ -142,7 +177,7 @@ function hosts(raw: Record<string, unknown>): readonly string[] {
   return Object.freeze([...new Set(extra)]);
 }
 
-function show(value: unknown): string {
+export function show(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (value === undefined) return 'nothing';
   try {

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { occurrences } from '../support/audit-cli';
 
 // What users install: the tarball `npm pack` makes, in projects of their own.
 const root = path.resolve(__dirname, '../..');
@@ -33,6 +34,14 @@ function eslint(directory: string, bin: string, args: string[], env: Record<stri
   return { status: result.status, ruleIds };
 }
 
+/** Runs the installed `bin`, as `npx eslint-plugin-feishu` does in a project that has the plugin. */
+function auditCommand(directory: string, args: string[]) {
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  const result = spawnSync(path.join(directory, 'node_modules/.bin/eslint-plugin-feishu'), ['audit', ...args], { cwd: directory, encoding: 'utf8', env });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 beforeAll(() => {
   // `npm test` has built dist; packing must not rebuild it under the other test workers' feet.
   npm(root, ['pack', '--ignore-scripts', '--pack-destination', work]);
@@ -44,12 +53,13 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed package', () => {
-  it('holds only dist, docs, the READMEs, LICENSE, CHANGELOG and package.json', () => {
+  it('holds only dist, docs (with the audit sample), the READMEs, LICENSE, CHANGELOG and package.json', () => {
     const [report] = JSON.parse(npm(root, ['pack', '--dry-run', '--json', '--ignore-scripts'])) as [{ files: { path: string }[] }];
     const files = report.files.map((file) => file.path).sort();
-    const allowed = /^(dist\/.+\.(js|d\.ts)|docs\/.+\.md|README\.md|README\.zh-CN\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+    const allowed =
+      /^(dist\/.+\.(js|d\.ts)|docs\/.+\.md|docs\/examples\/[\w-]+\.(js|ts)|README\.md|README\.zh-CN\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
-    for (const required of ['dist/index.js', 'dist/index.d.ts', 'README.md', 'README.zh-CN.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const required of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'README.md', 'README.zh-CN.md', 'LICENSE', 'CHANGELOG.md']) {
       expect(files).toContain(required);
     }
     expect(files.some((file) => file.startsWith('docs/rules/'))).toBe(true);
@@ -78,6 +88,13 @@ describe('the packed package', () => {
       expect(eslint(directory, 'eslint8', [...legacy, 'bad.js'], env)).toEqual({ status: 1, ruleIds: ['feishu/no-legacy-message-chat-api'] });
       expect(eslint(directory, 'eslint8', [...legacy, 'clean.js'], env)).toEqual({ status: 0, ruleIds: [] });
     });
+
+    it('runs the audit command from node_modules/.bin, TypeScript included, ignoring the project’s own config', () => {
+      const run = auditCommand(directory, ['.']);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      expect(occurrences(run.stdout)).toEqual(['bad.js:1:37', 'bad.ts:4:35']);
+    });
   });
 
   describe('in a JavaScript-only project', () => {
@@ -94,6 +111,24 @@ describe('the packed package', () => {
 
     it('lints with ESLint 10', () => {
       expect(eslint(directory, 'eslint', ['bad.js'])).toEqual({ status: 1, ruleIds: ['feishu/no-legacy-message-chat-api'] });
+    });
+
+    it('runs the audit command on JavaScript without TypeScript', () => {
+      const run = auditCommand(directory, ['bad.js']);
+      expect({ status: run.status, stderr: run.stderr, found: occurrences(run.stdout) }).toEqual({ status: 1, stderr: '', found: ['bad.js:1:37'] });
+    });
+
+    it('says in one line what to install when the tree has TypeScript files, and exits 2', () => {
+      writeFileSync(path.join(directory, 'typed.ts'), 'export const id: string = "x";\n');
+      const run = auditCommand(directory, ['.']);
+      expect(run).toEqual({
+        status: 2,
+        stdout: '',
+        stderr:
+          'eslint-plugin-feishu: 1 TypeScript file needs @typescript-eslint/parser, which is not installed: ' +
+          'run npm install --save-dev @typescript-eslint/parser typescript, or audit without installing: ' +
+          'npx -p eslint-plugin-feishu -p @typescript-eslint/parser -p typescript eslint-plugin-feishu audit\n',
+      });
     });
   });
 });

@@ -61,7 +61,7 @@ describe('settings.feishu', () => {
     ],
     [
       { appType: 'self-built', linkedOrganization: true, externalSharing: true },
-      'settings.feishu.externalSharing: true is not allowed with linkedOrganization: true (the platform does not let an app with linked organizations enable external sharing); set one of them to false.',
+      'settings.feishu.externalSharing: true is not allowed with linkedOrganization: true (the platform does not let an app with linked organizations enable external sharing); keep only one of them.',
     ],
     [{ linkedOrganization: true }, "settings.feishu.linkedOrganization: true needs appType: 'self-built'; got appType: nothing."],
     [{ appType: 'store', linkedOrganization: true }, "settings.feishu.linkedOrganization: true needs appType: 'self-built'; got appType: 'store'."],

@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ESLint, Linter } from 'eslint';
+import { plugin } from '../plugin';
+import { observeReports, type ObservedReport } from '../rules/observed-report';
+import { AuditError } from './audit-error';
+import type { Finding, SkippedFile } from './report';
+import { displayPath, errorCode, JAVASCRIPT_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from './source-files';
+
+/** What the runner needs of the `eslint` package: `loadESLint`, in ESLint 8.57 and later. */
+export interface EslintPackage {
+  loadESLint?: (options?: { useFlatConfig?: boolean }) => Promise<typeof ESLint>;
+}
+
+export interface LintOutcome {
+  readonly findings: Finding[];
+  readonly skipped: SkippedFile[];
+  /** Findings an `eslint-disable` comment suppressed. */
+  readonly suppressed: number;
+}
+
+export interface RunnerOptions {
+  readonly eslintPackage: EslintPackage;
+  /** `@typescript-eslint/parser`, when the files include TypeScript. */
+  readonly typescriptParser: Linter.Parser | undefined;
+  readonly rawSettings: Readonly<Record<string, unknown>>;
+  /** Where reported paths are relative to. */
+  readonly cwd: string;
+  /** Called after each file. */
+  readonly onFile?: (done: number) => void;
+}
+
+const PREFIX = `${plugin.meta.namespace}/`;
+const glob = (extensions: readonly string[]) => extensions.map((extension) => `**/*${extension}`);
+
+/**
+ * The whole configuration of an audit: the plugin's recommended config, the
+ * settings from the flags, espree for JavaScript (JSX on), typescript-eslint's
+ * parser for TypeScript. No config file of the audited project is read.
+ */
+export function auditConfig(
+  rawSettings: Readonly<Record<string, unknown>>,
+  typescriptParser: Linter.Parser | undefined,
+  javascriptSourceType: 'module' | 'commonjs',
+): Linter.Config[] {
+  const config: Linter.Config[] = [
+    { ...plugin.configs.recommended, files: glob([...JAVASCRIPT_EXTENSIONS, ...TYPESCRIPT_EXTENSIONS]) },
+    { settings: { feishu: rawSettings } },
+    {
+      files: glob(JAVASCRIPT_EXTENSIONS),
+      languageOptions: { ecmaVersion: 'latest', sourceType: javascriptSourceType, parserOptions: { ecmaFeatures: { jsx: true } } },
+    },
+    { files: glob(['.mjs']), languageOptions: { sourceType: 'module' } },
+    { files: glob(['.cjs']), languageOptions: { sourceType: 'commonjs' } },
+    // Reports of other tools' directives are not the audit's business.
+    { linterOptions: { reportUnusedDisableDirectives: false } },
+    // The audit chooses its files itself: ESLint's default ignores would drop a path named inside node_modules.
+    { ignores: ['!**/node_modules/'] },
+  ];
+  if (typescriptParser !== undefined) {
+    config.push({ files: glob(TYPESCRIPT_EXTENSIONS), languageOptions: { parser: typescriptParser, sourceType: 'module' } });
+  }
+  return config;
+}
+
+/**
+ * Lints `files` one at a time through ESLint's Node API and joins each
+ * feishu report ESLint keeps (eslint-disable comments honoured) to what the
+ * rule said it is about. A file that does not parse, cannot be read or makes
+ * linting throw is skipped, never fatal.
+ */
+export async function lintFiles(files: readonly string[], options: RunnerOptions): Promise<LintOutcome> {
+  const ESLintClass = await flatESLint(options.eslintPackage);
+  const base = commonDirectory(files);
+  const make = (sourceType: 'module' | 'commonjs') =>
+    new ESLintClass({
+      cwd: base,
+      overrideConfigFile: true,
+      overrideConfig: auditConfig(options.rawSettings, options.typescriptParser, sourceType),
+    } as ESLint.Options);
+  const asModules = make('module');
+  let asScripts: ESLint | undefined;
+
+  const outcome = { findings: [] as Finding[], skipped: [] as SkippedFile[], suppressed: 0 };
+  let observed: ObservedReport[] = [];
+  let current = '';
+  // Another audit in this process may lint at the same time: keep this file's reports only.
+  const stopObserving = observeReports((report) => {
+    if (report.filename === current) observed.push(report);
+  });
+  try {
+    for (const [index, file] of files.entries()) {
+      const shown = displayPath(file, options.cwd);
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        outcome.skipped.push({ file: shown, reason: 'unreadable', detail: errorCode(error) });
+        options.onFile?.(index + 1);
+        continue;
+      }
+      try {
+        current = file;
+        observed = [];
+        let result = await lintOne(asModules, text, file);
+        // A .js file may be a script that module code cannot parse (`with`, octal escapes): try again as one.
+        if (fatalOf(result) !== undefined && isJavaScriptAmbiguous(file)) {
+          asScripts ??= make('commonjs');
+          observed = [];
+          const again = await lintOne(asScripts, text, file);
+          if (fatalOf(again) === undefined) result = again;
+        }
+        const fatal = fatalOf(result);
+        const ignored = ignoredWarning(result);
+        if (ignored !== undefined) {
+          // Never expected (the config un-ignores everything), but never silent: a file ESLint skips is not clean.
+          outcome.skipped.push({ file: shown, reason: 'failed', detail: ignored });
+        } else if (fatal !== undefined) {
+          outcome.skipped.push({ file: shown, reason: 'parse', detail: fatal.message, line: fatal.line, column: fatal.column });
+        } else {
+          outcome.findings.push(...join(result, observed, shown));
+          outcome.suppressed += (result.suppressedMessages ?? []).filter((message) => message.ruleId?.startsWith(PREFIX)).length;
+        }
+      } catch (error) {
+        outcome.skipped.push({ file: shown, reason: 'failed', detail: oneLine(error) });
+      }
+      options.onFile?.(index + 1);
+    }
+  } finally {
+    stopObserving();
+  }
+  return outcome;
+}
+
+async function lintOne(eslint: ESLint, text: string, filePath: string): Promise<ESLint.LintResult> {
+  const [result] = await eslint.lintText(text, { filePath });
+  if (result === undefined) throw new Error(`ESLint returned no result for ${filePath}`);
+  return result;
+}
+
+function fatalOf(result: ESLint.LintResult): Linter.LintMessage | undefined {
+  return result.messages.find((message) => message.fatal === true);
+}
+
+/** ESLint's "File ignored …" warning: the file was not linted at all. */
+function ignoredWarning(result: ESLint.LintResult): string | undefined {
+  return result.messages.find((message) => message.ruleId === null && !message.fatal && message.message.startsWith('File ignored'))
+    ?.message;
+}
+
+function isJavaScriptAmbiguous(file: string): boolean {
+  const extension = path.extname(file).toLowerCase();
+  return extension === '.js' || extension === '.jsx';
+}
+
+/**
+ * ESLint's feishu messages, each with the subject its rule observed at the
+ * same rule, position and messageId (taken in order where several match).
+ */
+function join(result: ESLint.LintResult, observed: readonly ObservedReport[], file: string): Finding[] {
+  const pending = new Map<string, ObservedReport[]>();
+  for (const report of observed) {
+    const key = `${report.ruleId} ${report.line}:${report.column} ${report.messageId}`;
+    const list = pending.get(key);
+    if (list === undefined) pending.set(key, [report]);
+    else list.push(report);
+  }
+  const findings: Finding[] = [];
+  for (const message of result.messages) {
+    if (message.ruleId?.startsWith(PREFIX) !== true) continue;
+    const report = pending.get(`${message.ruleId} ${message.line}:${message.column} ${message.messageId ?? ''}`)?.shift();
+    if (report === undefined) throw new Error(`no observed report for ${message.ruleId} at ${file}:${message.line}:${message.column}`);
+    findings.push({
+      file,
+      line: message.line,
+      column: message.column,
+      endLine: message.endLine,
+      endColumn: message.endColumn,
+      ruleId: message.ruleId,
+      message: message.message,
+      subject: report.subject,
+    });
+  }
+  return findings;
+}
+
+/** The ESLint class that reads flat config, from ESLint 8.57, 9 or 10. */
+async function flatESLint(eslintPackage: EslintPackage): Promise<typeof ESLint> {
+  if (typeof eslintPackage.loadESLint !== 'function') {
+    throw new AuditError('the installed eslint is older than 8.57; install eslint 8.57 or later (npm install --save-dev eslint).');
+  }
+  return eslintPackage.loadESLint({ useFlatConfig: true });
+}
+
+/** The deepest directory holding every file: ESLint's base path, so that no file lies outside it. */
+export function commonDirectory(files: readonly string[]): string {
+  const [first, ...rest] = files.map((file) => path.dirname(file));
+  if (first === undefined) return process.cwd();
+  let common = first;
+  for (const directory of rest) {
+    while (directory !== common && !directory.startsWith(common.endsWith(path.sep) ? common : common + path.sep)) {
+      common = path.dirname(common);
+    }
+  }
+  return common;
+}
+
+function oneLine(error: unknown): string {
+  return String((error as Error | undefined)?.message ?? error).split('\n')[0] ?? '';
+}

@@ -1,0 +1,59 @@
+import type { AuditReport, Finding } from './report';
+
+/** The version of the JSON report's shape; it changes only with a breaking change (docs/audit.md). */
+export const JSON_REPORT_VERSION = 1;
+
+/** The report for programs: the same groups as the text, with every sentence in the report's locale. */
+export function formatJson(report: AuditReport): string {
+  const json = {
+    reportVersion: JSON_REPORT_VERSION,
+    tool: report.tool,
+    locale: report.locale,
+    settings: report.settings,
+    appKind: report.appKind,
+    cutOver: report.cutOver,
+    summary: {
+      files: report.files,
+      filesWithFindings: report.filesWithFindings,
+      findings: report.findings,
+      suppressed: report.suppressed,
+      skipped: report.skipped.length,
+      maxFindings: report.maxFindings,
+      passed: report.findings <= report.maxFindings,
+    },
+    groups: report.groups.map((group) => ({
+      code: group.code,
+      ruleId: group.ruleId,
+      ruleDocsUrl: group.ruleDocsUrl,
+      title: group.title,
+      failure: group.failure,
+      ...(group.errorText === undefined ? {} : { errorText: group.errorText }),
+      count: group.count,
+      subjects: group.subjects.map((subject) => ({
+        id: subject.id,
+        catalogIds: subject.catalogIds,
+        label: subject.label,
+        remedy: subject.remedy,
+        docUrl: subject.docUrl,
+        occurrences: subject.occurrences.map(occurrence),
+      })),
+    })),
+    otherKinds: report.otherKinds,
+    skipped: report.skipped,
+    noticeUrl: report.noticeUrl,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+function occurrence(finding: Finding) {
+  const { subject } = finding;
+  return {
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    ...(finding.endLine === undefined ? {} : { endLine: finding.endLine, endColumn: finding.endColumn }),
+    message: finding.message,
+    ...(subject.kind === 'endpoint' && subject.method !== undefined ? { httpMethod: subject.method } : {}),
+    ...(subject.kind === 'endpoint' && subject.sdkCall !== undefined ? { sdkCall: subject.sdkCall } : {}),
+  };
+}

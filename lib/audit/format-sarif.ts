@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TEXTS } from '../messages';
+import { REPOSITORY_URL } from '../package-meta';
+import { rules } from '../rules';
+import type { AuditReport, Finding, SkippedFile } from './report';
+
+/** The parts of SARIF 2.1.0 this report writes (the full schema is checked in the tests). */
+interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: [SarifRun];
+}
+interface SarifRun {
+  tool: { driver: { name: string; version: string; semanticVersion: string; informationUri: string; rules: SarifRule[] } };
+  originalUriBaseIds: Record<string, { uri: string }>;
+  columnKind: 'utf16CodeUnits';
+  invocations: [{ executionSuccessful: true; toolExecutionNotifications: SarifNotification[] }];
+  results: SarifResult[];
+}
+interface SarifRule {
+  id: string;
+  shortDescription: { text: string };
+  helpUri: string;
+  help: { text: string; markdown: string };
+  defaultConfiguration: { level: 'error' };
+  properties: { tags: string[] };
+}
+interface SarifLocation {
+  physicalLocation: {
+    artifactLocation: { uri: string; uriBaseId?: string };
+    region?: { startLine: number; startColumn: number; endLine?: number; endColumn?: number };
+  };
+}
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: 'error';
+  message: { text: string };
+  locations: [SarifLocation];
+  properties: Record<string, unknown>;
+}
+interface SarifNotification {
+  level: 'warning';
+  message: { text: string };
+  locations: [SarifLocation];
+}
+
+const SRCROOT = '%SRCROOT%';
+
+/**
+ * SARIF 2.1.0, for code-scanning services: every rule with its help URI,
+ * every finding as an error located relative to the working directory
+ * (`%SRCROOT%`), and each skipped file as a warning notification.
+ */
+export function formatSarif(report: AuditReport, cwd: string): string {
+  const ruleIds = Object.keys(rules).map((name) => `feishu/${name}`);
+  const driverRules: SarifRule[] = Object.entries(rules).map(([name, rule]) => ({
+    id: `feishu/${name}`,
+    shortDescription: { text: rule.meta.docs.description },
+    helpUri: rule.meta.docs.url,
+    help: { text: `${rule.meta.docs.description}. ${rule.meta.docs.url}`, markdown: `${rule.meta.docs.description}. [Documentation](${rule.meta.docs.url})` },
+    defaultConfiguration: { level: 'error' },
+    properties: { tags: ['feishu', 'lark', 'external-chat'] },
+  }));
+  const results: SarifResult[] = report.groups.flatMap((group) =>
+    group.subjects.flatMap((subject) =>
+      subject.occurrences.map((finding) => ({
+        ruleId: finding.ruleId,
+        ruleIndex: ruleIds.indexOf(finding.ruleId),
+        level: 'error' as const,
+        message: { text: finding.message },
+        locations: [location(finding, cwd)] as [SarifLocation],
+        properties: { code: group.code, subject: subject.id, catalogIds: subject.catalogIds },
+      })),
+    ),
+  );
+  const { audit } = TEXTS[report.locale];
+  const log: SarifLog = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            informationUri: `${REPOSITORY_URL}#readme`,
+            rules: driverRules,
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
+        columnKind: 'utf16CodeUnits',
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.skipped.map((skipped) => notification(skipped, cwd, audit.skipReason)),
+          },
+        ],
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function location(where: Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> | SkippedFile, cwd: string): SarifLocation {
+  const region =
+    where.line === undefined
+      ? undefined
+      : {
+          startLine: where.line,
+          startColumn: where.column ?? 1,
+          ...('endLine' in where && where.endLine !== undefined && where.endColumn !== undefined
+            ? { endLine: where.endLine, endColumn: where.endColumn }
+            : {}),
+        };
+  return { physicalLocation: { artifactLocation: artifact(where.file, cwd), ...(region === undefined ? {} : { region }) } };
+}
+
+/** Relative to %SRCROOT% inside the working directory; an absolute file URI outside it. */
+function artifact(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  if (!file.startsWith('../') && file !== '..') return { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  return { uri: pathToFileURL(path.resolve(cwd, file)).href };
+}
+
+function directoryUri(directory: string): string {
+  const href = pathToFileURL(directory).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+function notification(
+  skipped: SkippedFile,
+  cwd: string,
+  reasons: { parse: string; unreadable(code: string): string; failed: string },
+): SarifNotification {
+  const reason = skipped.reason === 'unreadable' ? reasons.unreadable(skipped.detail) : `${reasons[skipped.reason]}: ${skipped.detail}`;
+  return { level: 'warning', message: { text: `${skipped.file}: ${reason}` }, locations: [location(skipped, cwd)] };
+}

@@ -1,0 +1,162 @@
+import { parseArgs } from 'node:util';
+import { FeishuSettingsError, parseFeishuSettings, show, type FeishuSettings, type SettingKey, type SettingsSpelling } from '../settings';
+import { AuditError } from './audit-error';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** What one `audit` command line asks for. */
+export interface AuditOptions {
+  /** As given; `.` when none is. */
+  readonly paths: readonly string[];
+  /** `settings.feishu` as the flags spell it, handed to ESLint as it is. */
+  readonly rawSettings: Readonly<Record<string, unknown>>;
+  readonly settings: FeishuSettings;
+  readonly format: Format;
+  readonly output: string | undefined;
+  /** Findings allowed before the exit code turns 1. */
+  readonly maxFindings: number;
+}
+
+export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'audit'; readonly options: AuditOptions };
+
+/** Each flag, and the setting it stands for (same meaning as `settings.feishu`). */
+const FLAGS: Readonly<Record<SettingKey, string>> = {
+  appType: '--app-type',
+  linkedOrganization: '--linked-organization',
+  externalSharing: '--external-sharing',
+  locale: '--locale',
+  apiHosts: '--api-host',
+  assumeOpenPlatform: '--assume-open-platform',
+};
+
+/** Settings errors in the words of the command line: `--external-sharing`, `--app-type store`. */
+const FLAG_SPELLING: SettingsSpelling = {
+  key: (key) => FLAGS[key],
+  name: (key) => FLAGS[key],
+  set: (key, value) => (typeof value === 'boolean' ? FLAGS[key] : `${FLAGS[key]} ${String(value)}`),
+  value: (key, value) =>
+    value === undefined ? `no ${FLAGS[key]}` : typeof value === 'boolean' ? FLAGS[key] : `${FLAGS[key]} ${String(value)}`,
+};
+
+export const HELP = `Usage: eslint-plugin-feishu audit [options] [paths...]
+
+Finds the Feishu / Lark Open Platform API calls and events that fail in external
+chats (外部群), in the .js, .jsx, .mjs, .cjs, .ts, .tsx, .mts and .cts files under
+the paths (default: the current directory), and tells what to do about each.
+Needs no ESLint config and writes nothing into the audited project. Skips
+node_modules, build output (dist, build, out, coverage, .next, ...), declaration
+and minified files, and what .gitignore files ignore; paths you name are always
+audited. TypeScript files need @typescript-eslint/parser and typescript.
+
+The kind of app (same meaning as settings.feishu; unset: advice for every kind):
+  --app-type store|self-built   store app (商店应用) or self-built app (自建应用)
+  --linked-organization         self-built app with linked organizations (关联组织)
+  --external-sharing            self-built app with external sharing (对外共享) on
+  --api-host HOST               a private deployment's API host (repeatable)
+  --assume-open-platform        treat every file as Open Platform code
+  --locale en|zh-CN             language of the report (default: en)
+
+Output:
+  --format text|json|sarif      report format (default: text); sarif is SARIF 2.1.0
+  -o, --output FILE             write the report to FILE instead of stdout
+  --max-findings N              exit 0 while there are at most N findings (default: 0)
+
+  -h, --help                    show this help
+  -v, --version                 show the version
+
+Exit codes: 0 no findings (or at most --max-findings), 1 findings,
+2 usage or run-time error (a path that does not exist, for example).
+Colour on a terminal only; NO_COLOR turns it off, FORCE_COLOR on.
+`;
+
+/**
+ * Reads `eslint-plugin-feishu <command> [options] [paths…]`. Throws an
+ * AuditError naming the problem for anything it cannot read.
+ */
+export function parseCommandLine(argv: readonly string[]): Command {
+  let values: ReturnType<typeof parse>['values'];
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parse(argv));
+  } catch (error) {
+    // parseArgs's own words, but for an unknown option, where they run long.
+    const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec((error as Error).message) : null;
+    const problem = unknown === null ? (error as Error).message.trimEnd().replace(/\.$/, '') : `unknown option ${unknown[1]}`;
+    throw new AuditError(`${problem}. Run eslint-plugin-feishu --help for the options.`);
+  }
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) throw new AuditError('no command given; the command is audit. Run eslint-plugin-feishu --help for the options.');
+  if (command !== 'audit') throw new AuditError(`unknown command ${show(command)}; the command is audit.`);
+
+  const rawSettings = settingsOf(values);
+  let settings: FeishuSettings;
+  try {
+    settings = parseFeishuSettings(rawSettings, FLAG_SPELLING);
+  } catch (error) {
+    if (error instanceof FeishuSettingsError) throw new AuditError(error.message.replace(/^eslint-plugin-feishu: /, ''));
+    throw error;
+  }
+  return {
+    kind: 'audit',
+    options: {
+      paths: paths.length > 0 ? paths : ['.'],
+      rawSettings,
+      settings,
+      format: oneOf('--format', values.format ?? 'text', FORMATS),
+      output: nonEmpty('--output', values.output),
+      maxFindings: count('--max-findings', values['max-findings']),
+    },
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      'app-type': { type: 'string' },
+      'linked-organization': { type: 'boolean' },
+      'external-sharing': { type: 'boolean' },
+      'api-host': { type: 'string', multiple: true },
+      'assume-open-platform': { type: 'boolean' },
+      locale: { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'max-findings': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+/** The flags as `settings.feishu`: absent flags stay absent, as unset settings do. */
+function settingsOf(values: ReturnType<typeof parse>['values']): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  if (values['app-type'] !== undefined) raw.appType = values['app-type'];
+  if (values['linked-organization'] === true) raw.linkedOrganization = true;
+  if (values['external-sharing'] === true) raw.externalSharing = true;
+  if (values['api-host'] !== undefined) raw.apiHosts = values['api-host'];
+  if (values['assume-open-platform'] === true) raw.assumeOpenPlatform = true;
+  if (values.locale !== undefined) raw.locale = values.locale;
+  return raw;
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new AuditError(`${flag} must be ${allowed.map((a) => `'${a}'`).join(', ').replace(/, ([^,]*)$/, ' or $1')}; got ${show(value)}.`);
+}
+
+function nonEmpty(flag: string, value: string | undefined): string | undefined {
+  if (value === '') throw new AuditError(`${flag} needs a file name; got ''.`);
+  return value;
+}
+
+function count(flag: string, value: string | undefined): number {
+  if (value === undefined) return 0;
+  if (!/^\d{1,9}$/.test(value)) throw new AuditError(`${flag} must be a whole number, 0 or more; got ${show(value)}.`);
+  return Number(value);
+}

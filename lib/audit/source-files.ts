@@ -1,0 +1,167 @@
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { AuditError } from './audit-error';
+import { IgnoreChain } from './ignore-files';
+import { compareText, type SkippedFile } from './report';
+
+/** The file kinds the audit lints, by extension: espree for JavaScript, typescript-eslint's parser for TypeScript. */
+export const JAVASCRIPT_EXTENSIONS = ['.js', '.jsx', '.mjs', '.cjs'] as const;
+export const TYPESCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'] as const;
+
+/**
+ * Directories a walk never enters: dependencies, version control, and the
+ * build output and caches of common tools. Code there is not the team's own,
+ * or is a copy of it. A directory named on the command line is audited anyway.
+ */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.turbo',
+  '.vercel',
+  '.netlify',
+  '.serverless',
+  '.cache',
+  '.parcel-cache',
+  '.yarn',
+  'storybook-static',
+]);
+
+// Declarations hold no calls; minified files are build output.
+const SKIPPED_FILE = /\.d\.[cm]?ts$|\.min\.[cm]?js$/;
+
+export interface SourceFiles {
+  /** Absolute paths, in code-point order. */
+  readonly files: readonly string[];
+  /** How many of them need the TypeScript parser. */
+  readonly typescript: number;
+  /** Directories inside the tree that could not be read. */
+  readonly unreadable: readonly SkippedFile[];
+}
+
+/**
+ * The files to audit under `paths` (resolved against `cwd`). Throws an
+ * AuditError for a path that does not exist or cannot be read, and for a file
+ * named that is not JavaScript or TypeScript.
+ */
+export function findSourceFiles(paths: readonly string[], cwd: string): SourceFiles {
+  const files = new Set<string>();
+  const unreadable: SkippedFile[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const stats = statOrThrow(absolute, given);
+    if (stats.isDirectory()) {
+      const entries = readDirectoryOrThrow(absolute, given);
+      walk(absolute, entries, IgnoreChain.forRoot(absolute), files, unreadable, cwd);
+    } else if (stats.isFile()) {
+      if (!isSourceFile(absolute)) {
+        throw new AuditError(
+          `cannot audit ${given}: not a JavaScript or TypeScript file (${[...JAVASCRIPT_EXTENSIONS, ...TYPESCRIPT_EXTENSIONS].join(' ')}).`,
+        );
+      }
+      files.add(absolute);
+    } else {
+      throw new AuditError(`cannot audit ${given}: neither a file nor a directory.`);
+    }
+  }
+  const sorted = [...files].sort(compareText);
+  return { files: sorted, typescript: sorted.filter(isTypeScript).length, unreadable };
+}
+
+export function isTypeScript(file: string): boolean {
+  return (TYPESCRIPT_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase());
+}
+
+function isSourceFile(file: string): boolean {
+  const extension = path.extname(file).toLowerCase();
+  return (
+    ((JAVASCRIPT_EXTENSIONS as readonly string[]).includes(extension) ||
+      (TYPESCRIPT_EXTENSIONS as readonly string[]).includes(extension)) &&
+    !SKIPPED_FILE.test(file.toLowerCase())
+  );
+}
+
+// Iterative: a deep tree must not overflow the stack.
+function walk(
+  root: string,
+  rootEntries: Dirent[],
+  rootChain: IgnoreChain,
+  files: Set<string>,
+  unreadable: SkippedFile[],
+  cwd: string,
+): void {
+  const stack: { directory: string; entries: Dirent[] | undefined; chain: IgnoreChain }[] = [
+    { directory: root, entries: rootEntries, chain: rootChain },
+  ];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { directory } = next;
+    let entries = next.entries;
+    if (entries === undefined) {
+      try {
+        entries = readdirSync(directory, { withFileTypes: true });
+      } catch (error) {
+        unreadable.push({ file: displayPath(directory, cwd), reason: 'unreadable', detail: errorCode(error) });
+        continue;
+      }
+    }
+    const chain = directory === root ? next.chain : next.chain.enter(directory);
+    const subdirectories: string[] = [];
+    for (const entry of entries) {
+      const absolute = path.join(directory, entry.name);
+      // Symbolic links are not followed: they may leave the tree or loop.
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !chain.ignores(absolute, true)) subdirectories.push(absolute);
+      } else if (entry.isFile() && isSourceFile(entry.name) && !chain.ignores(absolute, false)) {
+        files.add(absolute);
+      }
+    }
+    for (const subdirectory of subdirectories.sort(compareText).reverse()) {
+      stack.push({ directory: subdirectory, entries: undefined, chain });
+    }
+  }
+}
+
+function statOrThrow(absolute: string, given: string) {
+  try {
+    return statSync(absolute);
+  } catch (error) {
+    throw new AuditError(pathProblem(given, error));
+  }
+}
+
+function readDirectoryOrThrow(absolute: string, given: string): Dirent[] {
+  try {
+    return readdirSync(absolute, { withFileTypes: true });
+  } catch (error) {
+    throw new AuditError(pathProblem(given, error));
+  }
+}
+
+/** `cannot audit src/x: no such file or directory.`, `cannot audit src/x: permission denied (EACCES).` */
+export function pathProblem(given: string, error: unknown): string {
+  const code = errorCode(error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return `cannot audit ${given}: no such file or directory.`;
+  if (code === 'EACCES' || code === 'EPERM') return `cannot audit ${given}: permission denied (${code}).`;
+  return `cannot audit ${given}: it cannot be read (${code}).`;
+}
+
+export function errorCode(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : String((error as Error | undefined)?.message ?? error);
+}
+
+/** Relative to the working directory, with `/` separators, as reports show paths. */
+export function displayPath(absolute: string, cwd: string): string {
+  return path.relative(cwd, absolute).split(path.sep).join('/') || '.';
+}

@@ -1,0 +1,66 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { EslintPackage } from '../../lib/audit/eslint-runner';
+import { runCommand } from '../../lib/audit/run';
+import type { OutputStream } from '../../lib/audit/terminal';
+import { occurrences, ROOT } from '../support/audit-cli';
+
+// The command uses the eslint the project has (a peer dependency): 8.57, 9 or 10.
+const require = createRequire(__filename);
+
+class Capture implements OutputStream {
+  text = '';
+  isTTY = false;
+  write(chunk: string) {
+    this.text += chunk;
+    return true;
+  }
+}
+
+async function auditWith(eslintPackage: EslintPackage, args: string[]) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const status = await runCommand({ argv: ['audit', ...args], cwd: ROOT, env: {}, stdout, stderr, eslintPackage });
+  return { status, stdout: stdout.text, stderr: stderr.text };
+}
+
+const SAMPLE = [
+  'docs/examples/notify.js:10:5',
+  'docs/examples/notify.js:8:32',
+  'docs/examples/group-tools.ts:7:35',
+  'docs/examples/group-tools.ts:14:57',
+  'docs/examples/group-tools.ts:19:35',
+  'docs/examples/bot.js:5:3',
+];
+
+describe('the audit command with each supported ESLint', () => {
+  it.each([
+    ['ESLint 10', 'eslint'],
+    ['ESLint 9', 'eslint9'],
+    ['ESLint 8.57', 'eslint8'],
+  ])('%s finds the same findings in the shipped sample', async (_, name) => {
+    const eslintPackage = require(name) as EslintPackage;
+    const run = await auditWith(eslintPackage, ['docs/examples']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(occurrences(run.stdout)).toEqual(SAMPLE);
+  });
+
+  it('gives the same text whichever ESLint runs it', async () => {
+    const [ten, eight] = await Promise.all([
+      auditWith(require('eslint') as EslintPackage, ['docs/examples']),
+      auditWith(require('eslint8') as EslintPackage, ['docs/examples']),
+    ]);
+    expect(eight.stdout).toBe(ten.stdout);
+  });
+
+  it('exits 2 with one line for an eslint older than 8.57 (no loadESLint)', async () => {
+    const run = await auditWith({}, [path.join('docs', 'examples', 'bot.js')]);
+    expect(run).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'eslint-plugin-feishu: the installed eslint is older than 8.57; install eslint 8.57 or later (npm install --save-dev eslint).\n',
+    });
+  });
+});

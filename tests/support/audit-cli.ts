@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** The built command, as `npx eslint-plugin-feishu` runs it (`npm test` builds first). */
+export const CLI = path.resolve(__dirname, '../../dist/cli.js');
+export const ROOT = path.resolve(__dirname, '../..');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `eslint-plugin-feishu <args>` in `cwd`, off a terminal, without colour variables unless given. */
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliRun {
+  const base = { ...process.env };
+  delete base.NO_COLOR;
+  delete base.FORCE_COLOR;
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...base, ...env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A directory of files in the system's temporary directory: `{ 'src/a.js': '…' }`. */
+export function makeTree(files: Readonly<Record<string, string>>): string {
+  const directory = mkdtempSync(path.join(tmpdir(), 'feishu-audit-'));
+  for (const [file, text] of Object.entries(files)) {
+    const absolute = path.join(directory, file);
+    mkdirSync(path.dirname(absolute), { recursive: true });
+    writeFileSync(absolute, text);
+  }
+  return directory;
+}
+
+/** The `path:line:column` occurrences a text report lists, in order. */
+export function occurrences(text: string): string[] {
+  return [...text.matchAll(/^ {4}(\S+:\d+:\d+)/gm)].map((match) => match[1] ?? '');
+}
