@@ -2,6 +2,14 @@
 // The package's `bin`: `eslint-plugin-feishu audit [options] [paths…]` (docs/audit.md).
 import { runCommand } from './audit/run';
 
+// A reader that stops early (`… | head`) closes the pipe: that ends the command quietly, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 void runCommand({
   argv: process.argv.slice(2),
   cwd: process.cwd(),

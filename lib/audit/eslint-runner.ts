@@ -71,59 +71,60 @@ export function auditConfig(
  */
 export async function lintFiles(files: readonly string[], options: RunnerOptions): Promise<LintOutcome> {
   const ESLintClass = await flatESLint(options.eslintPackage);
-  const base = commonDirectory(files);
   const make = (sourceType: 'module' | 'commonjs') =>
     new ESLintClass({
-      cwd: base,
+      cwd: commonDirectory(files),
       overrideConfigFile: true,
       overrideConfig: auditConfig(options.rawSettings, options.typescriptParser, sourceType),
     } as ESLint.Options);
   const asModules = make('module');
   let asScripts: ESLint | undefined;
 
-  const outcome = { findings: [] as Finding[], skipped: [] as SkippedFile[], suppressed: 0 };
   let observed: ObservedReport[] = [];
   let current = '';
   // Another audit in this process may lint at the same time: keep this file's reports only.
   const stopObserving = observeReports((report) => {
     if (report.filename === current) observed.push(report);
   });
+  /** Lints one file's text; a .js file that module code cannot parse (`with`, octal literals) is read again as a script. */
+  const lint = async (text: string, file: string): Promise<ESLint.LintResult> => {
+    current = file;
+    observed = [];
+    const result = await lintOne(asModules, text, file);
+    if (fatalOf(result) === undefined || !isJavaScriptAmbiguous(file)) return result;
+    asScripts ??= make('commonjs');
+    observed = [];
+    const again = await lintOne(asScripts, text, file);
+    return fatalOf(again) === undefined ? again : result;
+  };
+
+  const outcome = { findings: [] as Finding[], skipped: [] as SkippedFile[], suppressed: 0 };
+  const audit = async (file: string): Promise<void> => {
+    const shown = displayPath(file, options.cwd);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      outcome.skipped.push({ file: shown, reason: 'unreadable', detail: errorCode(error) });
+      return;
+    }
+    try {
+      const result = await lint(text, file);
+      const problem = skipReason(result, shown);
+      if (problem !== undefined) {
+        outcome.skipped.push(problem);
+        return;
+      }
+      outcome.findings.push(...join(result, observed, shown));
+      outcome.suppressed += (result.suppressedMessages ?? []).filter((message) => message.ruleId?.startsWith(PREFIX)).length;
+    } catch (error) {
+      // A crash in a rule or a parser must not end the audit: the file is reported as not audited.
+      outcome.skipped.push({ file: shown, reason: 'failed', detail: oneLine(error) });
+    }
+  };
   try {
     for (const [index, file] of files.entries()) {
-      const shown = displayPath(file, options.cwd);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        outcome.skipped.push({ file: shown, reason: 'unreadable', detail: errorCode(error) });
-        options.onFile?.(index + 1);
-        continue;
-      }
-      try {
-        current = file;
-        observed = [];
-        let result = await lintOne(asModules, text, file);
-        // A .js file may be a script that module code cannot parse (`with`, octal escapes): try again as one.
-        if (fatalOf(result) !== undefined && isJavaScriptAmbiguous(file)) {
-          asScripts ??= make('commonjs');
-          observed = [];
-          const again = await lintOne(asScripts, text, file);
-          if (fatalOf(again) === undefined) result = again;
-        }
-        const fatal = fatalOf(result);
-        const ignored = ignoredWarning(result);
-        if (ignored !== undefined) {
-          // Never expected (the config un-ignores everything), but never silent: a file ESLint skips is not clean.
-          outcome.skipped.push({ file: shown, reason: 'failed', detail: ignored });
-        } else if (fatal !== undefined) {
-          outcome.skipped.push({ file: shown, reason: 'parse', detail: fatal.message, line: fatal.line, column: fatal.column });
-        } else {
-          outcome.findings.push(...join(result, observed, shown));
-          outcome.suppressed += (result.suppressedMessages ?? []).filter((message) => message.ruleId?.startsWith(PREFIX)).length;
-        }
-      } catch (error) {
-        outcome.skipped.push({ file: shown, reason: 'failed', detail: oneLine(error) });
-      }
+      await audit(file);
       options.onFile?.(index + 1);
     }
   } finally {
@@ -132,20 +133,29 @@ export async function lintFiles(files: readonly string[], options: RunnerOptions
   return outcome;
 }
 
+/** Why a linted file counts as not audited: it did not parse, or ESLint ignored it. */
+function skipReason(result: ESLint.LintResult, file: string): SkippedFile | undefined {
+  // Never expected (the config un-ignores everything), but never silent: a file ESLint skips is not clean.
+  const ignored = result.messages.find((message) => message.ruleId === null && !message.fatal && message.message.startsWith('File ignored'));
+  if (ignored !== undefined) return { file, reason: 'failed', detail: ignored.message };
+  const fatal = fatalOf(result);
+  if (fatal !== undefined) return { file, reason: 'parse', detail: fatal.message, line: fatal.line, column: fatal.column };
+  return undefined;
+}
+
 async function lintOne(eslint: ESLint, text: string, filePath: string): Promise<ESLint.LintResult> {
   const [result] = await eslint.lintText(text, { filePath });
   if (result === undefined) throw new Error(`ESLint returned no result for ${filePath}`);
   return result;
 }
 
+/**
+ * The parse error, if the file did not parse. ESLint 10 also marks an
+ * `/* eslint-env *\/` comment fatal while still running the rules: only a
+ * `Parsing error:` (the words of ESLint 8.57 to 10) means the file was not read.
+ */
 function fatalOf(result: ESLint.LintResult): Linter.LintMessage | undefined {
-  return result.messages.find((message) => message.fatal === true);
-}
-
-/** ESLint's "File ignored …" warning: the file was not linted at all. */
-function ignoredWarning(result: ESLint.LintResult): string | undefined {
-  return result.messages.find((message) => message.ruleId === null && !message.fatal && message.message.startsWith('File ignored'))
-    ?.message;
+  return result.messages.find((message) => message.fatal === true && message.ruleId === null && message.message.startsWith('Parsing error'));
 }
 
 function isJavaScriptAmbiguous(file: string): boolean {

@@ -109,11 +109,11 @@ export function buildReport(
     if (first === undefined) continue;
     const subjects = new Map<string, { group: Omit<SubjectGroup, 'occurrences'>; occurrences: Finding[] }>();
     for (const finding of inGroup) {
-      const group = subjectOf(finding.subject, settings);
-      let entry = subjects.get(group.id);
+      const id = subjectId(finding.subject);
+      let entry = subjects.get(id);
       if (entry === undefined) {
-        entry = { group, occurrences: [] };
-        subjects.set(group.id, entry);
+        entry = { group: describeSubject(id, finding.subject, settings), occurrences: [] };
+        subjects.set(id, entry);
       }
       entry.occurrences.push(finding);
     }
@@ -136,10 +136,7 @@ export function buildReport(
     locale: settings.locale,
     appKind: settings.appKind,
     settings: rawSettings,
-    cutOver:
-      settings.appKind === 'unknown'
-        ? [CUT_OVER.default, CUT_OVER.linkedOrganization]
-        : [settings.appKind === 'self-built-linked-organization' ? CUT_OVER.linkedOrganization : CUT_OVER.default],
+    cutOver: settings.appKind === 'unknown' ? [CUT_OVER.default, CUT_OVER.linkedOrganization] : [date],
     files: results.files,
     filesWithFindings: new Set(sorted.map((finding) => finding.file)).size,
     findings: sorted.length,
@@ -162,11 +159,16 @@ function codeOf(subject: ReportSubject): ErrorCode | 'legacy-event' {
   return subject.kind === 'endpoint' ? subject.code : 'legacy-event';
 }
 
-function subjectOf(subject: ReportSubject, settings: FeishuSettings): Omit<SubjectGroup, 'occurrences'> {
+/** `message.v4.send`, `im.messageReaction.list+im.messageReaction.delete`, `legacy-event:register`. */
+function subjectId(subject: ReportSubject): string {
+  return subject.kind === 'legacy-event' ? `legacy-event:${subject.event}` : subject.entries.map((entry) => entry.id).join('+');
+}
+
+function describeSubject(id: string, subject: ReportSubject, settings: FeishuSettings): Omit<SubjectGroup, 'occurrences'> {
   const texts = TEXTS[settings.locale];
   if (subject.kind === 'legacy-event') {
     return {
-      id: `legacy-event:${subject.event}`,
+      id,
       catalogIds: [],
       label: texts.audit.eventSubject[subject.event],
       remedy: subject.event === 'typeHandler' ? texts.event.fix.typeHandler : texts.event.fix.handler,
@@ -178,7 +180,7 @@ function subjectOf(subject: ReportSubject, settings: FeishuSettings): Omit<Subje
   const kind = settings.appKind === 'unknown' ? 'self-built' : settings.appKind;
   const described = describeEndpoint(subject.entries, {}, { appKind: kind, locale: settings.locale });
   return {
-    id: subject.entries.map((entry) => entry.id).join('+'),
+    id,
     catalogIds: subject.entries.map((entry) => entry.id),
     label: described.endpoint,
     remedy: described.remedy,

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTree, occurrences, ROOT, runCli } from '../support/audit-cli';
+import { spawnSync } from 'node:child_process';
+import { CLI, makeTree, occurrences, ROOT, runCli, SAMPLE_OCCURRENCES } from '../support/audit-cli';
 
 // The built command as a subprocess, on fixture trees: what `npx eslint-plugin-feishu audit` does.
 
@@ -35,14 +36,7 @@ describe('eslint-plugin-feishu audit, on the shipped sample', () => {
       'Legacy `message` event (event schema v1) · 1 finding',
     ]);
     expect(run.stdout).toMatch(/^eslint-plugin-feishu audit: 6 findings in 3 of 4 files$/m);
-    expect(occurrences(run.stdout)).toEqual([
-      'docs/examples/notify.js:10:5',
-      'docs/examples/notify.js:8:32',
-      'docs/examples/group-tools.ts:7:35',
-      'docs/examples/group-tools.ts:14:57',
-      'docs/examples/group-tools.ts:19:35',
-      'docs/examples/bot.js:5:3',
-    ]);
+    expect(occurrences(run.stdout)).toEqual(SAMPLE_OCCURRENCES);
   });
 
   it('says, for each endpoint, what fails since when and what to do', () => {
@@ -155,6 +149,13 @@ describe('eslint-plugin-feishu audit, on fixture trees', () => {
     expect(occurrences(run.stdout)).toEqual(['dist/out.js:1:13', 'node_modules/lib/index.js:1:13']);
   });
 
+  it('audits files with comments ESLint 10 rejects (/* eslint-env */), which still parse', () => {
+    const run = runCli(['audit'], tree({ 'old.js': `/* eslint-env node, mocha */\n${LEGACY_SEND}` }));
+    expect(run.status).toBe(1);
+    expect(occurrences(run.stdout)).toEqual(['old.js:2:13']);
+    expect(run.stdout).not.toContain('Skipped');
+  });
+
   it('honours eslint-disable comments, and counts what they suppress', () => {
     const directory = tree({
       'a.js': `// eslint-disable-next-line feishu/no-legacy-message-chat-api -- checked: internal chats only\n${LEGACY_SEND}${LEGACY_SEND}`,
@@ -181,6 +182,14 @@ describe('eslint-plugin-feishu audit, on fixture trees', () => {
     );
     expect(run.stdout).not.toContain('Skipped');
     expect(occurrences(run.stdout)).toEqual(['a.js:1:48', 'b.jsx:1:48', 'c.tsx:1:83', 'd.mts:1:19', 'e.cts:1:19']);
+  });
+
+  it('ends quietly when the reader closes the pipe early (… | head)', () => {
+    // Far more output than a pipe holds, so that writing outlives the reader.
+    const directory = tree({ 'many.js': LEGACY_SEND.repeat(8000) });
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" audit | head -n 1`], { cwd: directory, encoding: 'utf8' });
+    expect(result.stdout).toBe('eslint-plugin-feishu audit: 8000 findings in 1 of 1 file\n');
+    expect(result.stderr).toBe('');
   });
 
   it('exits 0 within --max-findings, 1 over it', () => {

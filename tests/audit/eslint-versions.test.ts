@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { EslintPackage } from '../../lib/audit/eslint-runner';
 import { runCommand } from '../../lib/audit/run';
 import type { OutputStream } from '../../lib/audit/terminal';
-import { occurrences, ROOT } from '../support/audit-cli';
+import { occurrences, ROOT, SAMPLE_OCCURRENCES } from '../support/audit-cli';
 
 // The command uses the eslint the project has (a peer dependency): 8.57, 9 or 10.
 const require = createRequire(__filename);
@@ -25,14 +25,6 @@ async function auditWith(eslintPackage: EslintPackage, args: string[]) {
   return { status, stdout: stdout.text, stderr: stderr.text };
 }
 
-const SAMPLE = [
-  'docs/examples/notify.js:10:5',
-  'docs/examples/notify.js:8:32',
-  'docs/examples/group-tools.ts:7:35',
-  'docs/examples/group-tools.ts:14:57',
-  'docs/examples/group-tools.ts:19:35',
-  'docs/examples/bot.js:5:3',
-];
 
 describe('the audit command with each supported ESLint', () => {
   it.each([
@@ -44,7 +36,7 @@ describe('the audit command with each supported ESLint', () => {
     const run = await auditWith(eslintPackage, ['docs/examples']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
-    expect(occurrences(run.stdout)).toEqual(SAMPLE);
+    expect(occurrences(run.stdout)).toEqual(SAMPLE_OCCURRENCES);
   });
 
   it('gives the same text whichever ESLint runs it', async () => {
@@ -53,6 +45,21 @@ describe('the audit command with each supported ESLint', () => {
       auditWith(require('eslint8') as EslintPackage, ['docs/examples']),
     ]);
     expect(eight.stdout).toBe(ten.stdout);
+  });
+
+  it('skips a file whose linting throws, and goes on: never a crash', async () => {
+    const real = require('eslint') as { ESLint: new (options: object) => { lintText(text: string, options: { filePath: string }): Promise<unknown> } };
+    // An ESLint that fails on one file, as a parser or a rule bug would.
+    class Flaky extends real.ESLint {
+      override lintText(text: string, options: { filePath: string }) {
+        if (options.filePath.endsWith('bot.js')) return Promise.reject(new Error('boom\n    at somewhere'));
+        return super.lintText(text, options);
+      }
+    }
+    const run = await auditWith({ loadESLint: async () => Flaky as never }, ['docs/examples']);
+    expect(run.status).toBe(1);
+    expect(occurrences(run.stdout)).toEqual(SAMPLE_OCCURRENCES.filter((where) => !where.includes('bot.js')));
+    expect(run.stdout).toContain('Skipped 1 file:\n  docs/examples/bot.js  could not be linted: boom\n');
   });
 
   it('exits 2 with one line for an eslint older than 8.57 (no loadESLint)', async () => {

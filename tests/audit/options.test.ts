@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditError } from '../../lib/audit/audit-error';
-import { parseCommandLine } from '../../lib/audit/options';
+import { HELP, OPTIONS, parseCommandLine } from '../../lib/audit/options';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 describe('the audit command line', () => {
@@ -71,5 +73,19 @@ describe('the audit command line', () => {
     [['audit', '--external-sharing=yes'], "Option '--external-sharing' does not take an argument. Run eslint-plugin-feishu --help for the options."],
   ])('rejects %j with an AuditError: %s', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(new AuditError(message));
+  });
+});
+
+describe('the options’ documentation', () => {
+  const reference = readFileSync(path.join(__dirname, '../../docs/audit.md'), 'utf8');
+
+  it.each(Object.keys(OPTIONS))('--%s is in --help and in docs/audit.md', (name) => {
+    expect(HELP).toContain(`--${name}`);
+    expect(reference).toContain(`\`--${name}`);
+  });
+
+  it('--help names no option the command does not take', () => {
+    const named = new Set([...HELP.matchAll(/--([a-z-]+)/g)].map((match) => match[1]));
+    expect([...named].filter((name) => name !== undefined && !(name in OPTIONS))).toEqual([]);
   });
 });

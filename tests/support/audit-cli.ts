@@ -37,3 +37,13 @@ export function makeTree(files: Readonly<Record<string, string>>): string {
 export function occurrences(text: string): string[] {
   return [...text.matchAll(/^ {4}(\S+:\d+:\d+)/gm)].map((match) => match[1] ?? '');
 }
+
+/** Where the shipped sample (docs/examples) calls what the audit reports, in report order. */
+export const SAMPLE_OCCURRENCES: readonly string[] = [
+  'docs/examples/notify.js:10:5',
+  'docs/examples/notify.js:8:32',
+  'docs/examples/group-tools.ts:7:35',
+  'docs/examples/group-tools.ts:14:57',
+  'docs/examples/group-tools.ts:19:35',
+  'docs/examples/bot.js:5:3',
+];
