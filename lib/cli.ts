@@ -10,6 +10,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// ESLint's process warnings speak of the project's own config (`.eslintignore`, `/* eslint-env */`), which the
+// audit does not read: they would only mislead here. Other warnings are printed as Node.js prints them.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (/^ESLint\w*Warning$/.test(warning.name)) return;
+  process.stderr.write(`${warning.name}: ${warning.message}\n`);
+});
+
 void runCommand({
   argv: process.argv.slice(2),
   cwd: process.cwd(),

@@ -5,7 +5,7 @@ import { plugin } from '../plugin';
 import { observeReports, type ObservedReport } from '../rules/observed-report';
 import { AuditError } from './audit-error';
 import type { Finding, SkippedFile } from './report';
-import { displayPath, errorCode, JAVASCRIPT_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from './source-files';
+import { displayPath, errorCode, isTypeScript, JAVASCRIPT_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from './source-files';
 
 /** What the runner needs of the `eslint` package: `loadESLint`, in ESLint 8.57 and later. */
 export interface EslintPackage {
@@ -31,6 +31,13 @@ export interface RunnerOptions {
 }
 
 const PREFIX = `${plugin.meta.namespace}/`;
+
+type SourceType = 'module' | 'commonjs';
+
+/** A report of one of the plugin's rules (ESLint's own complaints about a comment naming one have no messageId). */
+function isFinding(message: Linter.LintMessage): message is Linter.LintMessage & { ruleId: string; messageId: string } {
+  return message.ruleId?.startsWith(PREFIX) === true && message.messageId !== undefined;
+}
 const glob = (extensions: readonly string[]) => extensions.map((extension) => `**/*${extension}`);
 
 /**
@@ -41,7 +48,7 @@ const glob = (extensions: readonly string[]) => extensions.map((extension) => `*
 export function auditConfig(
   rawSettings: Readonly<Record<string, unknown>>,
   typescriptParser: Linter.Parser | undefined,
-  javascriptSourceType: 'module' | 'commonjs',
+  javascriptSourceType: SourceType,
 ): Linter.Config[] {
   const config: Linter.Config[] = [
     { ...plugin.configs.recommended, files: glob([...JAVASCRIPT_EXTENSIONS, ...TYPESCRIPT_EXTENSIONS]) },
@@ -71,14 +78,24 @@ export function auditConfig(
  */
 export async function lintFiles(files: readonly string[], options: RunnerOptions): Promise<LintOutcome> {
   const ESLintClass = await flatESLint(options.eslintPackage);
-  const make = (sourceType: 'module' | 'commonjs') =>
+  const cwd = commonDirectory(files);
+  const make = (sourceType: SourceType, allowInlineConfig: boolean) =>
     new ESLintClass({
-      cwd: commonDirectory(files),
+      cwd,
       overrideConfigFile: true,
       overrideConfig: auditConfig(options.rawSettings, options.typescriptParser, sourceType),
+      allowInlineConfig,
     } as ESLint.Options);
-  const asModules = make('module');
-  let asScripts: ESLint | undefined;
+  const instances = new Map<string, ESLint>();
+  const eslintFor = (sourceType: SourceType, inlineConfig: boolean) => {
+    const key = `${sourceType} ${inlineConfig}`;
+    let eslint = instances.get(key);
+    if (eslint === undefined) {
+      eslint = make(sourceType, inlineConfig);
+      instances.set(key, eslint);
+    }
+    return eslint;
+  };
 
   let observed: ObservedReport[] = [];
   let current = '';
@@ -87,15 +104,26 @@ export async function lintFiles(files: readonly string[], options: RunnerOptions
     if (report.filename === current) observed.push(report);
   });
   /** Lints one file's text; a .js file that module code cannot parse (`with`, octal literals) is read again as a script. */
-  const lint = async (text: string, file: string): Promise<ESLint.LintResult> => {
+  const lint = async (text: string, file: string): Promise<{ result: ESLint.LintResult; sourceType: SourceType }> => {
     current = file;
     observed = [];
-    const result = await lintOne(asModules, text, file);
-    if (fatalOf(result) === undefined || !isJavaScriptAmbiguous(file)) return result;
-    asScripts ??= make('commonjs');
+    const result = await lintOne(eslintFor('module', true), text, file);
+    if (fatalOf(result) === undefined || !isJavaScriptAmbiguous(file)) return { result, sourceType: 'module' };
     observed = [];
-    const again = await lintOne(asScripts, text, file);
-    return fatalOf(again) === undefined ? again : result;
+    const again = await lintOne(eslintFor('commonjs', true), text, file);
+    return fatalOf(again) === undefined ? { result: again, sourceType: 'commonjs' } : { result, sourceType: 'module' };
+  };
+  /**
+   * Findings that comments in the file turn off: `eslint-disable` ones ESLint
+   * lists as suppressed; `/* eslint feishu/…: "off" *\/` ones only a second
+   * lint without inline config shows, run when the text names a feishu rule.
+   */
+  const turnedOff = async (text: string, file: string, linted: ESLint.LintResult, sourceType: SourceType): Promise<number> => {
+    const suppressed = (linted.suppressedMessages ?? []).filter(isFinding).length;
+    if (!text.includes(PREFIX)) return suppressed;
+    current = '';
+    const bare = await lintOne(eslintFor(sourceType, false), text, file);
+    return Math.max(suppressed, bare.messages.filter(isFinding).length - linted.messages.filter(isFinding).length);
   };
 
   const outcome = { findings: [] as Finding[], skipped: [] as SkippedFile[], suppressed: 0 };
@@ -109,14 +137,14 @@ export async function lintFiles(files: readonly string[], options: RunnerOptions
       return;
     }
     try {
-      const result = await lint(text, file);
-      const problem = skipReason(result, shown);
+      const { result, sourceType } = await lint(text, file);
+      const problem = skipReason(result, file, shown);
       if (problem !== undefined) {
         outcome.skipped.push(problem);
         return;
       }
       outcome.findings.push(...join(result, observed, shown));
-      outcome.suppressed += (result.suppressedMessages ?? []).filter((message) => message.ruleId?.startsWith(PREFIX)).length;
+      outcome.suppressed += await turnedOff(text, file, result, sourceType);
     } catch (error) {
       // A crash in a rule or a parser must not end the audit: the file is reported as not audited.
       outcome.skipped.push({ file: shown, reason: 'failed', detail: oneLine(error) });
@@ -134,13 +162,15 @@ export async function lintFiles(files: readonly string[], options: RunnerOptions
 }
 
 /** Why a linted file counts as not audited: it did not parse, or ESLint ignored it. */
-function skipReason(result: ESLint.LintResult, file: string): SkippedFile | undefined {
+function skipReason(result: ESLint.LintResult, file: string, shown: string): SkippedFile | undefined {
   // Never expected (the config un-ignores everything), but never silent: a file ESLint skips is not clean.
   const ignored = result.messages.find((message) => message.ruleId === null && !message.fatal && message.message.startsWith('File ignored'));
-  if (ignored !== undefined) return { file, reason: 'failed', detail: ignored.message };
+  if (ignored !== undefined) return { file: shown, reason: 'failed', detail: ignored.message };
   const fatal = fatalOf(result);
-  if (fatal !== undefined) return { file, reason: 'parse', detail: fatal.message, line: fatal.line, column: fatal.column };
-  return undefined;
+  if (fatal === undefined) return undefined;
+  // typescript-eslint's parse errors count columns from 0 and ESLint passes them on; espree's count from 1, as ESLint does.
+  const column = isTypeScript(file) && fatal.column !== undefined ? fatal.column + 1 : fatal.column;
+  return { file: shown, reason: 'parse', detail: fatal.message, line: fatal.line, column };
 }
 
 async function lintOne(eslint: ESLint, text: string, filePath: string): Promise<ESLint.LintResult> {
@@ -159,7 +189,7 @@ function fatalOf(result: ESLint.LintResult): Linter.LintMessage | undefined {
 }
 
 function isJavaScriptAmbiguous(file: string): boolean {
-  const extension = path.extname(file).toLowerCase();
+  const extension = path.extname(file);
   return extension === '.js' || extension === '.jsx';
 }
 
@@ -177,8 +207,8 @@ function join(result: ESLint.LintResult, observed: readonly ObservedReport[], fi
   }
   const findings: Finding[] = [];
   for (const message of result.messages) {
-    if (message.ruleId?.startsWith(PREFIX) !== true) continue;
-    const report = pending.get(`${message.ruleId} ${message.line}:${message.column} ${message.messageId ?? ''}`)?.shift();
+    if (!isFinding(message)) continue;
+    const report = pending.get(`${message.ruleId} ${message.line}:${message.column} ${message.messageId}`)?.shift();
     if (report === undefined) throw new Error(`no observed report for ${message.ruleId} at ${file}:${message.line}:${message.column}`);
     findings.push({
       file,

@@ -14,6 +14,7 @@ export function formatJson(report: AuditReport): string {
     cutOver: report.cutOver,
     summary: {
       files: report.files,
+      audited: report.audited,
       filesWithFindings: report.filesWithFindings,
       findings: report.findings,
       suppressed: report.suppressed,

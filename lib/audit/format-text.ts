@@ -12,10 +12,12 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
   const out: string[] = [];
   const say = (text: string, indent = 0, hanging = indent) => out.push(...wrap(text, indent, width, hanging));
 
-  if (report.findings === 0) {
-    say(styles.green(audit.noFindings(report.files)));
+  if (report.audited === 0) {
+    say(styles.red(audit.nothingAudited(report.files)));
+  } else if (report.findings === 0) {
+    say(styles.green(audit.noFindings(report.audited)));
   } else {
-    say(`${styles.bold(`${report.tool.name} audit:`)} ${styles.red(audit.summary(report.findings, report.filesWithFindings, report.files))}`);
+    say(`${styles.bold(`${report.tool.name} audit:`)} ${styles.red(audit.summary(report.findings, report.filesWithFindings, report.audited))}`);
   }
   if (report.groups.length > 0) say(audit.appKind[report.appKind]);
   for (const other of report.otherKinds) say(`- ${other.remedy}`, 2, 4);

@@ -1,17 +1,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { GitignoreFile } from './gitignore';
 
 /** The rules of one ignore file, and the directory its patterns are relative to. */
 interface IgnoreLayer {
   readonly directory: string;
-  readonly rules: Ignore;
+  readonly rules: GitignoreFile;
 }
 
 /**
  * The .gitignore files in force for one directory, shallowest first, with
- * git's precedence: a deeper file's match (or `!` re-inclusion) overrides a
- * shallower one's, and the last matching pattern of a file wins.
+ * git's precedence: the last matching pattern of the deepest file that has
+ * one decides, ignoring or (`!`) re-including.
  */
 export class IgnoreChain {
   private constructor(private readonly layers: readonly IgnoreLayer[]) {}
@@ -40,21 +40,23 @@ export class IgnoreChain {
     return rules === undefined ? this : new IgnoreChain([...this.layers, { directory, rules }]);
   }
 
-  /** True when git would ignore the file or directory at `absolute`. */
+  /**
+   * True when git would ignore the file or directory at `absolute`, whose
+   * parent directories the walk has already found not ignored.
+   */
   ignores(absolute: string, isDirectory: boolean): boolean {
-    let ignored = false;
-    for (const layer of this.layers) {
+    for (let index = this.layers.length - 1; index >= 0; index--) {
+      const layer = this.layers[index]!;
       const relative = path.relative(layer.directory, absolute).split(path.sep).join('/');
       if (relative === '' || relative.startsWith('../')) continue;
-      const result = layer.rules.test(isDirectory ? `${relative}/` : relative);
-      if (result.ignored) ignored = true;
-      else if (result.unignored) ignored = false;
+      const verdict = layer.rules.verdict(relative, isDirectory);
+      if (verdict !== undefined) return verdict;
     }
-    return ignored;
+    return false;
   }
 }
 
-function readRules(file: string): Ignore | undefined {
+function readRules(file: string): GitignoreFile | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -62,7 +64,7 @@ function readRules(file: string): Ignore | undefined {
     // No ignore file here, or one that cannot be read: git skips those too.
     return undefined;
   }
-  return ignore().add(text);
+  return GitignoreFile.parse(text);
 }
 
 function repositoryRoot(directory: string): string | undefined {

@@ -64,7 +64,10 @@ export interface AuditReport {
   readonly settings: Readonly<Record<string, unknown>>;
   /** When the restrictions took effect for this kind of app: both dates when the kind is not given. */
   readonly cutOver: readonly string[];
+  /** Files found to audit. */
   readonly files: number;
+  /** Files read and linted: the found ones less the skipped ones. */
+  readonly audited: number;
   readonly filesWithFindings: number;
   readonly findings: number;
   readonly suppressed: number;
@@ -81,6 +84,7 @@ export interface AuditReport {
 
 export interface AuditResults {
   readonly files: number;
+  readonly audited: number;
   readonly findings: readonly Finding[];
   readonly skipped: readonly SkippedFile[];
   readonly suppressed: number;
@@ -138,6 +142,7 @@ export function buildReport(
     settings: rawSettings,
     cutOver: settings.appKind === 'unknown' ? [CUT_OVER.default, CUT_OVER.linkedOrganization] : [date],
     files: results.files,
+    audited: results.audited,
     filesWithFindings: new Set(sorted.map((finding) => finding.file)).size,
     findings: sorted.length,
     suppressed: results.suppressed,

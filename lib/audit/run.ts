@@ -44,6 +44,12 @@ export async function runCommand(environment: AuditEnvironment): Promise<number>
     }
     const report = await audit(command.options, environment);
     write(render(report, command.options, environment), command.options, environment);
+    if (report.audited === 0) {
+      // The report lists why; no file read is no answer, not an all-clear.
+      throw new AuditError(
+        `${report.files === 1 ? 'the one file found could not' : `none of the ${report.files} files found could`} be audited (the report lists why).`,
+      );
+    }
     return report.findings > command.options.maxFindings ? EXIT.findings : EXIT.clean;
   } catch (error) {
     const message =
@@ -76,7 +82,13 @@ async function audit(options: AuditOptions, environment: AuditEnvironment): Prom
       onFile: (done) => progress.update(done),
     });
     return buildReport(
-      { files: files.length, findings: outcome.findings, skipped: [...unreadable, ...outcome.skipped], suppressed: outcome.suppressed },
+      {
+        files: files.length,
+        audited: files.length - outcome.skipped.length,
+        findings: outcome.findings,
+        skipped: [...unreadable, ...outcome.skipped],
+        suppressed: outcome.suppressed,
+      },
       options.settings,
       options.rawSettings,
       options.maxFindings,

@@ -1,4 +1,4 @@
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { accessSync, constants, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { AuditError } from './audit-error';
 import { IgnoreChain } from './ignore-files';
@@ -56,40 +56,57 @@ export interface SourceFiles {
  * named that is not JavaScript or TypeScript.
  */
 export function findSourceFiles(paths: readonly string[], cwd: string): SourceFiles {
-  const files = new Set<string>();
+  // By real path: a file reached twice (named and walked, or through a symbolic link) is audited once.
+  const files = new Map<string, string>();
+  const add = (file: string) => {
+    const real = realPathOf(file);
+    if (!files.has(real)) files.set(real, file);
+  };
   const unreadable: SkippedFile[] = [];
   for (const given of paths) {
+    if (given === '') throw new AuditError("cannot audit '': an empty path.");
     const absolute = path.resolve(cwd, given);
     const stats = statOrThrow(absolute, given);
     if (stats.isDirectory()) {
       const entries = readDirectoryOrThrow(absolute, given);
-      walk(absolute, entries, IgnoreChain.forRoot(absolute), files, unreadable, cwd);
+      walk(absolute, entries, IgnoreChain.forRoot(absolute), add, unreadable, cwd);
     } else if (stats.isFile()) {
-      if (!isSourceFile(absolute)) {
+      // A file named is audited whatever a walk would skip (.min.js, .d.ts); only its kind must be known.
+      if (!hasSourceExtension(absolute)) {
         throw new AuditError(
           `cannot audit ${given}: not a JavaScript or TypeScript file (${[...JAVASCRIPT_EXTENSIONS, ...TYPESCRIPT_EXTENSIONS].join(' ')}).`,
         );
       }
-      files.add(absolute);
+      readableOrThrow(absolute, given);
+      add(absolute);
     } else {
       throw new AuditError(`cannot audit ${given}: neither a file nor a directory.`);
     }
   }
-  const sorted = [...files].sort(compareText);
+  const sorted = [...files.values()].sort(compareText);
   return { files: sorted, typescript: sorted.filter(isTypeScript).length, unreadable };
 }
 
 export function isTypeScript(file: string): boolean {
-  return (TYPESCRIPT_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase());
+  return (TYPESCRIPT_EXTENSIONS as readonly string[]).includes(path.extname(file));
 }
 
-function isSourceFile(file: string): boolean {
-  const extension = path.extname(file).toLowerCase();
-  return (
-    ((JAVASCRIPT_EXTENSIONS as readonly string[]).includes(extension) ||
-      (TYPESCRIPT_EXTENSIONS as readonly string[]).includes(extension)) &&
-    !SKIPPED_FILE.test(file.toLowerCase())
-  );
+// Case-sensitive, as ESLint's `files` patterns are: `A.JS` is not linted as JavaScript.
+function hasSourceExtension(file: string): boolean {
+  const extension = path.extname(file);
+  return (JAVASCRIPT_EXTENSIONS as readonly string[]).includes(extension) || (TYPESCRIPT_EXTENSIONS as readonly string[]).includes(extension);
+}
+
+function isSourceFile(name: string): boolean {
+  return hasSourceExtension(name) && !SKIPPED_FILE.test(name);
+}
+
+function realPathOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 // Iterative: a deep tree must not overflow the stack.
@@ -97,7 +114,7 @@ function walk(
   root: string,
   rootEntries: Dirent[],
   rootChain: IgnoreChain,
-  files: Set<string>,
+  add: (file: string) => void,
   unreadable: SkippedFile[],
   cwd: string,
 ): void {
@@ -111,7 +128,7 @@ function walk(
       try {
         entries = readdirSync(directory, { withFileTypes: true });
       } catch (error) {
-        unreadable.push({ file: displayPath(directory, cwd), reason: 'unreadable', detail: errorCode(error) });
+        unreadable.push({ file: `${displayPath(directory, cwd)}/`, reason: 'unreadable', detail: errorCode(error) });
         continue;
       }
     }
@@ -123,7 +140,7 @@ function walk(
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name) && !chain.ignores(absolute, true)) subdirectories.push(absolute);
       } else if (entry.isFile() && isSourceFile(entry.name) && !chain.ignores(absolute, false)) {
-        files.add(absolute);
+        add(absolute);
       }
     }
     for (const subdirectory of subdirectories.sort(compareText).reverse()) {
@@ -135,6 +152,14 @@ function walk(
 function statOrThrow(absolute: string, given: string) {
   try {
     return statSync(absolute);
+  } catch (error) {
+    throw new AuditError(pathProblem(given, error));
+  }
+}
+
+function readableOrThrow(absolute: string, given: string): void {
+  try {
+    accessSync(absolute, constants.R_OK);
   } catch (error) {
     throw new AuditError(pathProblem(given, error));
   }

@@ -63,7 +63,8 @@ export const en: LocaleTexts = {
     summary: (findings, withFindings, files) =>
       `${plural(findings, 'finding')} in ${withFindings} of ${plural(files, 'file')}`,
     noFindings: (files) =>
-      `No findings in ${plural(files, 'file')}: no API or event that fails in external chats (外部群) is used.`,
+      `No findings in ${plural(files, 'audited file')}: no API or event that fails in external chats (外部群) is used.`,
+    nothingAudited: (files) => `Nothing audited: none of the ${plural(files, 'file')} found could be linted.`,
     appKind: {
       unknown:
         'Kind of app not given (--app-type): each "What to do" below is for a self-built app (自建应用) without linked organizations.',
@@ -85,13 +86,14 @@ export const en: LocaleTexts = {
     },
     whatToDo: (remedy) => `What to do: ${remedy}`,
     via: (call) => `via ${call}()`,
-    skipped: (count) => `Skipped ${plural(count, 'file')}:`,
+    skipped: (count) => `Not audited (${count}):`,
     skipReason: {
       parse: 'does not parse',
       unreadable: (code) => `cannot be read (${code})`,
       failed: 'could not be linted',
     },
-    suppressed: (count) => `${plural(count, 'finding')} not counted: an eslint-disable comment names the rule.`,
+    suppressed: (count) =>
+      `${plural(count, 'finding')} not counted: comments in the code turn the rule off there (eslint-disable, /* eslint … */).`,
     threshold: (findings, max) =>
       findings <= max ? `Within --max-findings ${max}.` : `Over --max-findings ${max}.`,
     ruleDocs: 'Rules:',

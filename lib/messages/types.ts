@@ -76,6 +76,8 @@ export interface AuditTexts {
   summary(findings: number, filesWithFindings: number, files: number): string;
   /** The all-clear, naming how many files were audited. */
   noFindings(files: number): string;
+  /** No file found could be linted: no answer at all. */
+  nothingAudited(files: number): string;
   /** Which kind of app the advice is for. */
   appKind: Readonly<Record<AppKind, string>>;
   /** `2 findings` */
@@ -92,11 +94,11 @@ export interface AuditTexts {
   whatToDo(remedy: string): string;
   /** Before the SDK method seen at an occurrence: `via client.im.chatTab.listTabs()`. */
   via(call: string): string;
-  /** Files skipped, with the reason each. */
+  /** The heading of the files (and directories) not audited, with the reason each. */
   skipped(count: number): string;
   /** Reasons a file is skipped. */
   skipReason: { parse: string; unreadable(code: string): string; failed: string };
-  /** Findings not counted: an `eslint-disable` comment names their rule. */
+  /** Findings not counted: comments in the code turn their rule off. */
   suppressed(count: number): string;
   /** `--max-findings`: within the threshold, or over it. */
   threshold(findings: number, max: number): string;

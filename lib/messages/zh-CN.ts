@@ -48,7 +48,8 @@ export const zhCN: LocaleTexts = {
   },
   audit: {
     summary: (findings, withFindings, files) => `${files} 个文件中有 ${withFindings} 个文件共 ${findings} 处问题`,
-    noFindings: (files) => `${files} 个文件中未发现问题：没有使用在外部群中失效的接口或事件。`,
+    noFindings: (files) => `已检查的 ${files} 个文件中未发现问题：没有使用在外部群中失效的接口或事件。`,
+    nothingAudited: (files) => `未能检查任何文件：找到的 ${files} 个文件都无法检查。`,
     appKind: {
       unknown: '未指定应用类型（--app-type）：以下“处理建议”针对未开启关联组织的自建应用。',
       store: '以下建议针对商店应用。',
@@ -67,13 +68,13 @@ export const zhCN: LocaleTexts = {
     },
     whatToDo: (remedy) => `处理建议：${remedy}`,
     via: (call) => `调用 ${call}()`,
-    skipped: (count) => `跳过 ${count} 个文件：`,
+    skipped: (count) => `未检查（${count}）：`,
     skipReason: {
       parse: '无法解析',
       unreadable: (code) => `无法读取（${code}）`,
       failed: '无法检查',
     },
-    suppressed: (count) => `另有 ${count} 处因 eslint-disable 注释而未计入。`,
+    suppressed: (count) => `另有 ${count} 处未计入：代码中的注释在该处关闭了规则（eslint-disable、/* eslint … */）。`,
     threshold: (findings, max) => (findings <= max ? `未超过 --max-findings ${max}。` : `超过了 --max-findings ${max}。`),
     ruleDocs: '规则文档：',
     notice: (url) => `飞书公告：${url}`,

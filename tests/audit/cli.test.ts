@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,7 +72,7 @@ describe('eslint-plugin-feishu audit, on fixture trees', () => {
     const run = runCli(['audit', '.'], tree({ 'src/send.js': CLEAN, 'src/types.ts': 'export type Id = string;\n' }));
     expect(run).toEqual({
       status: 0,
-      stdout: 'No findings in 2 files: no API or event that fails in external chats (外部群) is used.\n',
+      stdout: 'No findings in 2 audited files: no API or event that fails in external chats (外部群) is used.\n',
       stderr: '',
     });
   });
@@ -82,16 +82,19 @@ describe('eslint-plugin-feishu audit, on fixture trees', () => {
     const run = runCli(['audit'], directory);
     expect(run.status).toBe(1);
     expect(occurrences(run.stdout)).toEqual(['bad.js:1:13']);
-    expect(run.stdout).toContain('Skipped 2 files:\n');
+    expect(run.stdout).toMatch(/^eslint-plugin-feishu audit: 1 finding in 1 of 1 file$/m);
+    expect(run.stdout).toContain('Not audited (2):\n');
     expect(run.stdout).toMatch(/^ {2}broken\.js:1:7 {2}does not parse: Parsing error: Unexpected token =$/m);
-    expect(run.stdout).toMatch(/^ {2}broken\.ts:1:7 {2}does not parse: Parsing error: .+$/m);
+    // Columns from 1 for TypeScript too (typescript-eslint's parser counts from 0).
+    expect(run.stdout).toMatch(/^ {2}broken\.ts:1:8 {2}does not parse: Parsing error: Type expected\.$/m);
   });
 
-  it('exits 0 when the only file does not parse, listing it as skipped', () => {
+  it('exits 2 when no file could be audited, after the report that says why', () => {
     const run = runCli(['audit'], tree({ 'broken.js': 'function (' }));
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('No findings in 1 file');
-    expect(run.stdout).toContain('Skipped 1 file:\n  broken.js:1:10  does not parse:');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^Nothing audited: none of the 1 file found could be linted\.\n\nNot audited \(1\):/);
+    expect(run.stdout).toContain('Not audited (1):\n  broken.js:1:10  does not parse:');
+    expect(run.stderr).toBe('eslint-plugin-feishu: the one file found could not be audited (the report lists why).\n');
   });
 
   it('reads a .js file that only parses as a script (with, legacy octal) as one', () => {
@@ -131,20 +134,33 @@ describe('eslint-plugin-feishu audit, on fixture trees', () => {
       'packages/app/.next/server.js': LEGACY_SEND,
       'src/a.min.js': LEGACY_SEND,
       'src/api.d.ts': "export declare const url: '/open-apis/message/v4/send';\n",
-      '.gitignore': 'generated/\n*.gen.js\n!keep.gen.js\n',
+      '.gitignore': 'generated/\n*.gen.js\n!keep.gen.js\nlogs/\n',
       'src/generated/a.js': LEGACY_SEND,
       'src/x.gen.js': LEGACY_SEND,
       'src/keep.gen.js': LEGACY_SEND,
-      'packages/app/.gitignore': '/local.js\n',
+      'packages/app/.gitignore': '/local.js\n!logs/\n',
+      'logs/a.js': LEGACY_SEND,
+      'packages/app/logs/a.js': LEGACY_SEND,
       'packages/app/local.js': LEGACY_SEND,
       'packages/app/src/local.js': LEGACY_SEND,
     });
     const run = runCli(['audit'], directory);
-    expect(occurrences(run.stdout)).toEqual(['packages/app/src/local.js:1:13', 'src/a.js:1:13', 'src/keep.gen.js:1:13']);
+    // A deeper .gitignore re-includes packages/app/logs/, which the top one ignores.
+    expect(occurrences(run.stdout)).toEqual([
+      'packages/app/logs/a.js:1:13',
+      'packages/app/src/local.js:1:13',
+      'src/a.js:1:13',
+      'src/keep.gen.js:1:13',
+    ]);
   });
 
-  it('audits a path named on the command line even where a walk would skip it', () => {
-    const directory = tree({ 'src/a.js': CLEAN, 'node_modules/lib/index.js': LEGACY_SEND, 'dist/out.js': LEGACY_SEND });
+  it('audits a path named on the command line even where a walk would skip it, or .gitignore ignores it', () => {
+    const directory = tree({
+      '.gitignore': 'node_modules/\ndist\n',
+      'src/a.js': CLEAN,
+      'node_modules/lib/index.js': LEGACY_SEND,
+      'dist/out.js': LEGACY_SEND,
+    });
     const run = runCli(['audit', 'node_modules/lib', 'dist/out.js', 'src'], directory);
     expect(occurrences(run.stdout)).toEqual(['dist/out.js:1:13', 'node_modules/lib/index.js:1:13']);
   });
@@ -165,7 +181,50 @@ describe('eslint-plugin-feishu audit, on fixture trees', () => {
     const run = runCli(['audit'], directory);
     expect(run.status).toBe(1);
     expect(occurrences(run.stdout)).toEqual(['a.js:3:13', 'b.js:3:13']);
-    expect(run.stdout).toContain('1 finding not counted: an eslint-disable comment names the rule.');
+    expect(run.stdout).toContain('1 finding not counted: comments in the code turn the rule off there');
+  });
+
+  it('counts findings a /* eslint */ comment turns off, and keeps those of a directive naming an unknown feishu rule', () => {
+    const run = runCli(
+      ['audit'],
+      tree({
+        'off.js': `/* eslint feishu/no-legacy-message-chat-api: "off" */\n${LEGACY_SEND}${LEGACY_SEND}`,
+        'future.js': `// eslint-disable-next-line feishu/some-future-rule\n${LEGACY_SEND}`,
+        'invalid.js': `/* eslint feishu/no-legacy-message-chat-api: ["error", { "bogus": 1 }] */\n${LEGACY_SEND}`,
+      }),
+    );
+    expect(run.stdout).not.toContain('Not audited');
+    expect(occurrences(run.stdout)).toEqual(['future.js:2:13', 'invalid.js:2:13']);
+    expect(run.stdout).toContain('2 findings not counted: comments in the code turn the rule off there');
+  });
+
+  it('audits a file once however it is reached (named twice, or through a symbolic link)', () => {
+    const directory = tree({ 'src/a.js': LEGACY_SEND });
+    symlinkSync(path.join(directory, 'src/a.js'), path.join(directory, 'link.js'));
+    symlinkSync(path.join(directory, 'src'), path.join(directory, 'src-link'));
+    const run = runCli(['audit', 'src', 'link.js', 'src-link', 'src/a.js', '.'], directory);
+    expect(occurrences(run.stdout)).toEqual(['src/a.js:1:13']);
+  });
+
+  it('audits a named minified or declaration file, and skips upper-case extensions ESLint would not lint', () => {
+    const directory = tree({ 'app.min.js': LEGACY_SEND, 'api.d.ts': 'declare const x: string;\n', 'OLD.JS': LEGACY_SEND, 'b.js': CLEAN });
+    expect(occurrences(runCli(['audit', 'app.min.js', 'api.d.ts'], directory).stdout)).toEqual(['app.min.js:1:13']);
+    expect(runCli(['audit'], directory).stdout).toBe('No findings in 1 audited file: no API or event that fails in external chats (外部群) is used.\n');
+    expect(runCli(['audit', 'OLD.JS'], directory).stderr).toMatch(/^eslint-plugin-feishu: cannot audit OLD\.JS: not a JavaScript or TypeScript file/);
+  });
+
+  it('exits 2 for an empty path, rather than auditing the current directory', () => {
+    expect(runCli(['audit', 'a.js', ''], tree({ 'a.js': CLEAN }))).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: "eslint-plugin-feishu: cannot audit '': an empty path.\n",
+    });
+  });
+
+  it('keeps stderr empty when ESLint would warn about the project’s own config (.eslintignore, eslint-env)', () => {
+    const run = runCli(['audit'], tree({ '.eslintignore': 'dist\n', 'a.js': `/* eslint-env node */\n${LEGACY_SEND}` }));
+    expect(run.stderr).toBe('');
+    expect(occurrences(run.stdout)).toEqual(['a.js:2:13']);
   });
 
   it('reads JSX in .js and .jsx files, and TypeScript in .tsx, .mts and .cts', () => {

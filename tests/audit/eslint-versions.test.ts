@@ -59,7 +59,7 @@ describe('the audit command with each supported ESLint', () => {
     const run = await auditWith({ loadESLint: async () => Flaky as never }, ['docs/examples']);
     expect(run.status).toBe(1);
     expect(occurrences(run.stdout)).toEqual(SAMPLE_OCCURRENCES.filter((where) => !where.includes('bot.js')));
-    expect(run.stdout).toContain('Skipped 1 file:\n  docs/examples/bot.js  could not be linted: boom\n');
+    expect(run.stdout).toContain('Not audited (1):\n  docs/examples/bot.js  could not be linted: boom\n');
   });
 
   it('exits 2 with one line for an eslint older than 8.57 (no loadESLint)', async () => {

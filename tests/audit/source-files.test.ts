@@ -47,7 +47,7 @@ describe('the files an audit reads', () => {
     expect(found.typescript).toBe(4);
   });
 
-  it('walks a deep tree without recursion', () => {
+  it('finds a file 200 directories deep', () => {
     const deep = Array.from({ length: 200 }, (_, index) => `d${index}`).join('/');
     const root = tree({ [`${deep}/a.js`]: '' });
     expect(findSourceFiles(['.'], root).files).toHaveLength(1);
