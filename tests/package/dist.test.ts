@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ESLint as FlatESLint } from 'eslint';
@@ -27,6 +27,14 @@ const RULE_IDS = ['feishu/no-legacy-message-chat-api'];
 const SDK_CALL = 'client.im.v1.messageReaction.create({ data });\n';
 
 describe('the built package', () => {
+  it('has an executable bin with a node shebang, as a clone’s `npx eslint-plugin-feishu` runs it', () => {
+    const { bin } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(bin).toEqual({ 'eslint-plugin-feishu': 'dist/cli.js' });
+    const cli = path.join(root, 'dist/cli.js');
+    expect(statSync(cli).mode & 0o111).toBe(0o111);
+    expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
   it('is the plugin object itself under require(), not { default }', () => {
     expect(dist.default).toBeUndefined();
     expect(Object.keys(dist).sort()).toEqual(['configs', 'meta', 'rules']);
