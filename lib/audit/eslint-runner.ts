@@ -143,8 +143,11 @@ export async function lintFiles(files: readonly string[], options: RunnerOptions
         outcome.skipped.push(problem);
         return;
       }
-      outcome.findings.push(...join(result, observed, shown));
-      outcome.suppressed += await turnedOff(text, file, result, sourceType);
+      const findings = join(result, observed, shown);
+      // Counted before anything is added, so that a failure leaves no half-audited file behind.
+      const suppressed = await turnedOff(text, file, result, sourceType);
+      outcome.findings.push(...findings);
+      outcome.suppressed += suppressed;
     } catch (error) {
       // A crash in a rule or a parser must not end the audit: the file is reported as not audited.
       outcome.skipped.push({ file: shown, reason: 'failed', detail: oneLine(error) });

@@ -50,7 +50,7 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
     out.push('');
     say(styles.dim(audit.suppressed(report.suppressed)));
   }
-  if (report.maxFindings > 0) {
+  if (report.maxFindings > 0 && report.audited > 0) {
     out.push('');
     say(audit.threshold(report.findings, report.maxFindings));
   }

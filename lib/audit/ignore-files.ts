@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GitignoreFile } from './gitignore';
 
@@ -14,30 +14,39 @@ interface IgnoreLayer {
  * one decides, ignoring or (`!`) re-including.
  */
 export class IgnoreChain {
-  private constructor(private readonly layers: readonly IgnoreLayer[]) {}
+  private constructor(
+    private readonly layers: readonly IgnoreLayer[],
+    /** The repository's `core.ignorecase`. */
+    private readonly ignoreCase: boolean,
+  ) {}
 
   /**
-   * The chain for an audited directory: the .gitignore files from the
-   * repository's root (the nearest ancestor with `.git`) down to it, and the
-   * repository's `.git/info/exclude`. Outside a repository, only the
+   * The chain for an audited directory: the .gitignore files from its
+   * repository's root (the nearest directory up with `.git`) down to it, and
+   * the repository's `info/exclude`. Outside a repository, only the
    * directory's own .gitignore.
    */
   static forRoot(directory: string): IgnoreChain {
-    const repository = repositoryRoot(directory);
-    const layers: IgnoreLayer[] = [];
-    if (repository !== undefined) {
-      const exclude = readRules(path.join(repository, '.git', 'info', 'exclude'));
-      if (exclude !== undefined) layers.push({ directory: repository, rules: exclude });
-    }
-    const chain = new IgnoreChain(layers);
-    const above = repository === undefined ? [] : ancestorsBetween(repository, directory);
-    return [...above, directory].reduce((current, dir) => current.enter(dir), chain);
+    const repository = repositoryOf(directory);
+    if (repository === undefined) return new IgnoreChain([], false).withIgnoreFileOf(directory);
+    const ignoreCase = readIgnoreCase(repository.gitDirectory);
+    const exclude = readRules(path.join(repository.gitDirectory, 'info', 'exclude'), ignoreCase);
+    const chain = new IgnoreChain(exclude === undefined ? [] : [{ directory: repository.root, rules: exclude }], ignoreCase);
+    return [...ancestorsBetween(repository.root, directory), directory].reduce((current, dir) => current.withIgnoreFileOf(dir), chain);
   }
 
-  /** The chain inside `directory`, with its .gitignore if it has one. */
+  /**
+   * The chain inside `directory`, a subdirectory the walk enters. A nested
+   * repository (a submodule, a vendored checkout) starts a chain of its own,
+   * as git reads it from inside.
+   */
   enter(directory: string): IgnoreChain {
-    const rules = readRules(path.join(directory, '.gitignore'));
-    return rules === undefined ? this : new IgnoreChain([...this.layers, { directory, rules }]);
+    return hasGitEntry(directory) ? IgnoreChain.forRoot(directory) : this.withIgnoreFileOf(directory);
+  }
+
+  private withIgnoreFileOf(directory: string): IgnoreChain {
+    const rules = readRules(path.join(directory, '.gitignore'), this.ignoreCase);
+    return rules === undefined ? this : new IgnoreChain([...this.layers, { directory, rules }], this.ignoreCase);
   }
 
   /**
@@ -56,27 +65,90 @@ export class IgnoreChain {
   }
 }
 
-function readRules(file: string): GitignoreFile | undefined {
+function readRules(file: string, ignoreCase: boolean): GitignoreFile | undefined {
   let text: string;
   try {
+    // git (2.32 and later) does not follow a symbolic link in place of an ignore file.
+    if (lstatSync(file).isSymbolicLink()) return undefined;
     text = readFileSync(file, 'utf8');
   } catch {
     // No ignore file here, or one that cannot be read: git skips those too.
     return undefined;
   }
-  return GitignoreFile.parse(text);
+  return GitignoreFile.parse(text, ignoreCase);
 }
 
-function repositoryRoot(directory: string): string | undefined {
+interface Repository {
+  /** The work tree's root: where `.git` is. */
+  readonly root: string;
+  /** Where `info/exclude` and `config` are: `.git`, or for a worktree or submodule, what its `.git` file points to. */
+  readonly gitDirectory: string;
+}
+
+function repositoryOf(directory: string): Repository | undefined {
   for (let dir = directory; ; dir = path.dirname(dir)) {
-    try {
-      statSync(path.join(dir, '.git'));
-      return dir;
-    } catch {
-      // not here
-    }
+    const gitDirectory = gitDirectoryOf(dir);
+    if (gitDirectory !== undefined) return { root: dir, gitDirectory };
     if (path.dirname(dir) === dir) return undefined;
   }
+}
+
+function hasGitEntry(directory: string): boolean {
+  try {
+    statSync(path.join(directory, '.git'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `.git` itself, or the directory a `.git` file's `gitdir:` names, followed to its `commondir` (worktrees). */
+function gitDirectoryOf(directory: string): string | undefined {
+  const dotGit = path.join(directory, '.git');
+  let stats;
+  try {
+    stats = statSync(dotGit);
+  } catch {
+    return undefined;
+  }
+  if (stats.isDirectory()) return dotGit;
+  try {
+    const pointer = readFileSync(dotGit, 'utf8')
+      .split('\n')
+      .find((line) => line.startsWith('gitdir:'))
+      ?.slice('gitdir:'.length)
+      .trim();
+    if (pointer === undefined || pointer === '') return dotGit;
+    const gitDirectory = path.resolve(directory, pointer);
+    try {
+      return path.resolve(gitDirectory, readFileSync(path.join(gitDirectory, 'commondir'), 'utf8').trim());
+    } catch {
+      return gitDirectory;
+    }
+  } catch {
+    return dotGit;
+  }
+}
+
+/** `core.ignorecase` from the repository's config: `git init` sets it on case-insensitive file systems. */
+function readIgnoreCase(gitDirectory: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(path.join(gitDirectory, 'config'), 'utf8');
+  } catch {
+    return false;
+  }
+  let section = '';
+  for (const line of text.split('\n')) {
+    const header = /^\s*\[([^\]\s]+)/.exec(line);
+    if (header?.[1] !== undefined) {
+      section = header[1].toLowerCase();
+      continue;
+    }
+    const setting = /^\s*ignorecase\s*=\s*(\w+)/i.exec(line);
+    if (section === 'core' && setting?.[1] !== undefined) return /^(true|yes|on|1)$/i.test(setting[1]);
+  }
+  return false;
 }
 
 /** The directories from `top` down to the parent of `bottom`: `top` included, `bottom` not. */

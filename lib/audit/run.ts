@@ -65,9 +65,11 @@ async function audit(options: AuditOptions, environment: AuditEnvironment): Prom
   const { files, typescript, unreadable } = findSourceFiles(options.paths, environment.cwd);
   // An all-clear for an empty tree would hide a wrong path.
   if (files.length === 0) {
+    const unread = unreadable.map((directory) => `${directory.file} (${directory.detail})`);
     throw new AuditError(
       `found no JavaScript or TypeScript files to audit in ${options.paths.join(' ')} ` +
-        '(node_modules, build output, declaration and minified files, and what .gitignore ignores are skipped).',
+        '(node_modules, build output, declaration and minified files, and what .gitignore ignores are skipped)' +
+        (unread.length === 0 ? '.' : `; these directories could not be read: ${unread.slice(0, 5).join(', ')}${unread.length > 5 ? ', …' : ''}.`),
     );
   }
   // Checked before any file is linted: a run that cannot read TypeScript must not look clean.

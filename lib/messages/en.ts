@@ -64,7 +64,8 @@ export const en: LocaleTexts = {
       `${plural(findings, 'finding')} in ${withFindings} of ${plural(files, 'file')}`,
     noFindings: (files) =>
       `No findings in ${plural(files, 'audited file')}: no API or event that fails in external chats (外部群) is used.`,
-    nothingAudited: (files) => `Nothing audited: none of the ${plural(files, 'file')} found could be linted.`,
+    nothingAudited: (files) =>
+      `Nothing audited: ${files === 1 ? 'the one file found could not' : `none of the ${files} files found could`} be linted.`,
     appKind: {
       unknown:
         'Kind of app not given (--app-type): each "What to do" below is for a self-built app (自建应用) without linked organizations.',

@@ -92,9 +92,17 @@ describe('eslint-plugin-feishu audit, on fixture trees', () => {
   it('exits 2 when no file could be audited, after the report that says why', () => {
     const run = runCli(['audit'], tree({ 'broken.js': 'function (' }));
     expect(run.status).toBe(2);
-    expect(run.stdout).toMatch(/^Nothing audited: none of the 1 file found could be linted\.\n\nNot audited \(1\):/);
+    expect(run.stdout).toMatch(/^Nothing audited: the one file found could not be linted\.\n\nNot audited \(1\):/);
     expect(run.stdout).toContain('Not audited (1):\n  broken.js:1:10  does not parse:');
     expect(run.stderr).toBe('eslint-plugin-feishu: the one file found could not be audited (the report lists why).\n');
+  });
+
+  it('exits 2 with --max-findings too when nothing could be audited, without the threshold line', () => {
+    const run = runCli(['audit', '--max-findings', '3'], tree({ 'a.js': 'const = 1;\n', 'b.js': 'function (' }));
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^Nothing audited: none of the 2 files found could be linted\./);
+    expect(run.stdout).not.toContain('--max-findings');
+    expect(run.stderr).toBe('eslint-plugin-feishu: none of the 2 files found could be audited (the report lists why).\n');
   });
 
   it('reads a .js file that only parses as a script (with, legacy octal) as one', () => {
