@@ -32,6 +32,8 @@ export interface RunnerOptions {
 
 const PREFIX = `${plugin.meta.namespace}/`;
 
+const RULE_IDS = Object.keys(plugin.rules).map((name) => PREFIX + name);
+
 type SourceType = 'module' | 'commonjs';
 
 /** A report of one of the plugin's rules (ESLint's own complaints about a comment naming one have no messageId). */
@@ -116,11 +118,12 @@ export async function lintFiles(files: readonly string[], options: RunnerOptions
   /**
    * Findings that comments in the file turn off: `eslint-disable` ones ESLint
    * lists as suppressed; `/* eslint feishu/…: "off" *\/` ones only a second
-   * lint without inline config shows, run when the text names a feishu rule.
+   * lint without inline config shows, run when the text names one of the rules.
    */
   const turnedOff = async (text: string, file: string, linted: ESLint.LintResult, sourceType: SourceType): Promise<number> => {
     const suppressed = (linted.suppressedMessages ?? []).filter(isFinding).length;
-    if (!text.includes(PREFIX)) return suppressed;
+    // Only a comment that names one of the rules can turn it off (`./feishu/client` imports do not).
+    if (!RULE_IDS.some((id) => text.includes(id))) return suppressed;
     current = '';
     const bare = await lintOne(eslintFor(sourceType, false), text, file);
     return Math.max(suppressed, bare.messages.filter(isFinding).length - linted.messages.filter(isFinding).length);
