@@ -15,7 +15,7 @@ export interface EslintPackage {
 export interface LintOutcome {
   readonly findings: Finding[];
   readonly skipped: SkippedFile[];
-  /** Findings an `eslint-disable` comment suppressed. */
+  /** Findings comments in the code turn off. */
   readonly suppressed: number;
 }
 
@@ -81,19 +81,18 @@ export function auditConfig(
 export async function lintFiles(files: readonly string[], options: RunnerOptions): Promise<LintOutcome> {
   const ESLintClass = await flatESLint(options.eslintPackage);
   const cwd = commonDirectory(files);
-  const make = (sourceType: SourceType, allowInlineConfig: boolean) =>
-    new ESLintClass({
-      cwd,
-      overrideConfigFile: true,
-      overrideConfig: auditConfig(options.rawSettings, options.typescriptParser, sourceType),
-      allowInlineConfig,
-    } as ESLint.Options);
+  // One instance per way of reading a file, made when first needed.
   const instances = new Map<string, ESLint>();
-  const eslintFor = (sourceType: SourceType, inlineConfig: boolean) => {
-    const key = `${sourceType} ${inlineConfig}`;
+  const eslintFor = (sourceType: SourceType, allowInlineConfig: boolean) => {
+    const key = `${sourceType} ${allowInlineConfig}`;
     let eslint = instances.get(key);
     if (eslint === undefined) {
-      eslint = make(sourceType, inlineConfig);
+      eslint = new ESLintClass({
+        cwd,
+        overrideConfigFile: true,
+        overrideConfig: auditConfig(options.rawSettings, options.typescriptParser, sourceType),
+        allowInlineConfig,
+      } as ESLint.Options);
       instances.set(key, eslint);
     }
     return eslint;
@@ -120,13 +119,13 @@ export async function lintFiles(files: readonly string[], options: RunnerOptions
    * lists as suppressed; `/* eslint feishu/…: "off" *\/` ones only a second
    * lint without inline config shows, run when the text names one of the rules.
    */
-  const turnedOff = async (text: string, file: string, linted: ESLint.LintResult, sourceType: SourceType): Promise<number> => {
+  const turnedOff = async (text: string, file: string, linted: ESLint.LintResult, kept: number, sourceType: SourceType): Promise<number> => {
     const suppressed = (linted.suppressedMessages ?? []).filter(isFinding).length;
     // Only a comment that names one of the rules can turn it off (`./feishu/client` imports do not).
     if (!RULE_IDS.some((id) => text.includes(id))) return suppressed;
     current = '';
     const bare = await lintOne(eslintFor(sourceType, false), text, file);
-    return Math.max(suppressed, bare.messages.filter(isFinding).length - linted.messages.filter(isFinding).length);
+    return Math.max(suppressed, bare.messages.filter(isFinding).length - kept);
   };
 
   const outcome = { findings: [] as Finding[], skipped: [] as SkippedFile[], suppressed: 0 };
@@ -148,7 +147,7 @@ export async function lintFiles(files: readonly string[], options: RunnerOptions
       }
       const findings = join(result, observed, shown);
       // Counted before anything is added, so that a failure leaves no half-audited file behind.
-      const suppressed = await turnedOff(text, file, result, sourceType);
+      const suppressed = await turnedOff(text, file, result, findings.length, sourceType);
       outcome.findings.push(...findings);
       outcome.suppressed += suppressed;
     } catch (error) {

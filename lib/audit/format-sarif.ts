@@ -95,7 +95,11 @@ export function formatSarif(report: AuditReport, cwd: string): string {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: report.skipped.map((skipped) => notification(skipped, cwd, audit.skipReason)),
+            toolExecutionNotifications: report.skipped.map((skipped) => ({
+              level: 'warning' as const,
+              message: { text: `${skipped.file}: ${audit.skipReason(skipped.reason, skipped.detail)}` },
+              locations: [location(skipped, cwd)] as [SarifLocation],
+            })),
           },
         ],
         results,
@@ -128,13 +132,4 @@ function artifact(file: string, cwd: string): { uri: string; uriBaseId?: string 
 function directoryUri(directory: string): string {
   const href = pathToFileURL(directory).href;
   return href.endsWith('/') ? href : `${href}/`;
-}
-
-function notification(
-  skipped: SkippedFile,
-  cwd: string,
-  reasons: { parse: string; unreadable(code: string): string; failed: string },
-): SarifNotification {
-  const reason = skipped.reason === 'unreadable' ? reasons.unreadable(skipped.detail) : `${reasons[skipped.reason]}: ${skipped.detail}`;
-  return { level: 'warning', message: { text: `${skipped.file}: ${reason}` }, locations: [location(skipped, cwd)] };
 }

@@ -41,9 +41,7 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
     say(styles.yellow(audit.skipped(report.skipped.length)));
     for (const skipped of report.skipped) {
       const position = skipped.line === undefined ? '' : `:${skipped.line}:${skipped.column ?? 1}`;
-      const reason =
-        skipped.reason === 'unreadable' ? audit.skipReason.unreadable(skipped.detail) : `${audit.skipReason[skipped.reason]}: ${skipped.detail}`;
-      say(`${styles.cyan(`${skipped.file}${position}`)}  ${reason}`, 2);
+      say(`${styles.cyan(`${skipped.file}${position}`)}  ${audit.skipReason(skipped.reason, skipped.detail)}`, 2);
     }
   }
   if (report.suppressed > 0) {

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { GitignoreFile } from './gitignore';
 
@@ -36,12 +36,16 @@ export class IgnoreChain {
   }
 
   /**
-   * The chain inside `directory`, a subdirectory the walk enters. A nested
-   * repository (a submodule, a vendored checkout) starts a chain of its own,
-   * as git reads it from inside.
+   * The chain inside `directory`, a subdirectory the walk enters, from the
+   * entries the walk has read there (no further look at the disk unless it
+   * holds a .gitignore). A nested repository (a submodule, a vendored
+   * checkout) starts a chain of its own, as git reads it from inside.
    */
-  enter(directory: string): IgnoreChain {
-    return hasGitEntry(directory) ? IgnoreChain.forRoot(directory) : this.withIgnoreFileOf(directory);
+  enter(directory: string, entries: readonly Dirent[]): IgnoreChain {
+    if (entries.some((entry) => entry.name === '.git')) return IgnoreChain.forRoot(directory);
+    // git (2.32 and later) does not follow a symbolic link in place of an ignore file.
+    const ignoreFile = entries.some((entry) => entry.name === '.gitignore' && entry.isFile());
+    return ignoreFile ? this.withIgnoreFileOf(directory) : this;
   }
 
   private withIgnoreFileOf(directory: string): IgnoreChain {
@@ -90,15 +94,6 @@ function repositoryOf(directory: string): Repository | undefined {
     const gitDirectory = gitDirectoryOf(dir);
     if (gitDirectory !== undefined) return { root: dir, gitDirectory };
     if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
-function hasGitEntry(directory: string): boolean {
-  try {
-    statSync(path.join(directory, '.git'));
-    return true;
-  } catch {
-    return false;
   }
 }
 

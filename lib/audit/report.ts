@@ -1,5 +1,5 @@
 import { CATALOG, CUT_OVER, ERROR_CODE_ORDER, ERROR_CODES, LEGACY_EVENT_DOC_URL, NOTICE_URL, type ErrorCode } from '../catalog';
-import { dateFor, describeEndpoint, TEXTS } from '../messages';
+import { dateFor, describeEndpoint, TEXTS, type SkipReason } from '../messages';
 import { PACKAGE_NAME, PACKAGE_VERSION, ruleDocsUrl } from '../package-meta';
 import type { ReportSubject } from '../rules/observed-report';
 import type { AppKind, FeishuSettings, Locale } from '../settings';
@@ -21,7 +21,7 @@ export interface Finding {
 /** A file that was not audited, and why. */
 export interface SkippedFile {
   readonly file: string;
-  readonly reason: 'parse' | 'unreadable' | 'failed';
+  readonly reason: SkipReason;
   /** The parser's or the system's words. */
   readonly detail: string;
   readonly line?: number | undefined;

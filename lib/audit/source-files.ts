@@ -66,9 +66,9 @@ export function findSourceFiles(paths: readonly string[], cwd: string): SourceFi
   for (const given of paths) {
     if (given === '') throw new AuditError("cannot audit '': an empty path.");
     const absolute = path.resolve(cwd, given);
-    const stats = statOrThrow(absolute, given);
+    const stats = namedPath(given, () => statSync(absolute));
     if (stats.isDirectory()) {
-      const entries = readDirectoryOrThrow(absolute, given);
+      const entries = namedPath(given, () => readdirSync(absolute, { withFileTypes: true }));
       walk(absolute, entries, IgnoreChain.forRoot(absolute), add, unreadable, cwd);
     } else if (stats.isFile()) {
       // A file named is audited whatever a walk would skip (.min.js, .d.ts); only its kind must be known.
@@ -77,7 +77,7 @@ export function findSourceFiles(paths: readonly string[], cwd: string): SourceFi
           `cannot audit ${given}: not a JavaScript or TypeScript file (${[...JAVASCRIPT_EXTENSIONS, ...TYPESCRIPT_EXTENSIONS].join(' ')}).`,
         );
       }
-      readableOrThrow(absolute, given);
+      namedPath(given, () => accessSync(absolute, constants.R_OK));
       add(absolute);
     } else {
       throw new AuditError(`cannot audit ${given}: neither a file nor a directory.`);
@@ -132,7 +132,7 @@ function walk(
         continue;
       }
     }
-    const chain = directory === root ? next.chain : next.chain.enter(directory);
+    const chain = directory === root ? next.chain : next.chain.enter(directory, entries);
     const subdirectories: string[] = [];
     for (const entry of entries) {
       const absolute = path.join(directory, entry.name);
@@ -149,25 +149,10 @@ function walk(
   }
 }
 
-function statOrThrow(absolute: string, given: string) {
+/** `read()` on a path named on the command line: a system error becomes the AuditError that words it. */
+function namedPath<T>(given: string, read: () => T): T {
   try {
-    return statSync(absolute);
-  } catch (error) {
-    throw new AuditError(pathProblem(given, error));
-  }
-}
-
-function readableOrThrow(absolute: string, given: string): void {
-  try {
-    accessSync(absolute, constants.R_OK);
-  } catch (error) {
-    throw new AuditError(pathProblem(given, error));
-  }
-}
-
-function readDirectoryOrThrow(absolute: string, given: string): Dirent[] {
-  try {
-    return readdirSync(absolute, { withFileTypes: true });
+    return read();
   } catch (error) {
     throw new AuditError(pathProblem(given, error));
   }

@@ -88,11 +88,8 @@ export const en: LocaleTexts = {
     whatToDo: (remedy) => `What to do: ${remedy}`,
     via: (call) => `via ${call}()`,
     skipped: (count) => `Not audited (${count}):`,
-    skipReason: {
-      parse: 'does not parse',
-      unreadable: (code) => `cannot be read (${code})`,
-      failed: 'could not be linted',
-    },
+    skipReason: (reason, detail) =>
+      reason === 'unreadable' ? `cannot be read (${detail})` : `${reason === 'parse' ? 'does not parse' : 'could not be linted'}: ${detail}`,
     suppressed: (count) =>
       `${plural(count, 'finding')} not counted: comments in the code turn the rule off there (eslint-disable, /* eslint … */).`,
     threshold: (findings, max) =>

@@ -70,6 +70,9 @@ export interface LocaleTexts {
   audit: AuditTexts;
 }
 
+/** Why a file was not audited: it does not parse, cannot be read, or linting it threw. */
+export type SkipReason = 'parse' | 'unreadable' | 'failed';
+
 /** The audit command's report: headings and summaries around the rules' own sentences. */
 export interface AuditTexts {
   /** `3 findings in 2 of 5 files` */
@@ -97,7 +100,7 @@ export interface AuditTexts {
   /** The heading of the files (and directories) not audited, with the reason each. */
   skipped(count: number): string;
   /** Reasons a file is skipped. */
-  skipReason: { parse: string; unreadable(code: string): string; failed: string };
+  skipReason(reason: SkipReason, detail: string): string;
   /** Findings not counted: comments in the code turn their rule off. */
   suppressed(count: number): string;
   /** `--max-findings`: within the threshold, or over it. */

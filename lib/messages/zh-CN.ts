@@ -69,11 +69,8 @@ export const zhCN: LocaleTexts = {
     whatToDo: (remedy) => `处理建议：${remedy}`,
     via: (call) => `调用 ${call}()`,
     skipped: (count) => `未检查（${count}）：`,
-    skipReason: {
-      parse: '无法解析',
-      unreadable: (code) => `无法读取（${code}）`,
-      failed: '无法检查',
-    },
+    skipReason: (reason, detail) =>
+      reason === 'unreadable' ? `无法读取（${detail}）` : `${reason === 'parse' ? '无法解析' : '无法检查'}: ${detail}`,
     suppressed: (count) => `另有 ${count} 处未计入：代码中的注释在该处关闭了规则（eslint-disable、/* eslint … */）。`,
     threshold: (findings, max) => (findings <= max ? `未超过 --max-findings ${max}。` : `超过了 --max-findings ${max}。`),
     ruleDocs: '规则文档：',

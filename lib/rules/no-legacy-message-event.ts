@@ -46,21 +46,21 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
               : finding.kind === 'register'
                 ? event.suggestion.register(suggestion)
                 : event.suggestion.check(suggestion);
-          reportSubject(context, {
-            node: finding.node,
-            messageId: 'legacyEvent',
-            data: describeLegacyEvent(finding.kind, settings),
-            suggest:
-              suggestion === undefined || description === undefined
-                ? []
-                : [
-                    {
-                      messageId: finding.kind === 'register' ? 'subscribeReceiveV1' : 'checkReceiveV1',
-                      data: { description },
-                      fix: suggestion.fix,
-                    },
-                  ],
-          }, { kind: 'legacy-event', event: finding.kind });
+          const suggest =
+            suggestion === undefined || description === undefined
+              ? []
+              : [
+                  {
+                    messageId: finding.kind === 'register' ? ('subscribeReceiveV1' as const) : ('checkReceiveV1' as const),
+                    data: { description },
+                    fix: suggestion.fix,
+                  },
+                ];
+          reportSubject(
+            context,
+            { node: finding.node, messageId: 'legacyEvent', data: describeLegacyEvent(finding.kind, settings), suggest },
+            { kind: 'legacy-event', event: finding.kind },
+          );
         }
       },
     };
