@@ -11,12 +11,16 @@ const pkg = require('../package.json') as {
 };
 
 export const PACKAGE_NAME = pkg.name;
+/** The plugin's namespace: rules are configured as `feishu/<rule>`. */
+export const NAMESPACE = 'feishu';
+/** The prefix of every rule id: `feishu/`. */
+export const RULE_PREFIX = `${NAMESPACE}/`;
 export const PACKAGE_VERSION = pkg.version;
 
 /** `https://github.com/<owner>/<repo>` from `git+https://github.com/<owner>/<repo>.git`. */
 export const REPOSITORY_URL = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 
-/** The rule's doc at the release tag (behaviour.md §6). */
+/** The rule's doc at the release tag (docs/spec/behaviour.md#messages). */
 export function ruleDocsUrl(ruleName: string): string {
   return `${REPOSITORY_URL}/blob/v${PACKAGE_VERSION}/docs/rules/${ruleName}.md`;
 }

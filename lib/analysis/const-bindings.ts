@@ -10,7 +10,7 @@ import {
   type Node,
   type SourceCode,
   type Variable,
-} from './ast';
+} from '../syntax/ast';
 
 /**
  * A name the code can read a constant string through: a `const`, or a member

@@ -1,26 +1,26 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { CatalogEntry, ErrorCode, HttpMethod } from '../catalog';
-import { HOSTLESS_MARKERS, matchPath, type PathMatch, type Route } from '../matcher';
-import { isModuleSpecifier, isStringLiteral, nodeAtOffset, outermostWrapper, type Expression, type Node, type SourceCode } from './ast';
+import { OPEN_APIS_SEGMENT, type CatalogEntry, type HttpMethod } from '../catalog';
+import type { CompiledNotice, PathMatch, Route } from '../matcher';
+import { isModuleSpecifier, isStringLiteral, nodeAtOffset, outermostWrapper, type Expression, type Node, type SourceCode } from '../syntax/ast';
 import { initializerOf, type Binding } from './const-bindings';
 import { commonMethod, methodAt } from './http-method';
 import { findNewRequestCalls } from './lark-sdk';
 import { collectStringSites, destinationsOf, outermostStringSite } from './string-sites';
 import { StringEvaluator } from './string-value';
-import { work } from './work';
+import { work } from '../syntax/work';
 import type { TypeServices } from './typed';
 
 /** A place in the code that calls a restricted endpoint: a URL or path, or an SDK call. */
 export interface EndpointFinding {
-  /** Where the report lands (behaviour.md §3). */
+  /** Where the report lands (docs/spec/behaviour.md#where-a-report-lands). */
   readonly node: Node;
-  readonly code: ErrorCode;
+  readonly code: number;
   /**
    * The entries it may call. A URL names every entry of its path, and a known
    * `method` picks among them; an SDK call names exactly what it calls.
    */
   readonly entries: readonly [CatalogEntry, ...CatalogEntry[]];
-  /** The HTTP method the code sends a URL with, when the code says (behaviour.md §2). */
+  /** The HTTP method the code sends a URL with, when the code says (docs/spec/behaviour.md#evaluating-strings). */
   readonly method: HttpMethod | undefined;
   /** For an SDK call, the method called, as in the SDK: `client.im.messageReaction.create`. */
   readonly sdkCall?: string;
@@ -33,21 +33,9 @@ export interface EndpointFinding {
  * words before and the versions after it. Two `indexOf` scans of the text are
  * cheaper than one regular expression with eight alternatives.
  */
-const VERSIONED_MARKERS: readonly (readonly [word: string, version: string])[] = HOSTLESS_MARKERS.map((marker) => {
-  const [word, version] = marker.split('/');
-  if (word === undefined || version === undefined || !version.startsWith('v')) {
-    throw new Error(`catalog: a path must start with <word>/v<n> after open-apis, got ${marker}`);
-  }
-  return [word, version] as const;
-});
-
-function isVersionedMarkerAt(text: string, slash: number): boolean {
-  return VERSIONED_MARKERS.some(([word, version]) => text.startsWith(word, slash - word.length) && text.startsWith(version, slash + 1));
+function isVersionedMarkerAt(markers: CompiledNotice['versionedMarkers'], text: string, slash: number): boolean {
+  return markers.some(([word, version]) => text.startsWith(word, slash - word.length) && text.startsWith(version, slash + 1));
 }
-
-/** The catalog's first segments after `open-apis` (`message`, `chat`, `bot`, `im`). */
-const FIRST_SEGMENTS: ReadonlySet<string> = new Set(VERSIONED_MARKERS.map(([word]) => word));
-const OPEN_APIS = 'open-apis';
 
 /**
  * Whether the `open-apis` at `offset` may begin a catalog path, read from the
@@ -56,14 +44,14 @@ const OPEN_APIS = 'open-apis';
  * services' paths (`/open-apis/docx/v1/…`, most of an SDK bundle) are dropped
  * before the tree is searched. Anything else (a quote, `${`, an escape) keeps it.
  */
-function mayBeginCatalogPath(text: string, offset: number): boolean {
-  const slash = offset + OPEN_APIS.length;
+function mayBeginCatalogPath(firstSegments: ReadonlySet<string>, text: string, offset: number): boolean {
+  const slash = offset + OPEN_APIS_SEGMENT.length;
   if (text[slash] !== '/') return true;
   let end = slash + 1;
   while (end < text.length && isSegmentChar(text.charCodeAt(end))) end++;
   const next = text[end];
   const delimited = next === '/' || next === '?' || next === '#' || next === "'" || next === '"' || next === '`';
-  return end === slash + 1 || !delimited || FIRST_SEGMENTS.has(text.slice(slash + 1, end));
+  return end === slash + 1 || !delimited || firstSegments.has(text.slice(slash + 1, end));
 }
 
 function isSegmentChar(c: number): boolean {
@@ -79,10 +67,16 @@ function isSegmentChar(c: number): boolean {
  * Open Platform evidence (`hasEvidence`, asked only then), or as the path of
  * the deprecated SDK's `newRequest`.
  */
-export function findEndpoints(sourceCode: SourceCode, hasEvidence: () => boolean, types?: TypeServices): EndpointFinding[] {
-  // With type information, constants imported from other files are read at each use (behaviour.md §3).
+export function findEndpoints(
+  sourceCode: SourceCode,
+  compiled: CompiledNotice,
+  hasEvidence: () => boolean,
+  types?: TypeServices,
+): EndpointFinding[] {
+  // With type information, constants imported from other files are read at each use
+  // (docs/spec/behaviour.md#where-a-report-lands).
   const importedReads = types?.importedReads() ?? [];
-  const seeds = [...markerSeeds(sourceCode), ...importedReads];
+  const seeds = [...markerSeeds(sourceCode, compiled), ...importedReads];
   if (seeds.length === 0) return [];
 
   const evaluator = new StringEvaluator(sourceCode, types?.importedValue);
@@ -97,7 +91,7 @@ export function findEndpoints(sourceCode: SourceCode, hasEvidence: () => boolean
   const countedRoute = (text: string | undefined, destinations: () => Node[]): Route | undefined => {
     if (text === undefined) return undefined;
     work.matched++;
-    const match = matchPath(text);
+    const match = compiled.matchPath(text);
     if (match === undefined) return undefined;
     if (match.hasOpenApis || destinations().some(isNewRequestPath)) return match.route;
     // A written host without `open-apis` is another service's route (or a URL that cannot work).
@@ -151,13 +145,15 @@ function isRuntimeValue(literal: Node): boolean {
 }
 
 /** The string literals and template literals whose text holds a marker, each once. */
-function markerSeeds(sourceCode: SourceCode): Node[] {
+function markerSeeds(sourceCode: SourceCode, compiled: CompiledNotice): Node[] {
   const { text } = sourceCode;
+  const mayBegin = (t: string, offset: number) => mayBeginCatalogPath(compiled.firstSegments, t, offset);
+  const isVersioned = (t: string, offset: number) => isVersionedMarkerAt(compiled.versionedMarkers, t, offset);
   const seeds: Node[] = [];
   // Both scans advance together in text order, so a string holding both markers
   // (`/open-apis/im/v1/…`) is located once, and the rest of it is skipped.
-  let openApis = next(text, OPEN_APIS, 0, mayBeginCatalogPath);
-  let versioned = next(text, '/v', 0, isVersionedMarkerAt);
+  let openApis = next(text, OPEN_APIS_SEGMENT, 0, mayBegin);
+  let versioned = next(text, '/v', 0, isVersioned);
   while (openApis !== -1 || versioned !== -1) {
     const offset = openApis === -1 ? versioned : versioned === -1 ? openApis : Math.min(openApis, versioned);
     const node = nodeAtOffset(sourceCode, offset);
@@ -169,8 +165,8 @@ function markerSeeds(sourceCode: SourceCode): Node[] {
           : undefined;
     if (seed !== undefined) seeds.push(seed);
     const resume = seed === undefined ? offset + 1 : node.range[1];
-    if (openApis !== -1 && openApis < resume) openApis = next(text, OPEN_APIS, resume, mayBeginCatalogPath);
-    if (versioned !== -1 && versioned < resume) versioned = next(text, '/v', resume, isVersionedMarkerAt);
+    if (openApis !== -1 && openApis < resume) openApis = next(text, OPEN_APIS_SEGMENT, resume, mayBegin);
+    if (versioned !== -1 && versioned < resume) versioned = next(text, '/v', resume, isVersioned);
   }
   return seeds;
 }

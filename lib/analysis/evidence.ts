@@ -1,9 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { BUILT_IN_API_HOSTS, type FeishuSettings } from '../settings';
-import { isModuleSpecifier, isStringLiteral, nodeAtOffset, nodesAtText, type Node, type SourceCode } from './ast';
+import { API_HOSTS, EVIDENCE_VOCABULARY, OPEN_APIS_SEGMENT, PLATFORM_NAMES, SDK_SCOPE } from '../catalog';
+import type { FeishuSettings } from '../settings';
+import { isModuleSpecifier, isStringLiteral, nodeAtOffset, nodesAtText, type Node, type SourceCode } from '../syntax/ast';
 
 /**
- * Open Platform evidence (behaviour.md §4): does this file talk to Feishu /
+ * Open Platform evidence (docs/spec/behaviour.md#open-platform-evidence): does this file talk to Feishu /
  * Lark? Host-less paths (`'/chat/v4/info'`) and hand-written event handlers are
  * reported only in files that do. Each signal is one named predicate; a file
  * shows evidence when any of them holds. Every predicate starts from a plain
@@ -21,7 +22,7 @@ export interface Evidence {
 export function findEvidence(sourceCode: SourceCode, settings: Pick<FeishuSettings, 'apiHosts' | 'assumeOpenPlatform'>): Evidence {
   if (settings.assumeOpenPlatform) return { signal: 'assumeOpenPlatform' };
   if (importsLarkSdk(sourceCode)) return { signal: 'larkImport' };
-  if (mentionsOpenApisOrHost(sourceCode, [...BUILT_IN_API_HOSTS, ...settings.apiHosts])) return { signal: 'openApisOrHost' };
+  if (mentionsOpenApisOrHost(sourceCode, [...API_HOSTS, ...settings.apiHosts])) return { signal: 'openApisOrHost' };
   if (usesOpenPlatformVocabulary(sourceCode)) return { signal: 'vocabulary' };
   if (namesLarkOrFeishu(sourceCode)) return { signal: 'larkName' };
   return { signal: undefined };
@@ -29,30 +30,20 @@ export function findEvidence(sourceCode: SourceCode, settings: Pick<FeishuSettin
 
 /** An import, export or require of `@larksuiteoapi/*`. */
 export function importsLarkSdk(sourceCode: SourceCode): boolean {
-  return someHit(sourceCode, '@larksuiteoapi/', (node) => isModuleSpecifier(node) && String((node as TSESTree.StringLiteral).value).startsWith('@larksuiteoapi/'));
+  return someHit(sourceCode, SDK_SCOPE, (node) => isModuleSpecifier(node) && String((node as TSESTree.StringLiteral).value).startsWith(SDK_SCOPE));
 }
 
 /** A string with an `open-apis` segment, or one naming a Feishu / Lark API host (built-in or `apiHosts`). */
 export function mentionsOpenApisOrHost(sourceCode: SourceCode, hosts: readonly string[]): boolean {
-  const openApis = someHit(sourceCode, 'open-apis', (node, offset) => isStringPart(node) && isSegmentAt(sourceCode.text, offset, 'open-apis'));
+  const openApis = someHit(sourceCode, OPEN_APIS_SEGMENT, (node, offset) => isStringPart(node) && isSegmentAt(sourceCode.text, offset, OPEN_APIS_SEGMENT));
   return (
     openApis ||
     hosts.some((host) => someHit(sourceCode, host, (node, offset) => isStringPart(node) && isHostAt(sourceCode.text, offset, host)))
   );
 }
 
-/** Open Platform words, as names (properties, variables) or inside strings. `open_id` alone is not one. */
-export const OPEN_PLATFORM_VOCABULARY: readonly string[] = [
-  'tenant_access_token',
-  'app_access_token',
-  'open_chat_id',
-  'open_message_id',
-  'text_without_at_bot',
-  'tenant_key',
-];
-
 export function usesOpenPlatformVocabulary(sourceCode: SourceCode): boolean {
-  return OPEN_PLATFORM_VOCABULARY.some((word) =>
+  return EVIDENCE_VOCABULARY.some((word) =>
     someHit(sourceCode, word, (node, offset) => (isName(node) || isStringPart(node)) && isWordAt(sourceCode.text, offset, word)),
   );
 }
@@ -64,7 +55,7 @@ export function usesOpenPlatformVocabulary(sourceCode: SourceCode): boolean {
  */
 export function namesLarkOrFeishu(sourceCode: SourceCode): boolean {
   const { text } = sourceCode;
-  const pattern = /lark|feishu/gi;
+  const pattern = new RegExp(PLATFORM_NAMES.join('|'), 'gi');
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const start = match.index;
     const end = start + match[0].length;

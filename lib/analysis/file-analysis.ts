@@ -1,5 +1,8 @@
+import type { LegacyEvent } from '../catalog';
+import type { CompiledNotice } from '../matcher';
+import { WeakMemo } from '../memo';
 import type { FeishuSettings } from '../settings';
-import type { SourceCode } from './ast';
+import type { SourceCode } from '../syntax/ast';
 import { findEndpoints, type EndpointFinding } from './endpoints';
 import { findEvidence, type Evidence } from './evidence';
 import { findLegacyEvents, type LegacyEventFinding } from './legacy-events';
@@ -12,39 +15,35 @@ import { typeServices, type TypeServices } from './typed';
  * all of them the evidence.
  */
 export interface FileAnalysis {
-  /** URLs, paths and SDK calls of restricted endpoints. */
-  endpoints(): readonly EndpointFinding[];
-  /** Subscriptions to and checks of the legacy `message` event. */
-  legacyEvents(): readonly LegacyEventFinding[];
-  /** Open Platform evidence (behaviour.md §4). */
+  /** URLs, paths and SDK calls of a notice's restricted endpoints. */
+  endpoints(notice: CompiledNotice): readonly EndpointFinding[];
+  /** Subscriptions to and checks of a legacy event. */
+  legacyEvents(event: LegacyEvent): readonly LegacyEventFinding[];
+  /** Open Platform evidence (docs/spec/behaviour.md#open-platform-evidence). */
   evidence(): Evidence;
 }
 
 // Keyed by the Program node, then by the parsed settings: every rule linting
 // the file sees the same tree and the same settings.
-const cache = new WeakMap<object, WeakMap<FeishuSettings, FileAnalysis>>();
+const cache = new WeakMemo<object, WeakMemo<FeishuSettings, FileAnalysis>>();
 
 export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings): FileAnalysis {
-  let bySettings = cache.get(sourceCode.ast);
-  if (bySettings === undefined) {
-    bySettings = new WeakMap();
-    cache.set(sourceCode.ast, bySettings);
-  }
-  let analysis = bySettings.get(settings);
-  if (analysis === undefined) {
-    analysis = createAnalysis(sourceCode, settings);
-    bySettings.set(settings, analysis);
-  }
-  return analysis;
+  return cache.get(sourceCode.ast, () => new WeakMemo()).get(settings, () => createAnalysis(sourceCode, settings));
 }
 
 function createAnalysis(sourceCode: SourceCode, settings: FeishuSettings): FileAnalysis {
   const types = once((): TypeServices | undefined => typeServices(sourceCode));
   const evidence = once(() => findEvidence(sourceCode, settings));
   const hasEvidence = () => evidence().signal !== undefined;
+  const endpoints = new WeakMemo<CompiledNotice, readonly EndpointFinding[]>();
+  const events = new WeakMemo<LegacyEvent, readonly LegacyEventFinding[]>();
   return {
-    endpoints: once(() => [...findEndpoints(sourceCode, hasEvidence, types()), ...findSdkCalls(sourceCode, types()?.isSdkReceiver)]),
-    legacyEvents: once(() => findLegacyEvents(sourceCode, hasEvidence, types()?.isSdkReceiver)),
+    endpoints: (notice) =>
+      endpoints.get(notice, () => [
+        ...findEndpoints(sourceCode, notice, hasEvidence, types()),
+        ...findSdkCalls(sourceCode, notice, types()?.isSdkReceiver),
+      ]),
+    legacyEvents: (event) => events.get(event, () => findLegacyEvents(sourceCode, event, hasEvidence, types()?.isSdkReceiver)),
     evidence,
   };
 }

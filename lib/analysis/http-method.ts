@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { HttpMethod } from '../catalog';
-import { outermostWrapper, propertyValue, staticKey, unwrap, type Expression, type Node } from './ast';
+import { outermostWrapper, propertyValue, staticKey, unwrap, type Expression, type Node } from '../syntax/ast';
 
 const METHODS: ReadonlySet<string> = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,6 +1,5 @@
-import { CALL, CONSTRUCT, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { EVENT_MODULES, LEGACY_EVENT_TYPE } from '../catalog';
+import { EVENT_DISPATCHER, TYPE_HANDLER, V1_ENVELOPE, type LegacyEvent } from '../catalog';
 import {
   bindingOrigin,
   holdsOneOf,
@@ -13,8 +12,8 @@ import {
   type Expression,
   type Node,
   type SourceCode,
-} from './ast';
-import { moduleReferences } from './module-references';
+} from '../syntax/ast';
+import { moduleReferences, traceMapOf } from './module-references';
 
 /** A subscription to, or a check of, the legacy `message` event (event schema v1). */
 export type LegacyEventFinding =
@@ -41,11 +40,8 @@ export type LegacyEventFinding =
       readonly event: Expression;
     };
 
-const DISPATCHER: TraceMap<true> = { [EVENT_MODULES.nodeSdk]: { EventDispatcher: { [CONSTRUCT]: true } } };
-const TYPE_HANDLER: TraceMap<true> = {
-  [EVENT_MODULES.deprecatedEvent]: { setTypeHandler: { [CALL]: true } },
-  [EVENT_MODULES.deprecatedAllcore]: { setTypeHandler: { [CALL]: true }, event: { setTypeHandler: { [CALL]: true } } },
-};
+const DISPATCHER_CREATIONS = traceMapOf(EVENT_DISPATCHER.exports);
+const TYPE_HANDLER_CALLS = traceMapOf(TYPE_HANDLER.exports);
 
 /**
  * Finds the legacy `message` event in a file (the event rule's issue): node-sdk
@@ -58,23 +54,25 @@ const TYPE_HANDLER: TraceMap<true> = {
  */
 export function findLegacyEvents(
   sourceCode: SourceCode,
+  event: LegacyEvent,
   hasEvidence: () => boolean,
   isSdkValue?: (node: Node) => boolean | undefined,
 ): LegacyEventFinding[] {
   const { text } = sourceCode;
   const findings: LegacyEventFinding[] = [];
-  if (!text.includes(LEGACY_EVENT_TYPE)) return findings;
+  const eventType = event.type;
+  if (!text.includes(eventType)) return findings;
 
   let dispatchers: ReadonlySet<Node> | undefined;
-  for (const [name] of nodesAtText(sourceCode, 'register')) {
-    const call = calledMethod(name, 'register');
+  for (const [name] of nodesAtText(sourceCode, EVENT_DISPATCHER.register)) {
+    const call = calledMethod(name, EVENT_DISPATCHER.register);
     const handlers = call?.arguments[0];
     if (call === undefined || handlers?.type !== 'ObjectExpression') continue;
     const property = handlers.properties.find(
-      (p): p is TSESTree.Property => p.type === 'Property' && staticKey(p) === LEGACY_EVENT_TYPE,
+      (p): p is TSESTree.Property => p.type === 'Property' && staticKey(p) === eventType,
     );
     if (property === undefined) continue;
-    dispatchers ??= new Set(moduleReferences(sourceCode, DISPATCHER));
+    dispatchers ??= new Set(moduleReferences(sourceCode, DISPATCHER_CREATIONS));
     const receiver = (call.callee as TSESTree.MemberExpression).object;
     const typed = isSdkValue?.(receiver);
     if (typed === true || (typed === undefined && isDispatcher(sourceCode, receiver, dispatchers))) {
@@ -82,26 +80,26 @@ export function findLegacyEvents(
     }
   }
 
-  if (text.includes('setTypeHandler')) {
+  if (text.includes(TYPE_HANDLER.name)) {
     // Imported under any name (traced through scope), or `X.event.setTypeHandler(…)` by its shape.
-    const calls = new Set<Node>(moduleReferences(sourceCode, TYPE_HANDLER));
-    for (const [name] of nodesAtText(sourceCode, 'setTypeHandler')) {
-      const call = calledMethod(name, 'setTypeHandler');
-      if (call !== undefined && hasKey((call.callee as TSESTree.MemberExpression).object, 'event')) calls.add(call);
+    const calls = new Set<Node>(moduleReferences(sourceCode, TYPE_HANDLER_CALLS));
+    for (const [name] of nodesAtText(sourceCode, TYPE_HANDLER.name)) {
+      const call = calledMethod(name, TYPE_HANDLER.name);
+      if (call !== undefined && hasKey((call.callee as TSESTree.MemberExpression).object, TYPE_HANDLER.member)) calls.add(call);
     }
     for (const call of calls) {
-      const eventType = call.type === 'CallExpression' ? call.arguments[1] : undefined;
-      if (eventType !== undefined && isStringLiteral(eventType) && eventType.value === LEGACY_EVENT_TYPE) {
-        findings.push({ kind: 'typeHandler', node: eventType });
+      const typeArgument = call.type === 'CallExpression' ? call.arguments[1] : undefined;
+      if (typeArgument !== undefined && isStringLiteral(typeArgument) && typeArgument.value === eventType) {
+        findings.push({ kind: 'typeHandler', node: typeArgument });
       }
     }
   }
 
   // `'message'` as a literal in a check: `X.type === 'message'`, `case 'message':`.
-  const quoted = /(['"])message\1/g;
+  const quoted = new RegExp(`(['"])${escapeRegExp(eventType)}\\1`, 'g');
   for (let match = quoted.exec(text); match !== null; match = quoted.exec(text)) {
     const node = nodeAtOffset(sourceCode, match.index);
-    if (!isStringLiteral(node) || node.value !== LEGACY_EVENT_TYPE) continue;
+    if (!isStringLiteral(node) || node.value !== eventType) continue;
     const check = v1Check(sourceCode, node);
     if (check !== undefined && hasEvidence()) findings.push({ kind: 'check', node, ...check });
   }
@@ -127,7 +125,7 @@ function isDispatcher(sourceCode: SourceCode, expression: Expression, creations:
   // `register` returns the dispatcher: `new EventDispatcher(o).register({…}).register({…})`.
   return holdsOneOf(sourceCode, expression, creations, (node) => {
     const callee = node.type === 'CallExpression' ? unwrap(node.callee as Expression) : undefined;
-    return callee?.type === 'MemberExpression' && staticKey(callee) === 'register' ? callee.object : undefined;
+    return callee?.type === 'MemberExpression' && staticKey(callee) === EVENT_DISPATCHER.register ? callee.object : undefined;
   });
 }
 
@@ -149,7 +147,7 @@ function v1Check(
     return undefined;
   }
   const typeRead = unwrap(other as Expression);
-  if (typeRead.type !== 'MemberExpression' || staticKey(typeRead) !== 'type') return undefined;
+  if (typeRead.type !== 'MemberExpression' || staticKey(typeRead) !== V1_ENVELOPE.type) return undefined;
   const event = typeRead.object;
   return isV1Event(sourceCode, event) ? { check, typeRead, event } : undefined;
 }
@@ -162,9 +160,13 @@ function v1Check(
  */
 export function isV1Event(sourceCode: SourceCode, expression: Expression): boolean {
   const node = unwrap(expression);
-  if (node.type === 'MemberExpression') return staticKey(node) === 'event';
+  if (node.type === 'MemberExpression') return staticKey(node) === V1_ENVELOPE.event;
   const origin = node.type === 'Identifier' ? bindingOrigin(sourceCode, node) : undefined;
-  if (origin?.kind === 'destructured') return origin.key === 'event';
+  if (origin?.kind === 'destructured') return origin.key === V1_ENVELOPE.event;
   const init = origin === undefined ? undefined : unwrap(origin.init);
-  return init?.type === 'MemberExpression' && staticKey(init) === 'event';
+  return init?.type === 'MemberExpression' && staticKey(init) === V1_ENVELOPE.event;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

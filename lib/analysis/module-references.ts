@@ -1,5 +1,18 @@
-import { ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
-import { isGlobalReference, isStringLiteral, nodesAtText, type Node, type SourceCode } from './ast';
+import { CALL, CONSTRUCT, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
+import type { ExportRef } from '../catalog';
+import { isGlobalReference, isStringLiteral, nodesAtText, type Node, type SourceCode } from '../syntax/ast';
+
+/** The trace map of the catalog's export references: the calls and constructions of what they name. */
+export function traceMapOf(refs: readonly ExportRef[]): TraceMap<true> {
+  type Level = { [key: string]: Level } & { [CALL]?: true; [CONSTRUCT]?: true };
+  const map: Record<string, Level> = {};
+  for (const ref of refs) {
+    let level = (map[ref.module] ??= {} as Level);
+    for (const key of ref.path) level = level[key] ??= {} as Level;
+    level[ref.use === 'call' ? CALL : CONSTRUCT] = true;
+  }
+  return map as TraceMap<true>;
+}
 
 /**
  * The nodes a trace map names in this file, through imports and `require()`

@@ -1,7 +1,6 @@
-import { CALL, CONSTRUCT, type TraceMap } from '@eslint-community/eslint-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { NODE_SDK_MODULE, type CatalogEntry } from '../catalog';
-import { LARK_CHANNEL_METHODS, SDK_METHODS, SDK_WORDS } from '../matcher';
+import { IM_NAMESPACE, LARK_CHANNEL, type CatalogEntry } from '../catalog';
+import type { CompiledNotice } from '../matcher';
 import {
   bindingOrigin,
   holdsOneOf,
@@ -14,13 +13,13 @@ import {
   type Node,
   type SourceCode,
   type Variable,
-} from './ast';
+} from '../syntax/ast';
 import type { EndpointFinding } from './endpoints';
-import { moduleReferences } from './module-references';
+import { moduleReferences, traceMapOf } from './module-references';
 
 /**
  * Calls of the node-sdk that reach a restricted endpoint, found by structure
- * (behaviour.md §1, the SDK issue): `X.im.<resource>.<method>(…)` and
+ * (docs/spec/behaviour.md#what-counts-as-a-finding): `X.im.<resource>.<method>(…)` and
  * `X.im.v1.<resource>.<method>(…)` whatever X is, through wrappers, optional
  * chaining and string keys, and through the aliases scope can follow
  * (destructuring, `const m = client.im.messageReaction.create`, `.bind`), plus
@@ -31,7 +30,12 @@ import { moduleReferences } from './module-references';
  * `isSdkReceiver`, when given (type-aware linting), decides for a resource
  * expression whose type is known whether it comes from the SDK.
  */
-export function findSdkCalls(sourceCode: SourceCode, isSdkReceiver?: (node: Node) => boolean | undefined): EndpointFinding[] {
+export function findSdkCalls(
+  sourceCode: SourceCode,
+  compiled: CompiledNotice,
+  isSdkReceiver?: (node: Node) => boolean | undefined,
+): EndpointFinding[] {
+  const { sdkMethods, channelHelpers } = compiled;
   const findings = new Map<Node, EndpointFinding>();
   const report = (node: Node, entries: readonly CatalogEntry[], sdkCall: string) => {
     const [first, ...rest] = entries;
@@ -59,14 +63,14 @@ export function findSdkCalls(sourceCode: SourceCode, isSdkReceiver?: (node: Node
 
   /** `node` is the SDK resource `client.im.<resource>`; follow it to its method calls. */
   const followResource = (node: Node, resource: string, seen: Set<Variable>): void => {
-    const methods = SDK_METHODS.get(resource);
+    const methods = sdkMethods.get(resource);
     if (methods === undefined || seen.size > MAX_ALIASES) return;
     const top = outermostWrapper(node);
     const parent = top.parent;
     if (parent?.type === 'MemberExpression' && parent.object === top) {
       const method = staticKey(parent) ?? '';
       const entry = methods.get(method);
-      if (entry !== undefined) followMethod(parent, entry, `client.im.${resource}.${method}`, parent.property, seen);
+      if (entry !== undefined) followMethod(parent, entry, sdkCallName(resource, method), parent.property, seen);
       return;
     }
     if (parent?.type === 'VariableDeclarator' && parent.init === top && parent.id.type === 'ObjectPattern') {
@@ -78,7 +82,7 @@ export function findSdkCalls(sourceCode: SourceCode, isSdkReceiver?: (node: Node
         const variable = entry === undefined ? undefined : boundVariable(sourceCode, property.value);
         if (entry === undefined || variable === undefined || seen.has(variable)) continue;
         seen.add(variable);
-        for (const read of reads(variable)) followMethod(read, entry, `client.im.${resource}.${method}`, read, seen);
+        for (const read of reads(variable)) followMethod(read, entry, sdkCallName(resource, method), read, seen);
       }
       return;
     }
@@ -86,7 +90,7 @@ export function findSdkCalls(sourceCode: SourceCode, isSdkReceiver?: (node: Node
   };
 
   const { text } = sourceCode;
-  const words = new RegExp(SDK_WORDS);
+  const words = new RegExp(compiled.sdkWords);
   let channels: ReadonlySet<Node> | undefined;
   for (let match = words.exec(text); match !== null; match = words.exec(text)) {
     const found = nodeAtOffset(sourceCode, match.index);
@@ -96,18 +100,18 @@ export function findSdkCalls(sourceCode: SourceCode, isSdkReceiver?: (node: Node
     const parent = node.parent;
     if (!isKey(node, name) || !parent) continue;
 
-    const helper = LARK_CHANNEL_METHODS.get(name);
+    const helper = channelHelpers.get(name);
     if (helper !== undefined) {
       // `channel.addReaction(…)` on a channel the SDK created.
       if (parent.type !== 'MemberExpression' || parent.property !== node || parent.parent.type !== 'CallExpression' || parent.parent.callee !== parent) continue;
       channels ??= larkChannelCreations(sourceCode);
       const receiver = unwrap(parent.object);
       const typed = isSdkReceiver?.(parent.object);
-      if (typed === true || (typed === undefined && isLarkChannel(sourceCode, receiver, channels))) report(node, helper, `LarkChannel.${name}`);
+      if (typed === true || (typed === undefined && isLarkChannel(sourceCode, receiver, channels))) report(node, helper, `${LARK_CHANNEL.name}.${name}`);
       continue;
     }
 
-    if (!SDK_METHODS.has(name)) continue;
+    if (!sdkMethods.has(name)) continue;
     if (parent.type === 'MemberExpression' && parent.property === node) {
       if (namespaceOf(sourceCode, parent.object) === undefined) continue;
       const typed = isSdkReceiver?.(parent);
@@ -155,41 +159,46 @@ function isKey(node: Node, name: string): boolean {
   return false;
 }
 
+/** How a message names an SDK method: `client.im.messageReaction.create`. */
+function sdkCallName(resource: string, method: string): string {
+  return `client.${IM_NAMESPACE.name}.${resource}.${method}`;
+}
+
+/** The level of the node-sdk's messenger namespace an expression holds: `X.im`, or its version `X.im.v1`. */
+type NamespaceLevel = 'namespace' | 'version';
+
+/** The level a key names, below `above` (the level of the object it is read from). */
+function levelOf(key: string | undefined, above: () => NamespaceLevel | undefined): NamespaceLevel | undefined {
+  if (key === IM_NAMESPACE.name) return 'namespace';
+  if (key === IM_NAMESPACE.version && above() === 'namespace') return 'version';
+  return undefined;
+}
+
 /**
- * Which node-sdk namespace an expression holds: `X.im` is `im`, `X.im.v1` is
- * `im.v1`; so is a variable bound to one (`const im = client.im`, `const { im }
- * = client`, a destructured `{ im }` parameter).
+ * Which level of the node-sdk namespace an expression holds: `X.im`, `X.im.v1`,
+ * or a variable bound to one (`const im = client.im`, `const { im } = client`,
+ * a destructured `{ im }` parameter).
  */
-export function namespaceOf(sourceCode: SourceCode, expression: Expression, depth = 0): 'im' | 'im.v1' | undefined {
+function namespaceOf(sourceCode: SourceCode, expression: Expression, depth = 0): NamespaceLevel | undefined {
   if (depth > 20) return undefined;
   const node = unwrap(expression);
-  if (node.type === 'MemberExpression') {
-    const key = staticKey(node);
-    if (key === 'im') return 'im';
-    if (key === 'v1' && namespaceOf(sourceCode, node.object, depth + 1) === 'im') return 'im.v1';
-    return undefined;
-  }
+  if (node.type === 'MemberExpression') return levelOf(staticKey(node), () => namespaceOf(sourceCode, node.object, depth + 1));
   const origin = node.type === 'Identifier' ? bindingOrigin(sourceCode, node) : undefined;
   // `const im = client.im`
   if (origin?.kind === 'init') return namespaceOf(sourceCode, origin.init, depth + 1);
   // `const { im } = client`, `function f({ im })`, `const { im: { v1 } } = client`
-  if (origin?.kind === 'destructured') {
-    if (origin.key === 'im') return 'im';
-    if (origin.key === 'v1' && patternNamespace(sourceCode, origin.pattern, depth + 1) === 'im') return 'im.v1';
-  }
+  if (origin?.kind === 'destructured') return levelOf(origin.key, () => patternNamespace(sourceCode, origin.pattern, depth + 1));
   return undefined;
 }
 
-/** The namespace an object pattern destructures: `const { … } = client.im`, `{ im: { … } }`. */
-function patternNamespace(sourceCode: SourceCode, pattern: TSESTree.ObjectPattern, depth = 0): 'im' | 'im.v1' | undefined {
+/** The namespace level an object pattern destructures: `const { … } = client.im`, `{ im: { … } }`. */
+function patternNamespace(sourceCode: SourceCode, pattern: TSESTree.ObjectPattern, depth = 0): NamespaceLevel | undefined {
   const parent = pattern.parent;
   if (parent.type === 'VariableDeclarator' && parent.id === pattern && parent.init !== null) {
     return namespaceOf(sourceCode, parent.init, depth + 1);
   }
   if (parent.type === 'Property' && parent.value === pattern && parent.parent.type === 'ObjectPattern') {
-    const key = staticKey(parent);
-    if (key === 'im') return 'im';
-    if (key === 'v1' && patternNamespace(sourceCode, parent.parent, depth + 1) === 'im') return 'im.v1';
+    return levelOf(staticKey(parent), () => patternNamespace(sourceCode, parent.parent as TSESTree.ObjectPattern, depth + 1));
   }
   return undefined;
 }
@@ -214,13 +223,11 @@ function aliasReads(sourceCode: SourceCode, node: Node, seen: Set<Variable>): No
   return reads(variable);
 }
 
-const LARK_CHANNEL: TraceMap<true> = {
-  [NODE_SDK_MODULE]: { createLarkChannel: { [CALL]: true }, LarkChannel: { [CONSTRUCT]: true } },
-};
+const LARK_CHANNEL_CREATIONS = traceMapOf(LARK_CHANNEL.exports);
 
 /** The `createLarkChannel(…)` calls and `new LarkChannel(…)` of the SDK in this file. */
 function larkChannelCreations(sourceCode: SourceCode): ReadonlySet<Node> {
-  return new Set(moduleReferences(sourceCode, LARK_CHANNEL));
+  return new Set(moduleReferences(sourceCode, LARK_CHANNEL_CREATIONS));
 }
 
 /** The receiver is a channel the SDK created: the creation itself, awaited, or a variable holding it. */

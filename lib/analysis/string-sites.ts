@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, isTsWrapper, type Node, type SourceCode } from './ast';
+import { isStringLiteral, isTsWrapper, type Node, type SourceCode } from '../syntax/ast';
 import { bindingInitializedBy, readsOf } from './const-bindings';
 import { isUrlConstructor } from './string-value';
 

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { UNKNOWN } from '../matcher';
-import { isGlobalReference, unwrap, type Expression, type SourceCode } from './ast';
+import { isGlobalReference, unwrap, type Expression, type SourceCode } from '../syntax/ast';
 import { bindingReadBy, initializerOf, type Binding } from './const-bindings';
 import { join, literalText, MAX_DEPTH, sanitize } from './string-parts';
 import { resolveUrl } from './url-resolve';

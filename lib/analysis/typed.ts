@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { staticKey, resolveVariable, type Node, type SourceCode } from './ast';
+import { SDK_MODULES } from '../catalog';
+import { staticKey, resolveVariable, type Node, type SourceCode } from '../syntax/ast';
 import { TypedStrings } from './typed-strings';
 
 /**
@@ -15,7 +16,7 @@ export interface TypeServices {
    * where its type says nothing (`any`, unresolved), and the structural check stands.
    */
   isSdkReceiver(node: Node): boolean | undefined;
-  /** The value of a constant imported from another file, read through the checker (behaviour.md §3). */
+  /** The value of a constant imported from another file, read through the checker (docs/spec/behaviour.md#where-a-report-lands). */
   importedValue(node: TSESTree.Identifier | TSESTree.MemberExpression): string | undefined;
   /** Reads of imported bindings in this file, widened to their static member chains (`API.chat.info`). */
   importedReads(): Node[];
@@ -30,7 +31,10 @@ interface ProgramServices {
 // One checker-backed evaluator per program: files of one program share their constants' values.
 const perProgram = new WeakMap<ts.Program, ProgramServices>();
 
-const NODE_SDK_PATH = /[\\/]@larksuiteoapi[\\/]node-sdk[\\/]/;
+/** A file inside the node-sdk package: `…/node_modules/@larksuiteoapi/node-sdk/…`, with either separator. */
+function isNodeSdkFile(fileName: string): boolean {
+  return fileName.replaceAll('\\', '/').includes(`/${SDK_MODULES.nodeSdk}/`);
+}
 
 export function typeServices(sourceCode: SourceCode): TypeServices | undefined {
   const services = sourceCode.parserServices;
@@ -56,7 +60,7 @@ export function typeServices(sourceCode: SourceCode): TypeServices | undefined {
     const parts = nonNull.isUnion() ? nonNull.types : [nonNull];
     if (parts.some((part) => (part.flags & vague) !== 0)) return undefined;
     return parts.some((part) =>
-      ((part.aliasSymbol ?? part.getSymbol())?.declarations ?? []).some((declaration) => NODE_SDK_PATH.test(declaration.getSourceFile().fileName)),
+      ((part.aliasSymbol ?? part.getSymbol())?.declarations ?? []).some((declaration) => isNodeSdkFile(declaration.getSourceFile().fileName)),
     );
   };
 

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ESLint, Linter } from 'eslint';
-import { plugin } from '../plugin';
-import { observeReports, type ObservedReport } from '../rules/observed-report';
+import { RULE_PREFIX } from '../package-meta';
+import { observeReports, type ObservedReport } from '../subjects';
 import { AuditError } from './audit-error';
+import { ruleIdsOf, type AuditTarget } from './audit-target';
 import type { Finding, SkippedFile } from './report';
 import { displayPath, errorCode, isTypeScript, JAVASCRIPT_EXTENSIONS, TYPESCRIPT_EXTENSIONS } from './source-files';
 
@@ -21,6 +22,8 @@ export interface LintOutcome {
 
 export interface RunnerOptions {
   readonly eslintPackage: EslintPackage;
+  /** The rules to run, with their recommended config. */
+  readonly target: AuditTarget;
   /** `@typescript-eslint/parser`, when the files include TypeScript. */
   readonly typescriptParser: Linter.Parser | undefined;
   readonly rawSettings: Readonly<Record<string, unknown>>;
@@ -30,15 +33,11 @@ export interface RunnerOptions {
   readonly onFile?: (done: number) => void;
 }
 
-const PREFIX = `${plugin.meta.namespace}/`;
-
-const RULE_IDS = Object.keys(plugin.rules).map((name) => PREFIX + name);
-
 type SourceType = 'module' | 'commonjs';
 
 /** A report of one of the plugin's rules (ESLint's own complaints about a comment naming one have no messageId). */
 function isFinding(message: Linter.LintMessage): message is Linter.LintMessage & { ruleId: string; messageId: string } {
-  return message.ruleId?.startsWith(PREFIX) === true && message.messageId !== undefined;
+  return message.ruleId?.startsWith(RULE_PREFIX) === true && message.messageId !== undefined;
 }
 const glob = (extensions: readonly string[]) => extensions.map((extension) => `**/*${extension}`);
 
@@ -48,12 +47,13 @@ const glob = (extensions: readonly string[]) => extensions.map((extension) => `*
  * parser for TypeScript. No config file of the audited project is read.
  */
 export function auditConfig(
+  recommended: Linter.Config,
   rawSettings: Readonly<Record<string, unknown>>,
   typescriptParser: Linter.Parser | undefined,
   javascriptSourceType: SourceType,
 ): Linter.Config[] {
   const config: Linter.Config[] = [
-    { ...plugin.configs.recommended, files: glob([...JAVASCRIPT_EXTENSIONS, ...TYPESCRIPT_EXTENSIONS]) },
+    { ...recommended, files: glob([...JAVASCRIPT_EXTENSIONS, ...TYPESCRIPT_EXTENSIONS]) },
     { settings: { feishu: rawSettings } },
     {
       files: glob(JAVASCRIPT_EXTENSIONS),
@@ -80,6 +80,7 @@ export function auditConfig(
  */
 export async function lintFiles(files: readonly string[], options: RunnerOptions): Promise<LintOutcome> {
   const ESLintClass = await flatESLint(options.eslintPackage);
+  const ruleIds = ruleIdsOf(options.target);
   const cwd = commonDirectory(files);
   // One instance per way of reading a file, made when first needed.
   const instances = new Map<string, ESLint>();
@@ -90,7 +91,7 @@ export async function lintFiles(files: readonly string[], options: RunnerOptions
       eslint = new ESLintClass({
         cwd,
         overrideConfigFile: true,
-        overrideConfig: auditConfig(options.rawSettings, options.typescriptParser, sourceType),
+        overrideConfig: auditConfig(options.target.recommended, options.rawSettings, options.typescriptParser, sourceType),
         allowInlineConfig,
       } as ESLint.Options);
       instances.set(key, eslint);
@@ -122,7 +123,7 @@ export async function lintFiles(files: readonly string[], options: RunnerOptions
   const turnedOff = async (text: string, file: string, linted: ESLint.LintResult, kept: number, sourceType: SourceType): Promise<number> => {
     const suppressed = (linted.suppressedMessages ?? []).filter(isFinding).length;
     // Only a comment that names one of the rules can turn it off (`./feishu/client` imports do not).
-    if (!RULE_IDS.some((id) => text.includes(id))) return suppressed;
+    if (!ruleIds.some((id) => text.includes(id))) return suppressed;
     current = '';
     const bare = await lintOne(eslintFor(sourceType, false), text, file);
     return Math.max(suppressed, bare.messages.filter(isFinding).length - kept);

@@ -1,3 +1,4 @@
+import { SUBJECTS } from '../subjects';
 import type { AuditReport, Finding } from './report';
 
 /** The version of the JSON report's shape; it changes only with a breaking change (docs/audit.md). */
@@ -47,14 +48,12 @@ export function formatJson(report: AuditReport): string {
 }
 
 function occurrence(finding: Finding) {
-  const { subject } = finding;
   return {
     file: finding.file,
     line: finding.line,
     column: finding.column,
     ...(finding.endLine === undefined ? {} : { endLine: finding.endLine, endColumn: finding.endColumn }),
     message: finding.message,
-    ...(subject.kind === 'endpoint' && subject.method !== undefined ? { httpMethod: subject.method } : {}),
-    ...(subject.kind === 'endpoint' && subject.sdkCall !== undefined ? { sdkCall: subject.sdkCall } : {}),
+    ...SUBJECTS.occurrence(finding.subject),
   };
 }

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TEXTS } from '../messages';
-import { REPOSITORY_URL } from '../package-meta';
-import { rules } from '../rules';
+import { REPOSITORY_URL, RULE_PREFIX } from '../package-meta';
 import type { AuditReport, Finding, SkippedFile } from './report';
 
 /** The parts of SARIF 2.1.0 this report writes (the full schema is checked in the tests). */
@@ -54,9 +53,9 @@ const SRCROOT = '%SRCROOT%';
  * (`%SRCROOT%`), and each skipped file as a warning notification.
  */
 export function formatSarif(report: AuditReport, cwd: string): string {
-  const ruleIds = Object.keys(rules).map((name) => `feishu/${name}`);
-  const driverRules: SarifRule[] = Object.entries(rules).map(([name, rule]) => ({
-    id: `feishu/${name}`,
+  const ruleIds = Object.keys(report.rules).map((name) => RULE_PREFIX + name);
+  const driverRules: SarifRule[] = Object.entries(report.rules).map(([name, rule]) => ({
+    id: RULE_PREFIX + name,
     shortDescription: { text: rule.meta.docs.description },
     helpUri: rule.meta.docs.url,
     help: { text: `${rule.meta.docs.description}. ${rule.meta.docs.url}`, markdown: `${rule.meta.docs.description}. [Documentation](${rule.meta.docs.url})` },

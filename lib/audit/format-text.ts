@@ -1,4 +1,5 @@
 import { TEXTS } from '../messages';
+import { SUBJECTS } from '../subjects';
 import type { AuditReport, Finding } from './report';
 import type { Styles } from './terminal';
 
@@ -24,7 +25,7 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
 
   for (const group of report.groups) {
     out.push('');
-    const code = group.code === 'legacy-event' ? '' : `${group.code}  `;
+    const code = group.showsCode ? `${group.code}  ` : '';
     say(styles.bold(`${styles.red(code)}${group.title}`) + styles.dim(` · ${audit.findings(group.count)}`));
     say(group.failure, 2);
     if (group.errorText !== undefined) say(styles.dim(audit.errorText(group.errorText)), 2);
@@ -63,8 +64,8 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
 
 function where(finding: Finding, styles: Styles, via: (call: string) => string): string {
   const position = styles.cyan(`${finding.file}:${finding.line}:${finding.column}`);
-  const subject = finding.subject;
-  return subject.kind === 'endpoint' && subject.sdkCall !== undefined ? `${position}  ${styles.dim(via(subject.sdkCall))}` : position;
+  const { sdkCall } = SUBJECTS.occurrence(finding.subject);
+  return sdkCall === undefined ? position : `${position}  ${styles.dim(via(sdkCall))}`;
 }
 
 // ANSI styles take no room on screen; East Asian wide characters take two columns.

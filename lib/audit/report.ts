@@ -1,8 +1,9 @@
-import { CATALOG, CUT_OVER, ERROR_CODE_ORDER, ERROR_CODES, LEGACY_EVENT_DOC_URL, NOTICE_URL, type ErrorCode } from '../catalog';
-import { dateFor, describeEndpoint, TEXTS, type SkipReason } from '../messages';
-import { PACKAGE_NAME, PACKAGE_VERSION, ruleDocsUrl } from '../package-meta';
-import type { ReportSubject } from '../rules/observed-report';
-import type { AppKind, FeishuSettings, Locale } from '../settings';
+import { PACKAGE_NAME, PACKAGE_VERSION, RULE_PREFIX } from '../package-meta';
+import { cutOverDates, otherKinds, remedyFor, type AppKind } from '../policy';
+import { remedyText, type SkipReason } from '../messages';
+import type { FeishuSettings, Locale } from '../settings';
+import { SUBJECTS, type GroupDescription, type ReportSubject } from '../subjects';
+import type { AuditTarget } from './audit-target';
 
 /** One finding: where it is, what ESLint said, and what it is about. */
 export interface Finding {
@@ -42,9 +43,11 @@ export interface SubjectGroup {
   readonly occurrences: readonly Finding[];
 }
 
-/** Every finding of one error code, or of the legacy event. */
+/** Every finding of one error code of a notice, or of its legacy event. */
 export interface CodeGroup {
-  readonly code: ErrorCode | 'legacy-event';
+  readonly code: GroupDescription['code'];
+  /** The code is shown before the title (an event group has none). */
+  readonly showsCode: boolean;
   readonly ruleId: string;
   readonly ruleDocsUrl: string;
   readonly title: string;
@@ -62,7 +65,7 @@ export interface AuditReport {
   readonly appKind: AppKind;
   /** The flags as `settings.feishu`. */
   readonly settings: Readonly<Record<string, unknown>>;
-  /** When the restrictions took effect for this kind of app: both dates when the kind is not given. */
+  /** When the restrictions took effect for this kind of app: every date when the kind is not given. */
   readonly cutOver: readonly string[];
   /** Files found to audit. */
   readonly files: number;
@@ -79,7 +82,10 @@ export interface AuditReport {
    */
   readonly otherKinds: readonly { readonly appKind: AppKind; readonly remedy: string }[];
   readonly skipped: readonly SkippedFile[];
+  /** The notice each group's calls come from, the first one for a report without findings. */
   readonly noticeUrl: string;
+  /** The rules the audit ran, for the formats that list them (SARIF). */
+  readonly rules: AuditTarget['rules'];
 }
 
 export interface AuditResults {
@@ -90,114 +96,92 @@ export interface AuditResults {
   readonly suppressed: number;
 }
 
-const EVENT_ORDER = ['register', 'typeHandler', 'check'] as const;
-
 /**
- * Groups findings by error code, as the notice lists them, and the legacy
- * event last; then by what they name, in catalog order; occurrences by file,
- * line and column. The same findings give the same report on every machine.
+ * Groups findings by notice and error code, as each notice lists them, and
+ * the notice's legacy event last; then by what they name, in catalog order;
+ * occurrences by file, line and column. The same findings give the same report
+ * on every machine.
  */
 export function buildReport(
   results: AuditResults,
   settings: FeishuSettings,
   rawSettings: Readonly<Record<string, unknown>>,
   maxFindings: number,
+  target: AuditTarget,
 ): AuditReport {
-  const texts = TEXTS[settings.locale];
-  const date = dateFor(settings.appKind, texts);
   const sorted = [...results.findings].sort(byPosition);
-  const groups: CodeGroup[] = [];
-  for (const code of [...ERROR_CODE_ORDER, 'legacy-event' as const]) {
-    const inGroup = sorted.filter((finding) => codeOf(finding.subject) === code);
-    const first = inGroup[0];
-    if (first === undefined) continue;
-    const subjects = new Map<string, { group: Omit<SubjectGroup, 'occurrences'>; occurrences: Finding[] }>();
-    for (const finding of inGroup) {
-      const id = subjectId(finding.subject);
-      let entry = subjects.get(id);
-      if (entry === undefined) {
-        entry = { group: describeSubject(id, finding.subject, settings), occurrences: [] };
-        subjects.set(id, entry);
-      }
-      entry.occurrences.push(finding);
+  const noticeRank = (subject: ReportSubject) => {
+    const index = target.notices.indexOf(subject.notice);
+    return index === -1 ? target.notices.length : index;
+  };
+
+  const groups = new Map<string, { description: GroupDescription; noticeRank: number; ruleId: string; findings: Finding[] }>();
+  for (const finding of sorted) {
+    const description = SUBJECTS.group(finding.subject, settings);
+    let group = groups.get(description.key);
+    if (group === undefined) {
+      group = { description, noticeRank: noticeRank(finding.subject), ruleId: finding.ruleId, findings: [] };
+      groups.set(description.key, group);
     }
-    const ruleName = first.ruleId.replace(/^[^/]*\//, '');
-    groups.push({
-      code,
-      ruleId: first.ruleId,
-      ruleDocsUrl: ruleDocsUrl(ruleName),
-      title: code === 'legacy-event' ? texts.audit.eventGroup : ERROR_CODES[code].group[settings.locale],
-      failure: code === 'legacy-event' ? texts.event.problem(date) : texts.audit.groupFailure(code, date),
-      errorText: code === 'legacy-event' ? undefined : ERROR_CODES[code].errorText?.[settings.locale],
-      count: inGroup.length,
-      subjects: [...subjects.values()]
-        .sort((a, b) => subjectRank(a.group.id) - subjectRank(b.group.id) || compareText(a.group.id, b.group.id))
-        .map(({ group, occurrences }) => ({ ...group, occurrences })),
-    });
+    group.findings.push(finding);
   }
+
+  const codeGroups = [...groups.values()]
+    .sort((a, b) => a.noticeRank - b.noticeRank || a.description.rank - b.description.rank)
+    .map(({ description, ruleId, findings }): CodeGroup & { advisesByKind: boolean } => {
+      const subjects = new Map<string, { group: Omit<SubjectGroup, 'occurrences'>; rank: number; occurrences: Finding[] }>();
+      for (const finding of findings) {
+        const subject = SUBJECTS.describe(finding.subject, settings);
+        let entry = subjects.get(subject.id);
+        if (entry === undefined) {
+          const { rank, ...group } = subject;
+          entry = { group, rank, occurrences: [] };
+          subjects.set(subject.id, entry);
+        }
+        entry.occurrences.push(finding);
+      }
+      const ruleName = ruleId.startsWith(RULE_PREFIX) ? ruleId.slice(RULE_PREFIX.length) : ruleId.replace(/^[^/]*\//, '');
+      return {
+        code: description.code,
+        showsCode: description.showsCode,
+        ruleId,
+        ruleDocsUrl: target.rules[ruleName]?.meta.docs.url ?? '',
+        title: description.title,
+        failure: description.failure,
+        errorText: description.errorText,
+        count: findings.length,
+        subjects: [...subjects.values()]
+          .sort((a, b) => a.rank - b.rank || compareText(a.group.id, b.group.id))
+          .map(({ group, occurrences }) => ({ ...group, occurrences })),
+        advisesByKind: description.advisesByKind,
+      };
+    });
+
+  const firstNotice = sorted[0]?.subject.notice ?? target.notices[0];
+  const firstEntry = sorted.find((finding) => finding.subject.kind === 'endpoint')?.subject;
+  const adviceEntry = firstEntry?.kind === 'endpoint' ? firstEntry.entries[0] : firstNotice?.entries[0];
   return {
     tool: { name: PACKAGE_NAME, version: PACKAGE_VERSION },
     locale: settings.locale,
     appKind: settings.appKind,
     settings: rawSettings,
-    cutOver: settings.appKind === 'unknown' ? [CUT_OVER.default, CUT_OVER.linkedOrganization] : [date],
+    cutOver: firstNotice === undefined ? [] : cutOverDates(firstNotice, settings.appKind),
     files: results.files,
     audited: results.audited,
     filesWithFindings: new Set(sorted.map((finding) => finding.file)).size,
     findings: sorted.length,
     suppressed: results.suppressed,
     maxFindings,
-    groups,
+    groups: codeGroups.map(({ advisesByKind: _, ...group }) => group),
+    // The other kinds' advice is the same for every endpoint: said once, where some group's advice depends on the kind.
     otherKinds:
-      settings.appKind === 'unknown' && groups.some((group) => group.code !== 'legacy-event')
-        ? [
-            { appKind: 'self-built-linked-organization', remedy: texts.remedy.linkedOrganization },
-            { appKind: 'store', remedy: texts.remedy.store },
-          ]
+      adviceEntry !== undefined && codeGroups.some((group) => group.advisesByKind)
+        ? otherKinds(settings.appKind).map((appKind) => ({ appKind, remedy: remedyText(remedyFor(adviceEntry, appKind), settings.locale) }))
         : [],
     skipped: [...results.skipped].sort((a, b) => compareText(a.file, b.file)),
-    noticeUrl: NOTICE_URL,
+    noticeUrl: firstNotice?.url ?? '',
+    rules: target.rules,
   };
-}
-
-function codeOf(subject: ReportSubject): ErrorCode | 'legacy-event' {
-  return subject.kind === 'endpoint' ? subject.code : 'legacy-event';
-}
-
-/** `message.v4.send`, `im.messageReaction.list+im.messageReaction.delete`, `legacy-event:register`. */
-function subjectId(subject: ReportSubject): string {
-  return subject.kind === 'legacy-event' ? `legacy-event:${subject.event}` : subject.entries.map((entry) => entry.id).join('+');
-}
-
-function describeSubject(id: string, subject: ReportSubject, settings: FeishuSettings): Omit<SubjectGroup, 'occurrences'> {
-  const texts = TEXTS[settings.locale];
-  if (subject.kind === 'legacy-event') {
-    return {
-      id,
-      catalogIds: [],
-      label: texts.audit.eventSubject[subject.event],
-      remedy: subject.event === 'typeHandler' ? texts.event.fix.typeHandler : texts.event.fix.handler,
-      docUrl: LEGACY_EVENT_DOC_URL,
-    };
-  }
-  // The documented methods, not the one a particular call uses: one label for every occurrence.
-  // Without a kind of app, a self-built app's remedy; the report adds the other kinds' once.
-  const kind = settings.appKind === 'unknown' ? 'self-built' : settings.appKind;
-  const described = describeEndpoint(subject.entries, {}, { appKind: kind, locale: settings.locale });
-  return {
-    id,
-    catalogIds: subject.entries.map((entry) => entry.id),
-    label: described.endpoint,
-    remedy: described.remedy,
-    docUrl: subject.entries[0].docUrl,
-  };
-}
-
-// Subjects in catalog order, which follows the notice; events register, setTypeHandler, check.
-const CATALOG_RANK = new Map(CATALOG.map((entry, index) => [entry.id, index]));
-function subjectRank(id: string): number {
-  if (id.startsWith('legacy-event:')) return EVENT_ORDER.indexOf(id.slice('legacy-event:'.length) as (typeof EVENT_ORDER)[number]);
-  return CATALOG_RANK.get(id.split('+')[0] ?? '') ?? CATALOG.length;
 }
 
 function byPosition(a: Finding, b: Finding): number {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { TEXTS } from '../messages';
 import { PACKAGE_VERSION } from '../package-meta';
 import { AuditError } from './audit-error';
+import { PLUGIN_TARGET, type AuditTarget } from './audit-target';
 import { lintFiles, type EslintPackage } from './eslint-runner';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -22,6 +23,8 @@ export interface AuditEnvironment {
   readonly stderr: OutputStream;
   /** The `eslint` package to lint with; `require('eslint')` when not given. */
   readonly eslintPackage?: EslintPackage;
+  /** The rules to audit with; this package's plugin when not given. */
+  readonly target?: AuditTarget;
 }
 
 /** Exit codes: 0 no findings (or within --max-findings), 1 findings, 2 usage or run-time error. */
@@ -74,10 +77,12 @@ async function audit(options: AuditOptions, environment: AuditEnvironment): Prom
   }
   // Checked before any file is linted: a run that cannot read TypeScript must not look clean.
   const typescriptParser = typescript > 0 ? loadTypeScriptParser(typescript, environment.cwd) : undefined;
+  const target = environment.target ?? PLUGIN_TARGET;
   const progress = new Progress(environment.stderr, TEXTS[options.settings.locale].audit.progress, files.length);
   try {
     const outcome = await lintFiles(files, {
       eslintPackage: environment.eslintPackage ?? loadEslintPackage(),
+      target,
       typescriptParser,
       rawSettings: options.rawSettings,
       cwd: environment.cwd,
@@ -94,6 +99,7 @@ async function audit(options: AuditOptions, environment: AuditEnvironment): Prom
       options.settings,
       options.rawSettings,
       options.maxFindings,
+      target,
     );
   } finally {
     progress.done();

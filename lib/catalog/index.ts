@@ -1,24 +1,23 @@
-import { CHAT_MANAGEMENT_ENTRIES } from './chat-management';
-import { LEGACY_ENTRIES } from './legacy';
-import { REACTION_ENTRIES } from './reactions';
-import type { CatalogEntry, ErrorCode } from './types';
+import { EXTERNAL_CHAT_NOTICE, type ExternalChatCode } from './external-chat';
+import type { CatalogEntry, Notice } from './types';
 
-export type { CatalogEntry, ErrorCode, HttpMethod, LocalizedText, Replacement } from './types';
-export { LOOK_ALIKE_PATHS } from './look-alikes';
-export { EXTERNAL_SHARING_GUIDE_URL, NOTICE_URL } from './links';
-export { CUT_OVER } from './cut-over';
-export { ERROR_CODE_ORDER, ERROR_CODES } from './error-codes';
-export { LARK_CHANNEL_HELPERS, NODE_SDK_MODULE } from './lark-channel';
-export * from './legacy-event';
+export type * from './types';
+export * from './open-platform';
+export { EXTERNAL_CHAT_NOTICE, EXTERNAL_SHARING_GUIDE_URL, type ExternalChatCode } from './external-chat';
 
-/** Every restricted endpoint: the single source of truth. */
-export const CATALOG: readonly CatalogEntry[] = [
-  ...LEGACY_ENTRIES,
-  ...REACTION_ENTRIES,
-  ...CHAT_MANAGEMENT_ENTRIES,
-];
+/** Every notice the plugin's rules follow, in the order of their rules. */
+export const NOTICES: readonly Notice[] = [EXTERNAL_CHAT_NOTICE];
 
-/** The catalog ids of one error-code group, in catalog order (the `allow` enums). */
-export function idsOfCode(code: ErrorCode): string[] {
-  return CATALOG.filter((entry) => entry.code === code).map((entry) => entry.id);
+/** The error codes of the plugin's notice (the compile-time union; rules and the audit are generic over it). */
+export type ErrorCode = ExternalChatCode;
+
+/** Every restricted endpoint of the external-chat notice. */
+export const CATALOG: readonly CatalogEntry<ErrorCode>[] = EXTERNAL_CHAT_NOTICE.entries;
+
+/** Paths of the external-chat notice that look restricted but are not. */
+export const LOOK_ALIKE_PATHS: readonly string[] = EXTERNAL_CHAT_NOTICE.lookAlikes;
+
+/** The catalog ids of one error-code group of a notice, in catalog order (the `allow` values). */
+export function idsOfCode<Code extends number>(notice: Notice<Code>, code: Code): string[] {
+  return notice.entries.filter((entry) => entry.code === code).map((entry) => entry.id);
 }

@@ -1,17 +1,21 @@
 /**
- * The shape of one restricted Open Platform endpoint. The catalog is data only:
- * everything a rule, a message or a doc says about an endpoint comes from here.
+ * The shapes of the catalog. The catalog is data only: everything a rule, a
+ * message or a doc says about a Feishu breaking-change notice, its endpoints
+ * and its events comes from a `Notice` record (docs/spec/platform-facts.md).
  */
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** The error code an external chat answers with; each rule reports one group. */
-export type ErrorCode = 232102 | 231021 | 232033;
 
 export interface LocalizedText {
   readonly en: string;
   readonly 'zh-CN': string;
 }
+
+/**
+ * A localized sentence with `{name}` placeholders, filled by the policy
+ * (`lib/policy/notice-policy.ts`): data, so that a notice needs no code.
+ */
+export type LocalizedTemplate = LocalizedText;
 
 /** The im/v1 API that replaces a legacy (历史版本) endpoint. */
 export interface Replacement {
@@ -29,10 +33,10 @@ export interface Replacement {
   readonly note?: LocalizedText;
 }
 
-export interface CatalogEntry {
+export interface CatalogEntry<Code extends number = number> {
   /** Stable id, used by the rules' `allow` option. Never renamed once released. */
   readonly id: string;
-  readonly code: ErrorCode;
+  readonly code: Code;
   /** The documented HTTP method(s). Matching is by path; the method only phrases the message. */
   readonly methods: readonly HttpMethod[];
   /** Path template, `/open-apis/...`, with `:params` for single segments. */
@@ -50,6 +54,81 @@ export interface CatalogEntry {
   readonly replacement?: Replacement;
   /** True where a self-built app with external sharing (对外共享) on is still refused. */
   readonly blockedWithExternalSharing: boolean;
-  /** Where the notice prints something else (facts §2), what it prints. */
+  /** Where the notice prints something else (docs/spec/platform-facts.md#the-notices-misprints), what it prints. */
   readonly noticeMisprint?: string;
+}
+
+/** One error code of a notice: the group of endpoints that answer with it. */
+export interface ErrorGroup<Code extends number = number> {
+  readonly code: Code;
+  readonly title: LocalizedText;
+  /** The text the platform answers with, where it publishes one. */
+  readonly errorText?: LocalizedText;
+}
+
+/** A v1 event field and where it is in the replacement event. */
+export interface FieldMigration {
+  /** The v1 field, read from the event (`data.<field>` in node-sdk, `body.event.<field>` raw). */
+  readonly v1: string;
+  /** Path in node-sdk's flattened v2 data (`data.<path>`), or undefined without a 1:1 equivalent. */
+  readonly nodeSdk: string | undefined;
+  /**
+   * Path in a raw v2 body from the envelope (`body.<path>`), or undefined
+   * without a 1:1 equivalent: the fields of the v1 event move under
+   * `event.message` and `event.sender`, the envelope's under `header`.
+   */
+  readonly raw: string | undefined;
+  /** For fields without a 1:1 equivalent: what to do instead. */
+  readonly hint?: LocalizedText;
+}
+
+/** An event a notice stops pushing, and the event that replaces it. */
+export interface LegacyEvent {
+  /** The v1 event type (`message`). */
+  readonly type: string;
+  /** The replacement event type (`im.message.receive_v1`). */
+  readonly replacement: string;
+  readonly docUrl: string;
+  readonly replacementDocUrl: string;
+  /** What stops, since `{date}` (the date for the kind of app). */
+  readonly problem: LocalizedTemplate;
+  /** v1 event fields and where they are in the replacement. */
+  readonly fieldMigrations: readonly FieldMigration[];
+  /** v1 field values renamed in the replacement (`chat_type: 'private'` is `'p2p'`). */
+  readonly renamedValues: readonly { readonly field: string; readonly v1: string; readonly v2: string }[];
+}
+
+/** When a notice took effect, for each kind of app it names. */
+export interface CutOver {
+  /** Store apps, and self-built apps without linked organizations. */
+  readonly default: string;
+  /** Self-built apps with linked-organization sharing (关联组织应用共享) on. */
+  readonly linkedOrganization: string;
+}
+
+/**
+ * One Feishu breaking-change notice, as data: what the rules, the messages,
+ * the audit and the docs say about it comes from here.
+ */
+export interface Notice<Code extends number = number> {
+  /** Stable id (`external-chat`). */
+  readonly id: string;
+  readonly title: LocalizedText;
+  readonly url: string;
+  readonly cutOver: CutOver;
+  /** Both dates, for a reader whose kind of app is unknown: `{default}` and `{linkedOrganization}`. */
+  readonly allDates: LocalizedTemplate;
+  /** What a restricted call does, with `{code}` and `{date}`: ends a rule's first sentence. */
+  readonly failure: LocalizedTemplate;
+  /** The same for a group of calls in the audit, with `{code}` and `{date}`. */
+  readonly groupFailure: LocalizedTemplate;
+  /** The error-code groups, in the notice's order. */
+  readonly groups: readonly ErrorGroup<Code>[];
+  /** Every restricted endpoint, grouped by code in the groups' order. */
+  readonly entries: readonly CatalogEntry<Code>[];
+  /** Paths that look restricted but are not in the notice: they must never match. */
+  readonly lookAlikes: readonly string[];
+  /** SDK helpers that call restricted endpoints: helper name → catalog ids, in call order. */
+  readonly channelHelpers: Readonly<Record<string, readonly string[]>>;
+  readonly legacyEvent?: LegacyEvent;
 }

@@ -1,4 +1,5 @@
 import type { ESLint, Linter } from 'eslint';
+import { NAMESPACE, RULE_PREFIX } from '../package-meta';
 import { rules } from '../rules';
 
 /** Every rule marked `recommended`, as `error`, under the `feishu/` prefix. */
@@ -6,16 +7,16 @@ export function recommendedRules(): Linter.RulesRecord {
   return Object.fromEntries(
     Object.entries(rules)
       .filter(([, rule]) => rule.meta.docs.recommended)
-      .map(([name]) => [`feishu/${name}`, 'error']),
+      .map(([name]) => [`${RULE_PREFIX}${name}`, 'error']),
   );
 }
 
 /** The flat config: it carries the plugin object itself, so users reference the plugin once. */
 export function flatRecommended(plugin: ESLint.Plugin): Linter.Config {
-  return { name: 'feishu/recommended', plugins: { feishu: plugin }, rules: recommendedRules() };
+  return { name: `${RULE_PREFIX}recommended`, plugins: { [NAMESPACE]: plugin }, rules: recommendedRules() };
 }
 
 /** The eslintrc config (ESLint 8, or 9 with ESLINT_USE_FLAT_CONFIG=false): the plugin is found by name. */
 export function legacyRecommended(): Linter.LegacyConfig {
-  return { plugins: ['feishu'], rules: recommendedRules() };
+  return { plugins: [NAMESPACE], rules: recommendedRules() };
 }

@@ -1,3 +1,4 @@
+import { OPEN_APIS_SEGMENT } from '../catalog';
 import { UNKNOWN } from './unknown';
 
 /** A path split into segments; a segment that holds an unknown piece is exactly `UNKNOWN`. */
@@ -14,10 +15,8 @@ export interface NormalizedPath {
   readonly host: string | undefined;
 }
 
-const OPEN_APIS = 'open-apis';
-
 /**
- * Normalizes an evaluated string as behaviour.md §2 says: `?query` and
+ * Normalizes an evaluated string (docs/spec/behaviour.md#evaluating-strings): `?query` and
  * `#fragment`, scheme and host, everything up to the first `open-apis` segment,
  * one leading and one trailing `/` are dropped. Returns undefined for a value
  * that is not, as a whole, a URL or a path (whitespace means prose).
@@ -73,7 +72,7 @@ export function normalizePath(value: string): NormalizedPath | undefined {
   }
 
   const segments = raw.map((segment) => (segment.includes(UNKNOWN) ? UNKNOWN : segment));
-  const openApis = segments.indexOf(OPEN_APIS);
+  const openApis = segments.indexOf(OPEN_APIS_SEGMENT);
   if (openApis === -1) return { segments, hasOpenApis: false, fromUnknownBase, host };
   return { segments: segments.slice(openApis + 1), hasOpenApis: true, fromUnknownBase, host };
 }

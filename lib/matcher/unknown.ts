@@ -6,7 +6,3 @@
  * A plain string keeps normalization to a few linear scans.
  */
 export const UNKNOWN = '\uE000';
-
-export function hasUnknown(value: string): boolean {
-  return value.includes(UNKNOWN);
-}

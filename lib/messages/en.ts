@@ -11,9 +11,6 @@ function details({ rewritten, manual, renamed, byHand }: SuggestionChanges): str
 }
 
 export const en: LocaleTexts = {
-  failure: (code, date) =>
-    `fails with error ${code} in external chats (外部群) since ${date}; internal chats are not affected.`,
-  bothDates: '2025-06-25 (2025-07-23 for self-built apps with linked organizations)',
   replacement: (endpoint, sdkMethods, note) =>
     `${endpoint} (node-sdk: ${sdkMethods.map((m) => `client.${m}`).join(' / ')}${note === undefined ? '' : `; ${note}`})`,
   remedy: {
@@ -43,8 +40,6 @@ export const en: LocaleTexts = {
       check: 'This handler checks for the legacy `message` event (event schema v1).',
       typeHandler: "setTypeHandler(…, 'message', …) handles the legacy `message` event (event schema v1).",
     },
-    problem: (date) =>
-      `Since ${date} Feishu no longer pushes it for messages in external chats (外部群): those messages never arrive, and no error says so; im.message.receive_v1 is still pushed.`,
     fix: {
       handler:
         'The fix has two halves: subscribe the app to im.message.receive_v1 in the developer console (code cannot do that), and move this handler to the v2 event.',
@@ -76,8 +71,6 @@ export const en: LocaleTexts = {
         'Advice for a self-built app with external sharing (对外共享) on: only what stays blocked is reported.',
     },
     findings: (count) => plural(count, 'finding'),
-    groupFailure: (code, date) =>
-      `These calls fail with error ${code} in external chats (外部群) since ${date}; internal chats are not affected.`,
     errorText: (text) => `Error text: "${text}"`,
     eventGroup: 'Legacy `message` event (event schema v1)',
     eventSubject: {

@@ -1,5 +1,6 @@
-import { CUT_OVER, type CatalogEntry, type HttpMethod } from '../catalog';
-import type { AppKind, FeishuSettings, Locale } from '../settings';
+import type { CatalogEntry, HttpMethod, Notice } from '../catalog';
+import { failurePhrase, remedyFor, type Remedy } from '../policy';
+import type { FeishuSettings, Locale } from '../settings';
 import { en } from './en';
 import type { LocaleTexts } from './types';
 import { zhCN } from './zh-CN';
@@ -24,16 +25,17 @@ export interface EndpointMessageData {
 }
 
 /**
- * Describes a finding that names `entries` (one error code). `method` is the
- * method seen in the code, when it is known; the entries' documented methods
- * are named otherwise. `sdkCall` names the SDK method the code calls.
+ * Describes a finding that names `entries` (one error code of `notice`).
+ * `method` is the method seen in the code, when it is known; the entries'
+ * documented methods are named otherwise. `sdkCall` names the SDK method the
+ * code calls.
  */
 export function describeEndpoint(
+  notice: Notice,
   entries: readonly [CatalogEntry, ...CatalogEntry[]],
   { method, sdkCall }: { method?: HttpMethod | undefined; sdkCall?: string | undefined },
   settings: Pick<FeishuSettings, 'appKind' | 'locale'>,
 ): EndpointMessageData {
-  const texts = TEXTS[settings.locale];
   const primary = entries[0];
   // One `METHODS /path` per path: an SDK helper may call two endpoints.
   const paths = [...new Set(entries.map((entry) => entry.path))].map((path) => {
@@ -44,46 +46,29 @@ export function describeEndpoint(
   const endpoint = `${paths.join(', ')} (${names})`;
   return {
     endpoint: sdkCall === undefined ? endpoint : `${sdkCall}() → ${endpoint}`,
-    failure: texts.failure(primary.code, dateFor(settings.appKind, texts)),
-    remedy: remedyFor(primary, settings, texts),
+    failure: failurePhrase(notice, primary.code, settings.appKind, settings.locale),
+    remedy: remedyText(remedyFor(primary, settings.appKind), settings.locale),
   };
 }
 
-/** The cut-over date for a kind of app; both dates when the kind is unknown. */
-export function dateFor(kind: AppKind, texts: LocaleTexts): string {
-  if (kind === 'unknown') return texts.bothDates;
-  return kind === 'self-built-linked-organization' ? CUT_OVER.linkedOrganization : CUT_OVER.default;
-}
-
-function remedyFor(entry: CatalogEntry, settings: Pick<FeishuSettings, 'appKind' | 'locale'>, texts: LocaleTexts): string {
-  const { remedy } = texts;
-  let selfBuilt: string;
-  let withExternalSharing: string;
-  const replacement = entry.replacement;
-  if (replacement === undefined) {
-    selfBuilt = entry.blockedWithExternalSharing ? remedy.blockedEvenWithExternalSharing : remedy.enableExternalSharing;
-    withExternalSharing = remedy.blockedEvenWithExternalSharing;
-  } else {
-    const target = texts.replacement(
-      `${replacement.method} ${replacement.path}`,
-      replacement.sdkMethods,
-      replacement.note?.[settings.locale],
-    );
-    selfBuilt = replacement.alsoBlocked ? remedy.legacyMigrateStillBlocked(target) : remedy.legacyMigrate(target);
-    withExternalSharing = replacement.alsoBlocked
-      ? remedy.legacyMigrateStillBlocked(target)
-      : remedy.legacyWithExternalSharing(target);
-  }
-  switch (settings.appKind) {
-    case 'unknown':
-      return remedy.unknownKind(selfBuilt, remedy.linkedOrganization, remedy.store);
+/** A remedy in the words of a locale. */
+export function remedyText(remedy: Remedy, locale: Locale): string {
+  const texts = TEXTS[locale];
+  const words = texts.remedy;
+  switch (remedy.kind) {
     case 'store':
-      return remedy.store;
-    case 'self-built-linked-organization':
-      return remedy.linkedOrganization;
-    case 'self-built':
-      return selfBuilt;
-    case 'self-built-external-sharing':
-      return withExternalSharing;
+    case 'linkedOrganization':
+    case 'enableExternalSharing':
+    case 'blockedEvenWithExternalSharing':
+      return words[remedy.kind];
+    case 'legacyMigrate':
+    case 'legacyMigrateStillBlocked':
+    case 'legacyWithExternalSharing': {
+      const { replacement } = remedy;
+      const target = texts.replacement(`${replacement.method} ${replacement.path}`, replacement.sdkMethods, replacement.note?.[locale]);
+      return words[remedy.kind](target);
+    }
+    case 'everyKind':
+      return words.unknownKind(remedyText(remedy.selfBuilt, locale), remedyText(remedy.linkedOrganization, locale), remedyText(remedy.store, locale));
   }
 }

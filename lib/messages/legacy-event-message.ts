@@ -1,5 +1,7 @@
+import type { Notice } from '../catalog';
+import { legacyEventProblem } from '../policy';
 import type { FeishuSettings } from '../settings';
-import { dateFor, TEXTS } from './endpoint-message';
+import { TEXTS } from './endpoint-message';
 
 /** The template of every legacy-event message; the locale chooses the words. */
 export const LEGACY_EVENT_MESSAGE = '{{subject}} {{problem}} {{fix}}';
@@ -19,13 +21,14 @@ export interface LegacyEventMessageData {
  * nothing here: the legacy event is not pushed for external chats whatever the app.
  */
 export function describeLegacyEvent(
+  notice: Notice,
   kind: 'register' | 'check' | 'typeHandler',
   settings: Pick<FeishuSettings, 'appKind' | 'locale'>,
 ): LegacyEventMessageData {
   const texts = TEXTS[settings.locale];
   return {
     subject: texts.event.subject[kind],
-    problem: texts.event.problem(dateFor(settings.appKind, texts)),
+    problem: legacyEventProblem(notice, settings.appKind, settings.locale),
     fix: kind === 'typeHandler' ? texts.event.fix.typeHandler : texts.event.fix.handler,
   };
 }

@@ -1,5 +1,4 @@
-import type { ErrorCode } from '../catalog';
-import type { AppKind } from '../settings';
+import type { AppKind } from '../policy';
 
 /** What a legacy-event suggestion rewrites, and what it marks FIXME. */
 export interface SuggestionChanges {
@@ -22,10 +21,6 @@ export interface SuggestionChanges {
  * endpoint-message.ts, once for every locale.
  */
 export interface LocaleTexts {
-  /** `fails with error 232102 in external chats since <date>; …` */
-  failure(code: ErrorCode, date: string): string;
-  /** The date for an unknown kind of app: both cut-overs. */
-  bothDates: string;
   /** `POST /path (node-sdk: client.im.message.create)` */
   replacement(endpoint: string, sdkMethods: readonly string[], note: string | undefined): string;
   remedy: {
@@ -49,8 +44,6 @@ export interface LocaleTexts {
   /** The legacy `message` event rule. */
   event: {
     subject: { register: string; check: string; typeHandler: string };
-    /** What breaks, since when. */
-    problem(date: string): string;
     /** The two halves of the fix. */
     fix: { handler: string; typeHandler: string };
     /** Suggestion descriptions. */
@@ -85,8 +78,6 @@ export interface AuditTexts {
   appKind: Readonly<Record<AppKind, string>>;
   /** `2 findings` */
   findings(count: number): string;
-  /** What a group's calls do in external chats, since when. */
-  groupFailure(code: ErrorCode, date: string): string;
   /** The error text the platform answers with. */
   errorText(text: string): string;
   /** The heading of the legacy-event group. */

@@ -11,8 +11,6 @@ function details({ rewritten, manual, renamed, byHand }: SuggestionChanges): str
 }
 
 export const zhCN: LocaleTexts = {
-  failure: (code, date) => `自 ${date} 起在外部群中调用会返回错误码 ${code}（非外部群不受影响）。`,
-  bothDates: '2025-06-25（开启关联组织的自建应用为 2025-07-23）',
   replacement: (endpoint, sdkMethods, note) =>
     `${endpoint}（node-sdk：${sdkMethods.map((m) => `client.${m}`).join(' / ')}${note === undefined ? '' : `；${note}`}）`,
   remedy: {
@@ -33,7 +31,6 @@ export const zhCN: LocaleTexts = {
       check: '此处理函数判断的是历史版本的接收消息事件 `message`（事件格式 v1）。',
       typeHandler: "setTypeHandler(…, 'message', …) 处理的是历史版本的接收消息事件 `message`（事件格式 v1）。",
     },
-    problem: (date) => `自 ${date} 起，外部群中的消息不再推送该事件：这些消息不会到达，也没有任何报错；im.message.receive_v1 仍会推送。`,
     fix: {
       handler: '修复分两步：在开发者后台为应用订阅 im.message.receive_v1（代码无法完成），并把此处理函数迁移到 v2 事件。',
       typeHandler: "请改用 node-sdk 的 EventDispatcher：register({ 'im.message.receive_v1': handler })，并在开发者后台订阅 im.message.receive_v1。",
@@ -58,7 +55,6 @@ export const zhCN: LocaleTexts = {
       'self-built-external-sharing': '以下建议针对已开启对外共享的自建应用：仅列出开启后仍不可用的调用。',
     },
     findings: (count) => `${count} 处`,
-    groupFailure: (code, date) => `自 ${date} 起，这些调用在外部群中会返回错误码 ${code}（非外部群不受影响）。`,
     errorText: (text) => `错误信息：“${text}”`,
     eventGroup: '历史版本的接收消息事件 `message`（事件格式 v1）',
     eventSubject: {

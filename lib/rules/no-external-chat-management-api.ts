@@ -1,6 +1,7 @@
+import { EXTERNAL_CHAT_NOTICE } from '../catalog';
 import { ENDPOINT_MESSAGE } from '../messages';
-import { createRule } from './create-rule';
-import { allowOptionSchema, reportEndpoints, type AllowOptions } from './endpoint-report';
+import { createRule } from './support/create-rule';
+import { allowOptionSchema, reportEndpoints, type AllowOptions } from './support/endpoint-rule';
 
 export default createRule<AllowOptions, 'restrictedEndpoint' | 'restrictedSdkCall'>({
   name: 'no-external-chat-management-api',
@@ -12,8 +13,8 @@ export default createRule<AllowOptions, 'restrictedEndpoint' | 'restrictedSdkCal
       recommended: true,
     },
     messages: { restrictedEndpoint: ENDPOINT_MESSAGE, restrictedSdkCall: ENDPOINT_MESSAGE },
-    schema: allowOptionSchema(232033),
+    schema: allowOptionSchema(EXTERNAL_CHAT_NOTICE, 232033),
     defaultOptions: [{ allow: [] }],
   },
-  create: (context, [{ allow }]) => reportEndpoints(context, { code: 232033, messageIds: { url: 'restrictedEndpoint', sdk: 'restrictedSdkCall' }, allow }),
+  create: reportEndpoints(EXTERNAL_CHAT_NOTICE, 232033, { url: 'restrictedEndpoint', sdk: 'restrictedSdkCall' }),
 });

@@ -1,6 +1,7 @@
+import { EXTERNAL_CHAT_NOTICE } from '../catalog';
 import { ENDPOINT_MESSAGE } from '../messages';
-import { createRule } from './create-rule';
-import { allowOptionSchema, reportEndpoints, type AllowOptions } from './endpoint-report';
+import { createRule } from './support/create-rule';
+import { allowOptionSchema, reportEndpoints, type AllowOptions } from './support/endpoint-rule';
 
 export default createRule<AllowOptions, 'restrictedEndpoint' | 'restrictedSdkCall'>({
   name: 'no-external-chat-reaction-api',
@@ -11,8 +12,8 @@ export default createRule<AllowOptions, 'restrictedEndpoint' | 'restrictedSdkCal
       recommended: true,
     },
     messages: { restrictedEndpoint: ENDPOINT_MESSAGE, restrictedSdkCall: ENDPOINT_MESSAGE },
-    schema: allowOptionSchema(231021),
+    schema: allowOptionSchema(EXTERNAL_CHAT_NOTICE, 231021),
     defaultOptions: [{ allow: [] }],
   },
-  create: (context, [{ allow }]) => reportEndpoints(context, { code: 231021, messageIds: { url: 'restrictedEndpoint', sdk: 'restrictedSdkCall' }, allow }),
+  create: reportEndpoints(EXTERNAL_CHAT_NOTICE, 231021, { url: 'restrictedEndpoint', sdk: 'restrictedSdkCall' }),
 });

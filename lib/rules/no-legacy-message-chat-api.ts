@@ -1,6 +1,7 @@
+import { EXTERNAL_CHAT_NOTICE } from '../catalog';
 import { ENDPOINT_MESSAGE } from '../messages';
-import { createRule } from './create-rule';
-import { allowOptionSchema, reportEndpoints, type AllowOptions } from './endpoint-report';
+import { createRule } from './support/create-rule';
+import { allowOptionSchema, reportEndpoints, type AllowOptions } from './support/endpoint-rule';
 
 export default createRule<AllowOptions, 'legacyEndpoint'>({
   name: 'no-legacy-message-chat-api',
@@ -11,8 +12,8 @@ export default createRule<AllowOptions, 'legacyEndpoint'>({
       recommended: true,
     },
     messages: { legacyEndpoint: ENDPOINT_MESSAGE },
-    schema: allowOptionSchema(232102),
+    schema: allowOptionSchema(EXTERNAL_CHAT_NOTICE, 232102),
     defaultOptions: [{ allow: [] }],
   },
-  create: (context, [{ allow }]) => reportEndpoints(context, { code: 232102, messageIds: { url: 'legacyEndpoint' }, allow }),
+  create: reportEndpoints(EXTERNAL_CHAT_NOTICE, 232102, { url: 'legacyEndpoint' }),
 });

@@ -1,9 +1,13 @@
 import { analyzeFile } from '../analysis';
+import { EXTERNAL_CHAT_NOTICE } from '../catalog';
 import { describeLegacyEvent, LEGACY_EVENT_MESSAGE, SUGGESTION_MESSAGE, TEXTS } from '../messages';
 import { readFeishuSettings } from '../settings';
+import { reportSubject } from '../subjects';
 import { checkSuggestion, registerSuggestion } from '../suggestions/legacy-event';
-import { createRule } from './create-rule';
-import { reportSubject } from './observed-report';
+import { createRule } from './support/create-rule';
+
+const notice = EXTERNAL_CHAT_NOTICE;
+const { legacyEvent } = notice;
 
 export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeReceiveV1' | 'checkReceiveV1'>({
   name: 'no-legacy-message-event',
@@ -27,19 +31,19 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
     const { event } = TEXTS[settings.locale];
     return {
       Program() {
-        for (const finding of analyzeFile(context.sourceCode, settings).legacyEvents()) {
+        for (const finding of analyzeFile(context.sourceCode, settings).legacyEvents(legacyEvent)) {
           if (finding.kind === 'typeHandler') {
             reportSubject(
               context,
-              { node: finding.node, messageId: 'legacyTypeHandler', data: describeLegacyEvent('typeHandler', settings) },
-              { kind: 'legacy-event', event: 'typeHandler' },
+              { node: finding.node, messageId: 'legacyTypeHandler', data: describeLegacyEvent(notice, 'typeHandler', settings) },
+              { kind: 'legacy-event', notice, event: 'typeHandler' },
             );
             continue;
           }
           const suggestion =
             finding.kind === 'register'
-              ? registerSuggestion(context.sourceCode, finding, settings.locale)
-              : checkSuggestion(context.sourceCode, finding, settings.locale);
+              ? registerSuggestion(context.sourceCode, legacyEvent, finding, settings.locale)
+              : checkSuggestion(context.sourceCode, legacyEvent, finding, settings.locale);
           const description =
             suggestion === undefined
               ? undefined
@@ -58,8 +62,8 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
                 ];
           reportSubject(
             context,
-            { node: finding.node, messageId: 'legacyEvent', data: describeLegacyEvent(finding.kind, settings), suggest },
-            { kind: 'legacy-event', event: finding.kind },
+            { node: finding.node, messageId: 'legacyEvent', data: describeLegacyEvent(notice, finding.kind, settings), suggest },
+            { kind: 'legacy-event', notice, event: finding.kind },
           );
         }
       },

@@ -1,10 +1,6 @@
-import {
-  APP_TYPES,
-  LOCALES,
-  type AppKind,
-  type AppType,
-  type FeishuSettings,
-} from './types';
+import { WeakMemo } from '../memo';
+import { appKindOf } from '../policy';
+import { APP_TYPES, LOCALES, type FeishuSettings } from './types';
 
 /** Thrown when `settings.feishu` is invalid; ESLint shows it as a config error. */
 export class FeishuSettingsError extends Error {
@@ -53,7 +49,7 @@ export const DEFAULT_SETTINGS: FeishuSettings = Object.freeze({
 });
 
 // One parse per settings object: ESLint hands every file of a config the same object.
-const cache = new WeakMap<object, FeishuSettings>();
+const cache = new WeakMemo<object, FeishuSettings>();
 
 /**
  * Reads `settings.feishu` from ESLint's shared settings. Throws a
@@ -66,12 +62,7 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new FeishuSettingsError(`settings.feishu must be an object; got ${show(raw)}.`);
   }
-  let parsed = cache.get(raw);
-  if (parsed === undefined) {
-    parsed = parseFeishuSettings(raw as Record<string, unknown>, CONFIG_SPELLING);
-    cache.set(raw, parsed);
-  }
-  return parsed;
+  return cache.get(raw, () => parseFeishuSettings(raw as Record<string, unknown>, CONFIG_SPELLING));
 }
 
 /**
@@ -123,13 +114,6 @@ export function parseFeishuSettings(raw: Readonly<Record<string, unknown>>, spel
     assumeOpenPlatform,
     appKind: appKindOf(appType, linkedOrganization, externalSharing),
   });
-}
-
-function appKindOf(appType: AppType | undefined, linked: boolean, sharing: boolean): AppKind {
-  if (appType === undefined) return 'unknown';
-  if (appType === 'store') return 'store';
-  if (linked) return 'self-built-linked-organization';
-  return sharing ? 'self-built-external-sharing' : 'self-built';
 }
 
 function oneOf<T extends string>(

@@ -1,9 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { bindingOrigin, type Expression, type LegacyEventFinding, type Node, type SourceCode, resolveVariable, staticKey, unwrap } from '../analysis';
-import { FIELD_MIGRATIONS, RECEIVE_V1, V1_PRIVATE_CHAT, type FieldMigration } from '../catalog';
-import { TEXTS } from '../messages';
-import type { SuggestionChanges } from '../messages/types';
+import type { LegacyEventFinding } from '../analysis';
+import { V1_ENVELOPE, V2_ENVELOPE, type FieldMigration, type LegacyEvent } from '../catalog';
+import { WeakMemo } from '../memo';
+import { TEXTS, type SuggestionChanges } from '../messages';
 import type { Locale } from '../settings';
+import { bindingOrigin, resolveVariable, staticKey, unwrap, type Expression, type Node, type SourceCode } from '../syntax/ast';
 
 /**
  * ESLint suggestions for the legacy `message` event, never autofixes: the
@@ -15,7 +16,14 @@ export interface EventSuggestion extends SuggestionChanges {
   readonly fix: TSESLint.ReportFixFunction;
 }
 
-const MIGRATIONS = new Map(FIELD_MIGRATIONS.map((migration) => [migration.v1, migration]));
+// The event's field migrations by v1 field, built once per event.
+const migrationIndex = new WeakMemo<LegacyEvent, ReadonlyMap<string, FieldMigration>>();
+function migrationsOf(event: LegacyEvent): ReadonlyMap<string, FieldMigration> {
+  return migrationIndex.get(event, () => new Map(event.fieldMigrations.map((migration) => [migration.v1, migration])));
+}
+/** Raw v2 paths of the event's own fields start here: `event.message.chat_id`. */
+const EVENT_PREFIX = `${V1_ENVELOPE.event}.`;
+
 type Edit = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
 
 /** Edits of the reads of v1 fields, collected with what they say about the fields. */
@@ -27,6 +35,7 @@ class FieldEdits {
 
   constructor(
     private readonly sourceCode: SourceCode,
+    private readonly event: LegacyEvent,
     private readonly locale: Locale,
   ) {}
 
@@ -43,9 +52,10 @@ class FieldEdits {
       this.rewritten.add(`${migration.v1} → ${path}`);
       this.edits.push((fixer) => fixer.replaceText(read, replacement(path)));
     }
-    if (migration.v1 !== 'chat_type') return;
+    const renamedValue = this.event.renamedValues.find((renamed) => renamed.field === migration.v1);
+    if (renamedValue === undefined) return;
     // `chat_type === 'private'`, `switch (chat_type) { case 'private': }`: the value is renamed in v2.
-    const { v1, v2 } = V1_PRIVATE_CHAT;
+    const { v1, v2 } = renamedValue;
     const parent = read.parent;
     const values =
       parent.type === 'BinaryExpression'
@@ -87,21 +97,27 @@ class FieldEdits {
 }
 
 /** `register({ message: handler })` → `register({ 'im.message.receive_v1': handler })`, and the handler's reads. */
-export function registerSuggestion(sourceCode: SourceCode, finding: Extract<LegacyEventFinding, { kind: 'register' }>, locale: Locale): EventSuggestion {
+export function registerSuggestion(
+  sourceCode: SourceCode,
+  event: LegacyEvent,
+  finding: Extract<LegacyEventFinding, { kind: 'register' }>,
+  locale: Locale,
+): EventSuggestion {
   const { property } = finding;
-  const name = `'${RECEIVE_V1}'`;
+  const name = `'${event.replacement}'`;
   const renameKey: Edit = property.shorthand
     ? (fixer) => fixer.replaceText(property, `${name}: ${sourceCode.getText(property.value)}`)
     : (fixer) => fixer.replaceText(property.key, name);
 
-  const fields = new FieldEdits(sourceCode, locale);
+  const fields = new FieldEdits(sourceCode, event, locale);
+  const migrations = migrationsOf(event);
   const handler = handlerFunction(sourceCode, property.value as Expression);
   const parameter = handler?.params[0];
   const variable = parameter?.type === 'Identifier' ? resolveVariable(sourceCode, parameter) : undefined;
   let passedOn = false;
   for (const reference of variable?.references ?? []) {
     const identifier = reference.identifier as Node;
-    const read = fieldRead(identifier);
+    const read = fieldRead(migrations, identifier);
     if (read !== undefined) {
       const object = fields.text(read.object);
       fields.add(read.member, read.migration, read.migration.nodeSdk, (path) => `${object}${read.member.optional ? '?.' : '.'}${path}`);
@@ -110,7 +126,7 @@ export function registerSuggestion(sourceCode: SourceCode, finding: Extract<Lega
     const pattern = identifier.parent?.type === 'VariableDeclarator' && identifier.parent.init === identifier ? identifier.parent.id : undefined;
     if (pattern?.type === 'ObjectPattern') {
       for (const p of pattern.properties) {
-        const migration = p.type === 'Property' ? MIGRATIONS.get(staticKey(p) ?? '') : undefined;
+        const migration = p.type === 'Property' ? migrations.get(staticKey(p) ?? '') : undefined;
         if (migration !== undefined) fields.addDestructured(p as TSESTree.Property, migration, migration.nodeSdk);
       }
     } else if (identifier.parent?.type !== 'MemberExpression') {
@@ -132,41 +148,47 @@ export function registerSuggestion(sourceCode: SourceCode, finding: Extract<Lega
  * the reads of v1 fields in the branch it guards. Undefined where the envelope
  * (`body`) cannot be named.
  */
-export function checkSuggestion(sourceCode: SourceCode, finding: Extract<LegacyEventFinding, { kind: 'check' }>, locale: Locale): EventSuggestion | undefined {
+export function checkSuggestion(
+  sourceCode: SourceCode,
+  event: LegacyEvent,
+  finding: Extract<LegacyEventFinding, { kind: 'check' }>,
+  locale: Locale,
+): EventSuggestion | undefined {
   const envelope = envelopeOf(sourceCode, finding.event);
   if (envelope === undefined) return undefined;
   const root = sourceCode.getText(envelope);
   const edits: Edit[] = [];
   const { check } = finding;
-  const v2Type = `${root}.header?.event_type`;
+  const v2Type = `${root}.${V2_ENVELOPE.header}?.${V2_ENVELOPE.eventType}`;
   let branch: Node[];
   if (check.type === 'SwitchCase') {
     // Other cases still read v1 events: keep the v1 type as the fallback.
     edits.push((fixer) => fixer.replaceText(finding.typeRead, `${v2Type} ?? ${sourceCode.getText(finding.typeRead)}`));
-    edits.push((fixer) => fixer.replaceText(finding.node, `'${RECEIVE_V1}'`));
+    edits.push((fixer) => fixer.replaceText(finding.node, `'${event.replacement}'`));
     branch = check.consequent;
   } else {
-    edits.push((fixer) => fixer.replaceText(check, `${v2Type} ${check.operator} '${RECEIVE_V1}'`));
+    edits.push((fixer) => fixer.replaceText(check, `${v2Type} ${check.operator} '${event.replacement}'`));
     branch = guardedBranch(check);
   }
   for (const guard of envelopeGuards(sourceCode, check, root)) {
-    edits.push((fixer) => fixer.replaceText(guard, `${root}.schema ${guard.operator} '2.0'`));
+    edits.push((fixer) => fixer.replaceText(guard, `${root}.${V2_ENVELOPE.schema} ${guard.operator} '${V2_ENVELOPE.schemaVersion}'`));
   }
 
-  const fields = new FieldEdits(sourceCode, locale);
+  const fields = new FieldEdits(sourceCode, event, locale);
+  const migrations = migrationsOf(event);
   const eventVariable = unwrap(finding.event).type === 'Identifier' ? resolveVariable(sourceCode, unwrap(finding.event) as TSESTree.Identifier) : undefined;
   for (const node of branch) {
     walk(sourceCode, node, (candidate) => {
-      const read = fieldRead(candidate);
+      const read = fieldRead(migrations, candidate);
       if (read === undefined) return;
       const object = unwrap(read.object);
       const readsEvent =
-        (object.type === 'MemberExpression' && staticKey(object) === 'event' && sourceCode.getText(object.object) === root) ||
+        (object.type === 'MemberExpression' && staticKey(object) === V1_ENVELOPE.event && sourceCode.getText(object.object) === root) ||
         (object.type === 'Identifier' && eventVariable !== undefined && resolveVariable(sourceCode, object) === eventVariable);
       if (!readsEvent) return;
       // Raw v2 paths are from the envelope: `event.message.chat_id`, `header.tenant_key`.
       fields.add(read.member, read.migration, read.migration.raw, (path) =>
-        object.type === 'Identifier' && path.startsWith('event.') ? `${fields.text(object)}.${path.slice('event.'.length)}` : `${root}.${path}`,
+        object.type === 'Identifier' && path.startsWith(EVENT_PREFIX) ? `${fields.text(object)}.${path.slice(EVENT_PREFIX.length)}` : `${root}.${path}`,
       );
     });
   }
@@ -178,10 +200,13 @@ export function checkSuggestion(sourceCode: SourceCode, finding: Extract<LegacyE
 }
 
 /** `<object>.<v1 field>` where `node` is the object. */
-function fieldRead(node: Node): { member: TSESTree.MemberExpression; object: Expression; migration: FieldMigration } | undefined {
+function fieldRead(
+  migrations: ReadonlyMap<string, FieldMigration>,
+  node: Node,
+): { member: TSESTree.MemberExpression; object: Expression; migration: FieldMigration } | undefined {
   const member = node.parent;
   if (member?.type !== 'MemberExpression' || member.object !== node) return undefined;
-  const migration = MIGRATIONS.get(staticKey(member) ?? '');
+  const migration = migrations.get(staticKey(member) ?? '');
   return migration === undefined ? undefined : { member, object: member.object, migration };
 }
 
@@ -245,8 +270,8 @@ function envelopeGuards(sourceCode: SourceCode, check: Node, root: string): TSES
   const isGuard = (expression: Node): expression is TSESTree.BinaryExpression => {
     if (expression.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(expression.operator)) return false;
     const [read, value] = expression.left.type === 'Literal' ? [expression.right, expression.left] : [expression.left, expression.right];
-    const object = read.type === 'MemberExpression' && staticKey(read) === 'type' ? read.object : undefined;
-    return value.type === 'Literal' && value.value === 'event_callback' && object !== undefined && sourceCode.getText(object) === root;
+    const object = read.type === 'MemberExpression' && staticKey(read) === V1_ENVELOPE.type ? read.object : undefined;
+    return value.type === 'Literal' && value.value === V1_ENVELOPE.callbackType && object !== undefined && sourceCode.getText(object) === root;
   };
   const guards: TSESTree.BinaryExpression[] = [];
   // A work list over `&&` / `||` / `!`: a chain can be thousands of terms long.

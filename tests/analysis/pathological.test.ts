@@ -2,11 +2,15 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
-import type { SourceCode } from '../../lib/analysis/ast';
+import type { SourceCode } from '../../lib/syntax/ast';
 import { findEndpoints } from '../../lib/analysis/endpoints';
+import { EXTERNAL_CHAT_NOTICE } from '../../lib/catalog';
+import { compileNotice } from '../../lib/matcher';
 import { findLegacyEvents } from '../../lib/analysis/legacy-events';
 import { findSdkCalls } from '../../lib/analysis/sdk-calls';
 import { plugin } from '../../lib/plugin';
+
+const NOTICE = compileNotice(EXTERNAL_CHAT_NOTICE);
 
 /** Lints with every rule on, under a parser; throws on a crash, returns the rule ids. */
 function lintWith(parser: Linter.Parser, code: string, filename = 'file.js'): string[] {
@@ -134,8 +138,8 @@ describe('synthetic trees 10,000 levels deep', () => {
       }
       return node;
     });
-    expect(() => findEndpoints(sourceCode, () => true)).not.toThrow();
-    expect(() => findLegacyEvents(sourceCode, () => true)).not.toThrow();
+    expect(() => findEndpoints(sourceCode, NOTICE, () => true)).not.toThrow();
+    expect(() => findLegacyEvents(sourceCode, EXTERNAL_CHAT_NOTICE.legacyEvent, () => true)).not.toThrow();
   });
 
   it('a member chain: SDK calls', () => {
@@ -151,6 +155,6 @@ describe('synthetic trees 10,000 levels deep', () => {
       text.push('.messageReaction');
       return { type: 'MemberExpression', computed: false, optional: false, object: node, property: { type: 'Identifier', name: 'messageReaction', range: [at + 1, at + 16] }, range: [0, at + 16] };
     });
-    expect(() => findSdkCalls(sourceCode)).not.toThrow();
+    expect(() => findSdkCalls(sourceCode, NOTICE)).not.toThrow();
   });
 });

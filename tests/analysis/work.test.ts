@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { work } from '../../lib/analysis/work';
+import { work } from '../../lib/syntax/work';
 import { lint } from '../support/lint';
 
 // A regression guard that counts work instead of timing it.

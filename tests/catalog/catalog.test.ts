@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, idsOfCode, LARK_CHANNEL_HELPERS, type CatalogEntry } from '../../lib/catalog';
+import { CATALOG, EXTERNAL_CHAT_NOTICE, idsOfCode as idsOfNoticeCode, type CatalogEntry, type ExternalChatCode } from '../../lib/catalog';
+
+const idsOfCode = (code: ExternalChatCode) => idsOfNoticeCode(EXTERNAL_CHAT_NOTICE, code);
+const LARK_CHANNEL_HELPERS = EXTERNAL_CHAT_NOTICE.channelHelpers;
 
 const byId = (id: string): CatalogEntry => {
   const entry = CATALOG.find((e) => e.id === id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, type CatalogEntry } from '../../lib/catalog';
+import { CATALOG, EXTERNAL_CHAT_NOTICE, type CatalogEntry } from '../../lib/catalog';
 import { describeEndpoint } from '../../lib/messages';
 import type { AppKind, Locale } from '../../lib/settings';
 import { lint } from '../support/lint';
@@ -109,7 +109,7 @@ describe('endpoint messages, every entry × kind of app × locale', () => {
   );
 
   it.each(cases)('%s / %s / %s', (_id, appKind, locale, entry: CatalogEntry) => {
-    const data = describeEndpoint([entry], {}, { appKind, locale });
+    const data = describeEndpoint(EXTERNAL_CHAT_NOTICE, [entry], {}, { appKind, locale });
     const text = `${data.endpoint} ${data.failure} ${data.remedy}`;
     expect(data.endpoint).toBe(`${entry.methods.join('/')} ${entry.path} (${entry.name[locale]})`);
     expect(data.failure).toContain(String(entry.code));
@@ -139,7 +139,7 @@ describe('endpoint messages, every entry × kind of app × locale', () => {
 
   it('uses the HTTP method seen in the code when it is known', () => {
     const entry = CATALOG.find((e) => e.id === 'chat.v4.info')!;
-    expect(describeEndpoint([entry], { method: 'POST' }, { appKind: 'store', locale: 'en' }).endpoint).toBe(
+    expect(describeEndpoint(EXTERNAL_CHAT_NOTICE, [entry], { method: 'POST' }, { appKind: 'store', locale: 'en' }).endpoint).toBe(
       'POST /open-apis/chat/v4/info ([Legacy] Get chat info)',
     );
   });

@@ -1,22 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { CatalogEntry, ErrorCode, HttpMethod } from '../catalog';
-
-/**
- * What a report is about, beyond its words: the catalog entries it names, or
- * the kind of legacy-event finding. The audit command groups reports by it;
- * ESLint never sees it.
- */
-export type ReportSubject =
-  | {
-      readonly kind: 'endpoint';
-      readonly code: ErrorCode;
-      readonly entries: readonly [CatalogEntry, ...CatalogEntry[]];
-      /** The HTTP method the code uses, where it is known. */
-      readonly method: HttpMethod | undefined;
-      /** The SDK method the code calls (`client.im.chatTab.listTabs`), for SDK findings. */
-      readonly sdkCall: string | undefined;
-    }
-  | { readonly kind: 'legacy-event'; readonly event: 'register' | 'check' | 'typeHandler' };
+import type { ReportSubject } from './subject';
 
 /** One report as a rule made it: ESLint's results join it by rule, position and messageId. */
 export interface ObservedReport {

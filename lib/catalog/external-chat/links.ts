@@ -1,4 +1,4 @@
-/** Official pages the catalog and the messages link to (external-chat-facts.md §6). */
+/** Official pages the notice's entries link to (docs/spec/platform-facts.md#error-texts-and-links). */
 
 export const NOTICE_URL =
   'https://open.feishu.cn/document/uAjLw4CM/ugTN1YjL4UTN24CO1UjN/breaking-change/messenger-and-group-chat-apis-in-external-chat';

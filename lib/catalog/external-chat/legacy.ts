@@ -1,8 +1,10 @@
 import { legacyPage, NOTICE_URL } from './links';
-import type { CatalogEntry, Replacement } from './types';
+import type { CatalogEntry, Replacement } from '../types';
+import type { ExternalChatCode } from './groups';
 
 /**
- * 232102: the legacy (历史版本) message, chat and bot APIs (external-chat-facts.md §2).
+ * 232102: the legacy (历史版本) message, chat and bot APIs
+ * (docs/spec/platform-facts.md#232102-legacy-message-chat-and-bot-apis).
  * No SDK method reaches them; code calls them by URL. Every one stays blocked
  * in external chats even with external sharing on.
  */
@@ -40,7 +42,7 @@ const GET_CHAT: Replacement = {
   alsoBlocked: false,
 };
 
-export const LEGACY_ENTRIES: readonly CatalogEntry[] = [
+export const LEGACY_ENTRIES: readonly CatalogEntry<ExternalChatCode>[] = [
   {
     id: 'message.v3.send',
     code: 232102,

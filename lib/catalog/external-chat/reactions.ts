@@ -1,11 +1,13 @@
 import { imV1Page } from './links';
-import type { CatalogEntry } from './types';
+import type { CatalogEntry } from '../types';
+import type { ExternalChatCode } from './groups';
 
 /**
- * 231021: message reactions (external-chat-facts.md §2). Allowed again for a
+ * 231021: message reactions (docs/spec/platform-facts.md#231021-message-reactions).
+ * Allowed again for a
  * self-built app with external sharing on.
  */
-export const REACTION_ENTRIES: readonly CatalogEntry[] = [
+export const REACTION_ENTRIES: readonly CatalogEntry<ExternalChatCode>[] = [
   {
     id: 'im.messageReaction.create',
     code: 231021,

@@ -1,39 +1,14 @@
+import type { FieldMigration, LegacyEvent } from '../types';
+
 /**
  * The legacy receive-message event (event schema v1, type `message`), no longer
  * pushed for external chats, and its replacement `im.message.receive_v1`
- * (external-chat-facts.md §4). Data only: the rule, its suggestions and its
- * docs read everything from here.
+ * (docs/spec/platform-facts.md#the-legacy-message-event). The rule, its
+ * suggestions and its docs read everything from here.
  */
 
-export const LEGACY_EVENT_TYPE = 'message';
-export const RECEIVE_V1 = 'im.message.receive_v1';
-export const LEGACY_EVENT_DOC_URL = 'https://open.feishu.cn/document/ukTMukTMukTM/uMTNxYjLzUTM24yM1EjN';
-export const RECEIVE_V1_DOC_URL = 'https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/reference/im-v1/message/events/receive';
-
-/** The node-sdk's event dispatcher, and the deprecated SDK's handler registration. */
-export const EVENT_MODULES = {
-  nodeSdk: '@larksuiteoapi/node-sdk',
-  deprecatedEvent: '@larksuiteoapi/event',
-  deprecatedAllcore: '@larksuiteoapi/allcore',
-} as const;
-
-export interface FieldMigration {
-  /** The v1 field, read from the event (`data.<field>` in node-sdk, `body.event.<field>` raw). */
-  readonly v1: string;
-  /** Path in node-sdk's flattened v2 data (`data.<path>`), or undefined without a 1:1 equivalent. */
-  readonly nodeSdk: string | undefined;
-  /**
-   * Path in a raw v2 body from the envelope (`body.<path>`), or undefined
-   * without a 1:1 equivalent: the fields of the v1 event move under
-   * `event.message` and `event.sender`, the envelope's under `header`.
-   */
-  readonly raw: string | undefined;
-  /** For fields without a 1:1 equivalent: what to do instead. */
-  readonly hint?: { readonly en: string; readonly 'zh-CN': string };
-}
-
-/** v1 event fields and where they are in `im.message.receive_v1` (facts §4). */
-export const FIELD_MIGRATIONS: readonly FieldMigration[] = [
+// v1 event fields and where they are in `im.message.receive_v1`.
+const FIELD_MIGRATIONS: readonly FieldMigration[] = [
   { v1: 'open_chat_id', nodeSdk: 'message.chat_id', raw: 'event.message.chat_id' },
   { v1: 'open_message_id', nodeSdk: 'message.message_id', raw: 'event.message.message_id' },
   { v1: 'msg_type', nodeSdk: 'message.message_type', raw: 'event.message.message_type' },
@@ -57,5 +32,16 @@ export const FIELD_MIGRATIONS: readonly FieldMigration[] = [
   { v1: 'ts', nodeSdk: undefined, raw: undefined, hint: { en: 'use create_time, in milliseconds (v1 ts was in seconds)', 'zh-CN': '改用 create_time，单位为毫秒（v1 的 ts 为秒）' } },
 ];
 
-/** The v1 value of `chat_type` for a one-to-one chat, renamed in v2. */
-export const V1_PRIVATE_CHAT = { v1: 'private', v2: 'p2p' } as const;
+export const LEGACY_MESSAGE_EVENT: LegacyEvent = {
+  type: 'message',
+  replacement: 'im.message.receive_v1',
+  docUrl: 'https://open.feishu.cn/document/ukTMukTMukTM/uMTNxYjLzUTM24yM1EjN',
+  replacementDocUrl: 'https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/reference/im-v1/message/events/receive',
+  problem: {
+    en: 'Since {date} Feishu no longer pushes it for messages in external chats (外部群): those messages never arrive, and no error says so; im.message.receive_v1 is still pushed.',
+    'zh-CN': '自 {date} 起，外部群中的消息不再推送该事件：这些消息不会到达，也没有任何报错；im.message.receive_v1 仍会推送。',
+  },
+  fieldMigrations: FIELD_MIGRATIONS,
+  // The value of `chat_type` for a one-to-one chat.
+  renamedValues: [{ field: 'chat_type', v1: 'private', v2: 'p2p' }],
+};

@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { ruleDocsUrl } from '../package-meta';
+import { ruleDocsUrl } from '../../package-meta';
 
 /** The `meta.docs` of every rule here (the pattern of typescript-eslint's RuleCreator). */
 export interface FeishuRuleDocs {

@@ -1,6 +1,6 @@
 /**
  * Open Platform paths that look like restricted ones but are not in the notice
- * (external-chat-facts.md §2). They must never match: the matcher's tests and
+ * (docs/spec/platform-facts.md#restricted-endpoints). They must never match: the matcher's tests and
  * the rule docs read this list.
  */
 export const LOOK_ALIKE_PATHS: readonly string[] = [

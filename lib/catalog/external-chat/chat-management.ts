@@ -1,8 +1,9 @@
 import { imV1Page, NOTICE_URL } from './links';
-import type { CatalogEntry, HttpMethod } from './types';
+import type { CatalogEntry, HttpMethod } from '../types';
+import type { ExternalChatCode } from './groups';
 
 /**
- * 232033: im/v1 chat management (external-chat-facts.md §2): announcements,
+ * 232033: im/v1 chat management (docs/spec/platform-facts.md#232033-chat-management): announcements,
  * managers, tabs, menus, the share link and widgets. Only the chat managers
  * stay blocked for a self-built app with external sharing on.
  */
@@ -45,8 +46,8 @@ const CHAT_APIS: readonly ChatApi[] = [
   { sdkMethod: null, id: 'im.chatWidget.batchDelete', method: 'DELETE', below: 'widgets/batch_delete', en: 'Delete chat widgets', zh: '删除小组件', page: null },
 ];
 
-export const CHAT_MANAGEMENT_ENTRIES: readonly CatalogEntry[] = CHAT_APIS.map(
-  (api): CatalogEntry => ({
+export const CHAT_MANAGEMENT_ENTRIES: readonly CatalogEntry<ExternalChatCode>[] = CHAT_APIS.map(
+  (api): CatalogEntry<ExternalChatCode> => ({
     id: api.id ?? api.sdkMethod ?? api.below,
     code: 232033,
     methods: [api.method],

@@ -1,0 +1,114 @@
+/**
+ * Facts about the Feishu / Lark Open Platform that hold whatever the notice:
+ * its hosts and path prefix, its SDKs and where they export what the analysis
+ * traces, the words that show code talks to it, and the event envelopes
+ * (docs/spec/platform-facts.md#how-code-reaches-the-endpoints). Data only: the
+ * analysis reads every platform word from here.
+ */
+
+/** The path segment every Open Platform API path starts with. */
+export const OPEN_APIS_SEGMENT = 'open-apis';
+
+/** API hosts that always count as Open Platform evidence; `settings.feishu.apiHosts` adds to them. */
+export const API_HOSTS: readonly string[] = ['open.feishu.cn', 'open.larksuite.com', 'open.larkoffice.com'];
+
+/** Every official SDK package lives in this npm scope. */
+export const SDK_SCOPE = '@larksuiteoapi/';
+
+/** The SDK packages the analysis traces. */
+export const SDK_MODULES = {
+  /** The official Node SDK: `Client`, `EventDispatcher`, `LarkChannel`, `createLarkChannel`. */
+  nodeSdk: '@larksuiteoapi/node-sdk',
+  /** The deprecated SDK's request builder. */
+  api: '@larksuiteoapi/api',
+  /** The deprecated SDK's all-in-one package. */
+  allcore: '@larksuiteoapi/allcore',
+  /** The deprecated SDK's event package. */
+  event: '@larksuiteoapi/event',
+} as const;
+
+/** The node-sdk namespace of the messenger APIs: `client.im.<resource>` and `client.im.v1.<resource>`. */
+export const IM_NAMESPACE = { name: 'im', version: 'v1' } as const;
+
+/** Something a module exports, by its property path, and how code uses it. */
+export interface ExportRef {
+  readonly module: string;
+  /** `['api', 'newRequest']` is `require(module).api.newRequest`. */
+  readonly path: readonly string[];
+  readonly use: 'call' | 'construct';
+}
+
+/** A function of an SDK, found through its imports, or by shape where scope can't see (`this.lark.api.newRequest`). */
+export interface SdkFunction {
+  readonly name: string;
+  readonly exports: readonly ExportRef[];
+  /** The member written before the name in the shape `X.<member>.<name>(…)`. */
+  readonly member: string;
+}
+
+/**
+ * The deprecated SDK builds requests with `newRequest(path, method, …)` and
+ * adds `open-apis/` to a path without it, so its path argument names an
+ * endpoint without `open-apis` and without any other evidence.
+ */
+export const NEW_REQUEST: SdkFunction = {
+  name: 'newRequest',
+  exports: [
+    { module: SDK_MODULES.api, path: ['newRequest'], use: 'call' },
+    { module: SDK_MODULES.allcore, path: ['newRequest'], use: 'call' },
+    { module: SDK_MODULES.allcore, path: ['api', 'newRequest'], use: 'call' },
+  ],
+  member: 'api',
+};
+
+/** The deprecated SDK's event registration: `setTypeHandler(conf, '<event type>', handler)`. */
+export const TYPE_HANDLER: SdkFunction = {
+  name: 'setTypeHandler',
+  exports: [
+    { module: SDK_MODULES.event, path: ['setTypeHandler'], use: 'call' },
+    { module: SDK_MODULES.allcore, path: ['setTypeHandler'], use: 'call' },
+    { module: SDK_MODULES.allcore, path: ['event', 'setTypeHandler'], use: 'call' },
+  ],
+  member: 'event',
+};
+
+/** node-sdk's `EventDispatcher`, and its method that subscribes handlers by event type. */
+export const EVENT_DISPATCHER = {
+  exports: [{ module: SDK_MODULES.nodeSdk, path: ['EventDispatcher'], use: 'construct' }] as readonly ExportRef[],
+  register: 'register',
+} as const;
+
+/** node-sdk's `LarkChannel`: what creates one. Its helpers are in each notice's `channelHelpers`. */
+export const LARK_CHANNEL = {
+  name: 'LarkChannel',
+  exports: [
+    { module: SDK_MODULES.nodeSdk, path: ['createLarkChannel'], use: 'call' },
+    { module: SDK_MODULES.nodeSdk, path: ['LarkChannel'], use: 'construct' },
+  ] as readonly ExportRef[],
+} as const;
+
+/**
+ * Open Platform words, as names (properties, variables) or inside strings:
+ * code that uses one talks to the Open Platform. `open_id` alone is not one
+ * (other platforms use it).
+ */
+export const EVIDENCE_VOCABULARY: readonly string[] = [
+  'tenant_access_token',
+  'app_access_token',
+  'open_chat_id',
+  'open_message_id',
+  'text_without_at_bot',
+  'tenant_key',
+];
+
+/** The platform's names: an identifier or module that names one as a word of its own is evidence. */
+export const PLATFORM_NAMES: readonly string[] = ['lark', 'feishu'];
+
+/**
+ * The v1 event envelope: `{ type: 'event_callback', event: { type: '<event type>', … } }`.
+ * Slack's Events API has the same words, so none of them is evidence.
+ */
+export const V1_ENVELOPE = { type: 'type', callbackType: 'event_callback', event: 'event' } as const;
+
+/** The v2 event envelope: `{ schema: '2.0', header: { event_type, … }, event: { … } }`. */
+export const V2_ENVELOPE = { schema: 'schema', schemaVersion: '2.0', header: 'header', eventType: 'event_type' } as const;

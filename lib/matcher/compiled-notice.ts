@@ -1,0 +1,95 @@
+import { IM_NAMESPACE, type CatalogEntry, type Notice } from '../catalog';
+import { compileMatcher, pathSegments, type PathMatch } from './path-matcher';
+
+/**
+ * Everything the analysis looks up about one notice, compiled once per notice
+ * object: the path matcher, the text markers that let a file without any skip
+ * the search, and the node-sdk methods and channel helpers by name.
+ */
+export interface CompiledNotice {
+  readonly notice: Notice;
+  readonly matchPath: (value: string) => PathMatch | undefined;
+  /**
+   * The first two segments after `open-apis` of every catalog path, as
+   * `[word, version]` (`['message', 'v4']`, `['im', 'v1']`): a string that
+   * names an endpoint without `open-apis` holds one of them.
+   */
+  readonly versionedMarkers: readonly (readonly [word: string, version: string])[];
+  /** The catalog's first segments after `open-apis` (`message`, `chat`, `bot`, `im`). */
+  readonly firstSegments: ReadonlySet<string>;
+  /** resource → method → entry, for `X.im.<resource>.<method>(…)` and `X.im.v1.<resource>.<method>(…)`. */
+  readonly sdkMethods: ReadonlyMap<string, ReadonlyMap<string, CatalogEntry>>;
+  /** Channel helper → the entries it calls. */
+  readonly channelHelpers: ReadonlyMap<string, readonly CatalogEntry[]>;
+  /** Every SDK call reported names one of these words (a resource or a helper): one scan finds them. */
+  readonly sdkWords: RegExp;
+}
+
+const compiled = new WeakMap<Notice, CompiledNotice>();
+
+/** Compiles a notice, once per notice object; throws on a catalog the matcher cannot read. */
+export function compileNotice(notice: Notice): CompiledNotice {
+  let result = compiled.get(notice);
+  if (result === undefined) {
+    result = compile(notice);
+    compiled.set(notice, result);
+  }
+  return result;
+}
+
+function compile(notice: Notice): CompiledNotice {
+  const versionedMarkers = uniqueMarkers(notice.entries);
+  const sdkMethods = sdkMethodIndex(notice.entries);
+  const channelHelpers = new Map(
+    Object.entries(notice.channelHelpers).map(([helper, ids]) => [
+      helper,
+      ids.map((id) => {
+        const entry = notice.entries.find((e) => e.id === id);
+        if (entry === undefined) throw new Error(`notice ${notice.id}: channel helper ${helper} names no catalog entry ${id}`);
+        return entry;
+      }),
+    ]),
+  );
+  const words = [...sdkMethods.keys(), ...channelHelpers.keys()];
+  return {
+    notice,
+    matchPath: compileMatcher(notice.entries),
+    versionedMarkers,
+    firstSegments: new Set(versionedMarkers.map(([word]) => word)),
+    sdkMethods,
+    channelHelpers,
+    // A word that can never occur, for a notice without SDK methods.
+    sdkWords: new RegExp(words.length === 0 ? '(?!)' : `\\b(?:${words.join('|')})\\b`, 'g'),
+  };
+}
+
+function uniqueMarkers(entries: readonly CatalogEntry[]): [string, string][] {
+  const seen = new Map<string, [string, string]>();
+  for (const entry of entries) {
+    const [word, version] = pathSegments(entry.path);
+    if (word === undefined || version === undefined || !/^v\d+$/.test(version)) {
+      throw new Error(`catalog entry ${entry.id}: a path must start with <word>/v<n> after open-apis, got ${entry.path}`);
+    }
+    seen.set(`${word}/${version}`, [word, version]);
+  }
+  return [...seen.values()];
+}
+
+function sdkMethodIndex(entries: readonly CatalogEntry[]): Map<string, Map<string, CatalogEntry>> {
+  const resources = new Map<string, Map<string, CatalogEntry>>();
+  for (const entry of entries) {
+    for (const sdkMethod of entry.sdkMethods ?? []) {
+      const [namespace, resource, method, ...rest] = sdkMethod.split('.');
+      if (namespace !== IM_NAMESPACE.name || resource === undefined || method === undefined || rest.length > 0) {
+        throw new Error(`catalog entry ${entry.id}: node-sdk method must be ${IM_NAMESPACE.name}.<resource>.<method>, got ${sdkMethod}`);
+      }
+      let methods = resources.get(resource);
+      if (methods === undefined) {
+        methods = new Map();
+        resources.set(resource, methods);
+      }
+      methods.set(method, entry);
+    }
+  }
+  return resources;
+}
