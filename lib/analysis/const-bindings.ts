@@ -16,7 +16,7 @@ import {
  * A name the code can read a constant string through: a `const`, or a member
  * of a `const` object literal (`API.chat.info` is `{ variable: API, path:
  * ['chat', 'info'] }`). Its value is written once, at its initializer, which is
- * where a finding is reported (behaviour.md §3).
+ * where a finding is reported (docs/spec/behaviour.md#where-a-report-lands).
  */
 export interface Binding {
   readonly variable: Variable;
@@ -28,7 +28,7 @@ export interface Binding {
 let nextVariableId = 0;
 const variableIds = new WeakMap<Variable, number>();
 
-export function binding(variable: Variable, path: readonly string[]): Binding {
+function binding(variable: Variable, path: readonly string[]): Binding {
   let id = variableIds.get(variable);
   if (id === undefined) {
     id = nextVariableId++;

@@ -11,7 +11,7 @@ import { isModuleSpecifier, isStringLiteral, nodeAtOffset, nodesAtText, type Nod
  * text search and looks at the tree only where the text matches, so a file
  * without the words costs a few `indexOf` calls.
  */
-export type EvidenceSignal = 'assumeOpenPlatform' | 'larkImport' | 'openApisOrHost' | 'vocabulary' | 'larkName';
+type EvidenceSignal = 'assumeOpenPlatform' | 'larkImport' | 'openApisOrHost' | 'vocabulary' | 'larkName';
 
 export interface Evidence {
   /** The first signal found, or undefined for none. */
@@ -29,12 +29,12 @@ export function findEvidence(sourceCode: SourceCode, settings: Pick<FeishuSettin
 }
 
 /** An import, export or require of `@larksuiteoapi/*`. */
-export function importsLarkSdk(sourceCode: SourceCode): boolean {
+function importsLarkSdk(sourceCode: SourceCode): boolean {
   return someHit(sourceCode, SDK_SCOPE, (node) => isModuleSpecifier(node) && String((node as TSESTree.StringLiteral).value).startsWith(SDK_SCOPE));
 }
 
 /** A string with an `open-apis` segment, or one naming a Feishu / Lark API host (built-in or `apiHosts`). */
-export function mentionsOpenApisOrHost(sourceCode: SourceCode, hosts: readonly string[]): boolean {
+function mentionsOpenApisOrHost(sourceCode: SourceCode, hosts: readonly string[]): boolean {
   const openApis = someHit(sourceCode, OPEN_APIS_SEGMENT, (node, offset) => isStringPart(node) && isSegmentAt(sourceCode.text, offset, OPEN_APIS_SEGMENT));
   return (
     openApis ||
@@ -42,7 +42,7 @@ export function mentionsOpenApisOrHost(sourceCode: SourceCode, hosts: readonly s
   );
 }
 
-export function usesOpenPlatformVocabulary(sourceCode: SourceCode): boolean {
+function usesOpenPlatformVocabulary(sourceCode: SourceCode): boolean {
   return EVIDENCE_VOCABULARY.some((word) =>
     someHit(sourceCode, word, (node, offset) => (isName(node) || isStringPart(node)) && isWordAt(sourceCode.text, offset, word)),
   );
@@ -53,7 +53,7 @@ export function usesOpenPlatformVocabulary(sourceCode: SourceCode): boolean {
  * of its own (`LarkAPI`, `feishuClient`, `lark_bot`, `'./lark'`), not as part of
  * another word (`Clark`, `skylark`, `larkspur`).
  */
-export function namesLarkOrFeishu(sourceCode: SourceCode): boolean {
+function namesLarkOrFeishu(sourceCode: SourceCode): boolean {
   const { text } = sourceCode;
   const pattern = new RegExp(PLATFORM_NAMES.join('|'), 'gi');
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {

@@ -17,7 +17,7 @@ const VERB_METHODS: ReadonlyMap<string, HttpMethod> = new Map([
 /** Object keys that hold the URL in request options: `{ method, url }`, `https.request({ method, path })`. */
 const URL_KEYS: ReadonlySet<string> = new Set(['url', 'path', 'uri']);
 
-export interface MethodContext {
+interface MethodContext {
   /** Evaluates a method expression (`'POST'`, a const) to its text, or undefined. */
   readonly evaluate: (expression: Expression) => string | undefined;
   /** The deprecated SDK's `newRequest(path, method, …)` calls of the file. */
@@ -26,7 +26,7 @@ export interface MethodContext {
 
 /**
  * The HTTP method the code sends a URL with, read from where the URL is used
- * (behaviour.md §2), or undefined when the code does not say. It only phrases
+ * (docs/spec/behaviour.md#evaluating-strings), or undefined when the code does not say. It only phrases
  * the message: matching is by path.
  */
 export function methodAt(node: Node, context: MethodContext): HttpMethod | undefined {

@@ -158,7 +158,7 @@ function v1Check(
  * destructured `{ event }` parameter). A plain parameter named `event` is not
  * one: DOM and Node `message` events are read that way.
  */
-export function isV1Event(sourceCode: SourceCode, expression: Expression): boolean {
+function isV1Event(sourceCode: SourceCode, expression: Expression): boolean {
   const node = unwrap(expression);
   if (node.type === 'MemberExpression') return staticKey(node) === V1_ENVELOPE.event;
   const origin = node.type === 'Identifier' ? bindingOrigin(sourceCode, node) : undefined;

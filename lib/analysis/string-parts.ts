@@ -6,7 +6,7 @@ import { UNKNOWN } from '../matcher';
  */
 
 /** Longer values are not URLs; the cap also bounds `const b = a + a` chains. */
-export const MAX_LENGTH = 4096;
+const MAX_LENGTH = 4096;
 /** Nesting beyond this is evaluated as unknown, so hostile input cannot exhaust the stack. */
 export const MAX_DEPTH = 200;
 

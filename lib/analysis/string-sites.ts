@@ -4,17 +4,17 @@ import { bindingInitializedBy, readsOf } from './const-bindings';
 import { isUrlConstructor } from './string-value';
 
 /**
- * A node that builds a string from its parts (behaviour.md §2): a string
+ * A node that builds a string from its parts (docs/spec/behaviour.md#evaluating-strings): a string
  * literal, a template literal, a `+` expression, or `new URL(input, base)`.
  * Tagged templates are not: the tag decides what they return.
  */
-export type StringSite =
+type StringSite =
   | TSESTree.StringLiteral
   | TSESTree.TemplateLiteral
   | TSESTree.BinaryExpression
   | TSESTree.NewExpression;
 
-export function isStringBuilding(sourceCode: SourceCode, node: Node): node is StringSite {
+function isStringBuilding(sourceCode: SourceCode, node: Node): node is StringSite {
   if (isStringLiteral(node)) return true;
   if (node.type === 'TemplateLiteral') return node.parent.type !== 'TaggedTemplateExpression';
   if (node.type === 'NewExpression') return isUrlConstructor(sourceCode, node);
@@ -36,7 +36,7 @@ function embeds(sourceCode: SourceCode, parent: Node, child: Node): boolean {
 }
 
 /**
- * The outermost string-building expression `node` is part of (behaviour.md §3):
+ * The outermost string-building expression `node` is part of (docs/spec/behaviour.md#where-a-report-lands):
  * climbs through `+` operands, template expressions, `new URL` arguments and
  * wrappers. Returns `node` itself when nothing embeds it.
  */

@@ -5,8 +5,8 @@ import { bindingReadBy, initializerOf, type Binding } from './const-bindings';
 import { join, literalText, MAX_DEPTH, sanitize } from './string-parts';
 import { resolveUrl } from './url-resolve';
 
-/** What a string-building expression evaluates to (behaviour.md §2). */
-export interface StringValue {
+/** What a string-building expression evaluates to (docs/spec/behaviour.md#evaluating-strings). */
+interface StringValue {
   /**
    * The value with `UNKNOWN` for each piece that could not be evaluated;
    * undefined when it grew past any URL's length (it cannot be one).
@@ -32,7 +32,7 @@ export class StringEvaluator {
 
   /**
    * @param external reads what this file does not say, with type information:
-   *   constants imported from other files (behaviour.md §3).
+   *   constants imported from other files (docs/spec/behaviour.md#where-a-report-lands).
    */
   constructor(
     private readonly sourceCode: SourceCode,

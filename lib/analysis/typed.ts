@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { SDK_MODULES } from '../catalog';
+import { WeakMemo } from '../memo';
 import { staticKey, resolveVariable, type Node, type SourceCode } from '../syntax/ast';
 import { TypedStrings } from './typed-strings';
 
@@ -29,7 +30,7 @@ interface ProgramServices {
 }
 
 // One checker-backed evaluator per program: files of one program share their constants' values.
-const perProgram = new WeakMap<ts.Program, ProgramServices>();
+const perProgram = new WeakMemo<ts.Program, ProgramServices>();
 
 /** A file inside the node-sdk package: `…/node_modules/@larksuiteoapi/node-sdk/…`, with either separator. */
 function isNodeSdkFile(fileName: string): boolean {
@@ -42,15 +43,12 @@ export function typeServices(sourceCode: SourceCode): TypeServices | undefined {
   const toTs = services?.esTreeNodeToTSNodeMap;
   if (program === undefined || program === null || toTs === undefined) return undefined;
 
-  let shared = perProgram.get(program);
-  if (shared === undefined) {
+  const { tsApi, checker, strings } = perProgram.get(program, () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- typed linting only: the parser has loaded TypeScript
     const tsApi = require('typescript') as typeof ts;
     const checker = program.getTypeChecker();
-    shared = { tsApi, checker, strings: new TypedStrings(tsApi, checker) };
-    perProgram.set(program, shared);
-  }
-  const { tsApi, checker, strings } = shared;
+    return { tsApi, checker, strings: new TypedStrings(tsApi, checker) };
+  });
   const tsNode = (node: Node) => toTs.get(node as never) as ts.Node | undefined;
 
   const fromSdk = (type: ts.Type): boolean | undefined => {
@@ -87,9 +85,9 @@ export function typeServices(sourceCode: SourceCode): TypeServices | undefined {
     importedReads() {
       const reads: Node[] = [];
       for (const statement of sourceCode.ast.body) {
-        if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type') continue;
+        if (statement.type !== 'ImportDeclaration' || statement.importKind !== 'value') continue;
         for (const specifier of statement.specifiers) {
-          if (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') continue;
+          if (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'value') continue;
           const variable = resolveVariable(sourceCode, specifier.local);
           for (const reference of variable?.references ?? []) {
             const identifier = reference.identifier as Node;

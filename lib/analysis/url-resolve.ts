@@ -10,14 +10,14 @@ import { UNKNOWN } from '../matcher';
  *   'https://open.feishu.cn/open-apis')` is `https://open.feishu.cn/chat/v4/info`);
  * - `.` and `..` segments are resolved; the base's query and fragment are dropped.
  * A base that starts with an unknown stands for `https://host` or
- * `https://host/open-apis/` (behaviour.md §2). Returns undefined when either
+ * `https://host/open-apis/` (docs/spec/behaviour.md#evaluating-strings). Returns undefined when either
  * value is undefined (too long to be a URL).
  */
 export function resolveUrl(input: string | undefined, base: string | undefined): string | undefined {
   if (input === undefined) return undefined;
   if (base === undefined) return undefined;
   if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(input)) return input;
-  // A leading unknown is a base of its own (behaviour.md §2): the URL it starts is absolute.
+  // A leading unknown is a base of its own (docs/spec/behaviour.md#evaluating-strings): the URL it starts is absolute.
   if (input.startsWith(UNKNOWN)) return input;
 
   const { origin, path } = splitBase(base);

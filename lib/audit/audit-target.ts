@@ -4,7 +4,7 @@ import { RULE_PREFIX } from '../package-meta';
 import { plugin } from '../plugin';
 
 /** A rule as the audit reads it: its docs, for the report's links and SARIF's rule list. */
-export interface AuditedRule {
+interface AuditedRule {
   readonly meta: { readonly docs: { readonly description: string; readonly url: string } };
 }
 

@@ -13,14 +13,14 @@ export interface EslintPackage {
   loadESLint?: (options?: { useFlatConfig?: boolean }) => Promise<typeof ESLint>;
 }
 
-export interface LintOutcome {
+interface LintOutcome {
   readonly findings: Finding[];
   readonly skipped: SkippedFile[];
   /** Findings comments in the code turn off. */
   readonly suppressed: number;
 }
 
-export interface RunnerOptions {
+interface RunnerOptions {
   readonly eslintPackage: EslintPackage;
   /** The rules to run, with their recommended config. */
   readonly target: AuditTarget;
@@ -46,7 +46,7 @@ const glob = (extensions: readonly string[]) => extensions.map((extension) => `*
  * settings from the flags, espree for JavaScript (JSX on), typescript-eslint's
  * parser for TypeScript. No config file of the audited project is read.
  */
-export function auditConfig(
+function auditConfig(
   recommended: Linter.Config,
   rawSettings: Readonly<Record<string, unknown>>,
   typescriptParser: Linter.Parser | undefined,

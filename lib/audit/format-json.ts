@@ -2,7 +2,7 @@ import { SUBJECTS } from '../subjects';
 import type { AuditReport, Finding } from './report';
 
 /** The version of the JSON report's shape; it changes only with a breaking change (docs/audit.md). */
-export const JSON_REPORT_VERSION = 1;
+const JSON_REPORT_VERSION = 1;
 
 /** The report for programs: the same groups as the text, with every sentence in the report's locale. */
 export function formatJson(report: AuditReport): string {

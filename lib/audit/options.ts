@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { FeishuSettingsError, parseFeishuSettings, show, type FeishuSettings, type SettingKey, type SettingsSpelling } from '../settings';
 import { AuditError } from './audit-error';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
 
 /** What one `audit` command line asks for. */
 export interface AuditOptions {
@@ -18,7 +18,7 @@ export interface AuditOptions {
   readonly maxFindings: number;
 }
 
-export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'audit'; readonly options: AuditOptions };
+type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'audit'; readonly options: AuditOptions };
 
 /** Each flag, and the setting it stands for (same meaning as `settings.feishu`). */
 const FLAGS: Readonly<Record<SettingKey, string>> = {

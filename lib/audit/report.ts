@@ -30,7 +30,7 @@ export interface SkippedFile {
 }
 
 /** An endpoint (or a set of endpoints one call names) or a kind of event finding, and where the code uses it. */
-export interface SubjectGroup {
+interface SubjectGroup {
   /** Catalog ids joined with `+`, or `legacy-event:<kind>`. */
   readonly id: string;
   readonly catalogIds: readonly string[];
@@ -44,7 +44,7 @@ export interface SubjectGroup {
 }
 
 /** Every finding of one error code of a notice, or of its legacy event. */
-export interface CodeGroup {
+interface CodeGroup {
   readonly code: GroupDescription['code'];
   /** The code is shown before the title (an event group has none). */
   readonly showsCode: boolean;
@@ -88,7 +88,7 @@ export interface AuditReport {
   readonly rules: AuditTarget['rules'];
 }
 
-export interface AuditResults {
+interface AuditResults {
   readonly files: number;
   readonly audited: number;
   readonly findings: readonly Finding[];

@@ -15,7 +15,7 @@ import { COLOURS, NO_COLOURS, Progress, useColour, type OutputStream } from './t
 import { loadTypeScriptParser } from './typescript-parser';
 
 /** Everything the command touches outside itself, so that tests can hand in their own. */
-export interface AuditEnvironment {
+interface AuditEnvironment {
   readonly argv: readonly string[];
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -28,7 +28,7 @@ export interface AuditEnvironment {
 }
 
 /** Exit codes: 0 no findings (or within --max-findings), 1 findings, 2 usage or run-time error. */
-export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
 /**
  * `eslint-plugin-feishu <command> …`: resolves to the exit code. Usage and

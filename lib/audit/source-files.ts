@@ -13,7 +13,7 @@ export const TYPESCRIPT_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'] as const;
  * build output and caches of common tools. Code there is not the team's own,
  * or is a copy of it. A directory named on the command line is audited anyway.
  */
-export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
+const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
   'node_modules',
   'bower_components',
   'jspm_packages',
@@ -41,7 +41,7 @@ export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
 // Declarations hold no calls; minified files are build output.
 const SKIPPED_FILE = /\.d\.[cm]?ts$|\.min\.[cm]?js$/;
 
-export interface SourceFiles {
+interface SourceFiles {
   /** Absolute paths, in code-point order. */
   readonly files: readonly string[];
   /** How many of them need the TypeScript parser. */

@@ -3,7 +3,7 @@ import type { CatalogEntry, Notice } from './types';
 
 export type * from './types';
 export * from './open-platform';
-export { EXTERNAL_CHAT_NOTICE, EXTERNAL_SHARING_GUIDE_URL, type ExternalChatCode } from './external-chat';
+export { EXTERNAL_CHAT_NOTICE, type ExternalChatCode } from './external-chat';
 
 /** Every notice the plugin's rules follow, in the order of their rules. */
 export const NOTICES: readonly Notice[] = [EXTERNAL_CHAT_NOTICE];

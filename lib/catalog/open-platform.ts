@@ -39,7 +39,7 @@ export interface ExportRef {
 }
 
 /** A function of an SDK, found through its imports, or by shape where scope can't see (`this.lark.api.newRequest`). */
-export interface SdkFunction {
+interface SdkFunction {
   readonly name: string;
   readonly exports: readonly ExportRef[];
   /** The member written before the name in the shape `X.<member>.<name>(…)`. */

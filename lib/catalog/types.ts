@@ -6,7 +6,7 @@
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface LocalizedText {
+interface LocalizedText {
   readonly en: string;
   readonly 'zh-CN': string;
 }
@@ -99,7 +99,7 @@ export interface LegacyEvent {
 }
 
 /** When a notice took effect, for each kind of app it names. */
-export interface CutOver {
+interface CutOver {
   /** Store apps, and self-built apps without linked organizations. */
   readonly default: string;
   /** Self-built apps with linked-organization sharing (关联组织应用共享) on. */

@@ -3,7 +3,7 @@ import { NAMESPACE, RULE_PREFIX } from '../package-meta';
 import { rules } from '../rules';
 
 /** Every rule marked `recommended`, as `error`, under the `feishu/` prefix. */
-export function recommendedRules(): Linter.RulesRecord {
+function recommendedRules(): Linter.RulesRecord {
   return Object.fromEntries(
     Object.entries(rules)
       .filter(([, rule]) => rule.meta.docs.recommended)

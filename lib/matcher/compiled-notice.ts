@@ -1,4 +1,5 @@
 import { IM_NAMESPACE, type CatalogEntry, type Notice } from '../catalog';
+import { WeakMemo } from '../memo';
 import { compileMatcher, pathSegments, type PathMatch } from './path-matcher';
 
 /**
@@ -25,16 +26,11 @@ export interface CompiledNotice {
   readonly sdkWords: RegExp;
 }
 
-const compiled = new WeakMap<Notice, CompiledNotice>();
+const compiled = new WeakMemo<Notice, CompiledNotice>();
 
 /** Compiles a notice, once per notice object; throws on a catalog the matcher cannot read. */
 export function compileNotice(notice: Notice): CompiledNotice {
-  let result = compiled.get(notice);
-  if (result === undefined) {
-    result = compile(notice);
-    compiled.set(notice, result);
-  }
-  return result;
+  return compiled.get(notice, compile);
 }
 
 function compile(notice: Notice): CompiledNotice {

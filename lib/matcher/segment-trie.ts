@@ -10,7 +10,7 @@ import { UNKNOWN } from './unknown';
  * param" at each step finds every match the templates allow. A literal template
  * wins over a param template that ends at the same place, as in HTTP routers.
  */
-export interface TrieNode<T> {
+interface TrieNode<T> {
   readonly literal: Map<string, TrieNode<T>>;
   param: TrieNode<T> | undefined;
   value: T | undefined;

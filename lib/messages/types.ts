@@ -67,7 +67,7 @@ export interface LocaleTexts {
 export type SkipReason = 'parse' | 'unreadable' | 'failed';
 
 /** The audit command's report: headings and summaries around the rules' own sentences. */
-export interface AuditTexts {
+interface AuditTexts {
   /** `3 findings in 2 of 5 files` */
   summary(findings: number, filesWithFindings: number, files: number): string;
   /** The all-clear, naming how many files were audited. */

@@ -23,7 +23,7 @@ export function cutOverDates(notice: Notice, kind: AppKind): string[] {
 }
 
 /** The date for a kind of app, as a message writes it: both dates, said in words, when the kind is unknown. */
-export function dateText(notice: Notice, kind: AppKind, locale: Locale): string {
+function dateText(notice: Notice, kind: AppKind, locale: Locale): string {
   if (kind !== 'unknown') return cutOverDates(notice, kind)[0]!;
   return fillTemplate(notice.allDates, locale, { default: notice.cutOver.default, linkedOrganization: notice.cutOver.linkedOrganization });
 }

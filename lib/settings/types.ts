@@ -3,7 +3,7 @@ import type { AppKind } from '../policy';
 /** `settings.feishu` after validation (docs/spec/behaviour.md#settings). */
 
 export type { AppKind } from '../policy';
-export type AppType = 'store' | 'self-built';
+type AppType = 'store' | 'self-built';
 export type Locale = 'en' | 'zh-CN';
 
 export interface FeishuSettings {

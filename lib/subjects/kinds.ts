@@ -24,7 +24,7 @@ export interface GroupDescription {
 }
 
 /** One subject of a group, as the report lists it. */
-export interface SubjectDescription {
+interface SubjectDescription {
   /** Catalog ids joined with `+`, or `legacy-event:<kind>`. */
   readonly id: string;
   /** Order within its group. */
@@ -39,13 +39,13 @@ export interface SubjectDescription {
 }
 
 /** What one occurrence adds to its subject: the HTTP method or SDK method the code uses there. */
-export interface OccurrenceDetail {
+interface OccurrenceDetail {
   readonly httpMethod?: string;
   readonly sdkCall?: string;
 }
 
 /** How the audit reads one kind of subject: every kind has each of these, or the code does not compile. */
-export interface SubjectKind<Subject extends ReportSubject> {
+interface SubjectKind<Subject extends ReportSubject> {
   group(subject: Subject, settings: Settings): GroupDescription;
   describe(subject: Subject, settings: Settings): SubjectDescription;
   occurrence(subject: Subject): OccurrenceDetail;

@@ -12,7 +12,7 @@ import { bindingOrigin, resolveVariable, staticKey, unwrap, type Expression, typ
  * apply unseen. Each rewrites what it can (the event name or check, the reads
  * of v1 fields with a v2 equivalent) and marks the reads without one.
  */
-export interface EventSuggestion extends SuggestionChanges {
+interface EventSuggestion extends SuggestionChanges {
   readonly fix: TSESLint.ReportFixFunction;
 }
 
@@ -303,7 +303,7 @@ function walk(sourceCode: SourceCode, root: Node, visit: (node: Node) => void): 
     for (const key of sourceCode.visitorKeys[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       for (const item of Array.isArray(child) ? child : [child]) {
-        if (typeof item === 'object' && item !== null && 'type' in item) children.push(item as Node);
+        if (typeof item === 'object' && item !== null && (item as Partial<Node>).type !== undefined) children.push(item as Node);
       }
     }
     // Reversed, so that nodes are visited in source order.

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { WeakMemo } from '../memo';
 import { work } from './work';
 
 export type Node = TSESTree.Node;
@@ -100,15 +101,10 @@ export function isStringLiteral(node: Node): node is TSESTree.StringLiteral {
  */
 export function nodeAtOffset(sourceCode: SourceCode, offset: number): Node {
   work.located++;
-  let locator = locators.get(sourceCode.ast);
-  if (locator === undefined) {
-    locator = new NodeLocator(sourceCode.ast, sourceCode.visitorKeys);
-    locators.set(sourceCode.ast, locator);
-  }
-  return locator.locate(offset);
+  return locators.get(sourceCode.ast, (ast) => new NodeLocator(ast, sourceCode.visitorKeys)).locate(offset);
 }
 
-const locators = new WeakMap<object, NodeLocator>();
+const locators = new WeakMemo<Node, NodeLocator>();
 
 class NodeLocator {
   private readonly path: Node[];
@@ -221,7 +217,7 @@ export function isGlobalReference(sourceCode: SourceCode, identifier: TSESTree.I
  * expression destructured when the pattern is a declaration's own (`const { key } = source`;
  * undefined for a parameter or a nested pattern).
  */
-export type BindingOrigin =
+type BindingOrigin =
   | { readonly kind: 'init'; readonly init: Expression }
   | { readonly kind: 'destructured'; readonly key: string; readonly pattern: TSESTree.ObjectPattern; readonly source: Expression | undefined };
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { plugin } from '../../lib/plugin';
 import { lint } from '../support/lint';
 
-// A host-less path (behaviour.md §2) is reported only in a file with Open
-// Platform evidence (§4). Each case below adds one signal, or one look-alike
+// A host-less path (docs/spec/behaviour.md#evaluating-strings) is reported only in a file with Open
+// Platform evidence (docs/spec/behaviour.md#open-platform-evidence). Each case below adds one signal, or one look-alike
 // of a signal, to the same call.
 const CALL = "export const info = (id: string) => http.post('/chat/v4/info', { chat_id: id });";
 

@@ -6,7 +6,7 @@ import { createRuleTester, PLAIN_JS } from '../support/rule-tester';
 const ruleTester = createRuleTester();
 const restrictedSdkCall = 'restrictedSdkCall' as const;
 
-/** Every (resource, method) pair of the catalog, written out by hand from external-chat-facts.md §2. */
+/** Every (resource, method) pair of the catalog, written out by hand from docs/spec/platform-facts.md#restricted-endpoints. */
 const REACTION_PAIRS = [
   ['messageReaction', 'create'],
   ['messageReaction', 'delete'],

@@ -2,8 +2,8 @@ import legacyRule from '../../lib/rules/no-legacy-message-chat-api';
 import managementRule from '../../lib/rules/no-external-chat-management-api';
 import { createRuleTester, PLAIN_JS } from '../support/rule-tester';
 
-// The string shapes of behaviour.md §2 beyond plain literals, each with the
-// place its report lands (§3). `EVIDENCE` gives a file Open Platform evidence.
+// The string shapes of docs/spec/behaviour.md#evaluating-strings beyond plain literals, each with the
+// place its report lands (docs/spec/behaviour.md#where-a-report-lands). `EVIDENCE` gives a file Open Platform evidence.
 const ruleTester = createRuleTester();
 const EVIDENCE = "import * as lark from '@larksuiteoapi/node-sdk';\n";
 const legacyEndpoint = 'legacyEndpoint' as const;

@@ -34,7 +34,7 @@ describe('catalog', () => {
     }
   });
 
-  it('corrects the notice’s misprinted methods (facts §2)', () => {
+  it('corrects the notice’s misprinted methods (docs/spec/platform-facts.md#the-notices-misprints)', () => {
     expect(byId('im.messageReaction.list')).toMatchObject({ methods: ['GET'], noticeMisprint: 'PATCH' });
     expect(byId('im.chatTab.deleteTabs')).toMatchObject({ methods: ['DELETE'], noticeMisprint: 'GET' });
   });

@@ -25,7 +25,7 @@ describe('matchPath', () => {
     expect(matchPath(`https://open.feishu.cn${path}`)).toBeUndefined();
   });
 
-  describe('normalization (behaviour.md §2)', () => {
+  describe('normalization (docs/spec/behaviour.md#evaluating-strings)', () => {
     it.each([
       'https://open.feishu.cn/open-apis/message/v4/send',
       'http://open.larksuite.com/open-apis/message/v4/send/',
@@ -66,7 +66,7 @@ describe('matchPath', () => {
     });
   });
 
-  describe('unknown pieces (behaviour.md §2)', () => {
+  describe('unknown pieces (docs/spec/behaviour.md#evaluating-strings)', () => {
     it('lets an unknown segment stand for a :param', () => {
       expect(idsOf(`/open-apis/im/v1/chats/${U}/link`)).toEqual(['im.chat.link']);
       expect(idsOf(`/open-apis/im/v1/messages/${U}/reactions/${U}`)).toEqual(['im.messageReaction.delete']);

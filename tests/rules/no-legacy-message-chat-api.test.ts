@@ -135,7 +135,7 @@ ruleTester.run('no-legacy-message-chat-api', rule, {
       code: "const ACTION = 'send';\nfunction post(action) { return fetch('/open-apis/message/v4/' + ACTION); }",
       errors: [{ messageId: legacyEndpoint, line: 2, column: 38, endColumn: 71 }],
     },
-    // A mock of a restricted path counts (behaviour.md §1).
+    // A mock of a restricted path counts (docs/spec/behaviour.md#what-counts-as-a-finding).
     {
       code: "nock('https://open.feishu.cn').post('/open-apis/message/v4/send').reply(200, {});",
       errors: [{ messageId: legacyEndpoint, column: 37, endColumn: 65 }],

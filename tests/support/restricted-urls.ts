@@ -2,7 +2,7 @@ import { CATALOG, type ErrorCode } from '../../lib/catalog';
 
 /** Restricted URLs and the catalog ids they name. */
 
-// Written from external-chat-facts.md §2 by hand, not generated from the
+// Written from docs/spec/platform-facts.md#restricted-endpoints by hand, not generated from the
 // catalog: a wrong path or id in the catalog fails here.
 export const RESTRICTED: ReadonlyArray<readonly [url: string, ids: readonly string[]]> = [
   ['/open-apis/message/v3/send', ['message.v3.send']],

@@ -8,7 +8,6 @@ import { LOOK_ALIKE_PATHS } from './look-alikes';
 import { REACTION_ENTRIES } from './reactions';
 
 export type { ExternalChatCode } from './groups';
-export { EXTERNAL_SHARING_GUIDE_URL } from './links';
 
 /**
  * Feishu's notice on messenger and group-chat APIs in external chats (外部群):

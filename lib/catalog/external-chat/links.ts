@@ -3,9 +3,6 @@
 export const NOTICE_URL =
   'https://open.feishu.cn/document/uAjLw4CM/ugTN1YjL4UTN24CO1UjN/breaking-change/messenger-and-group-chat-apis-in-external-chat';
 
-export const EXTERNAL_SHARING_GUIDE_URL =
-  'https://open.feishu.cn/document/develop-robots/add-bot-to-external-group';
-
 /** im/v1 reference page, e.g. `imV1Page('chat-tab/create')`. */
 export function imV1Page(page: string): string {
   return `https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/reference/im-v1/${page}`;

@@ -87,7 +87,7 @@ function messageData(
  * allowed, or undefined for none. A known HTTP method picks its entry among
  * those sharing the path; otherwise every entry of the path counts.
  */
-export function entriesToReport(
+function entriesToReport(
   finding: EndpointFinding,
   settings: Pick<FeishuSettings, 'appKind'>,
   allowed: ReadonlySet<string>,

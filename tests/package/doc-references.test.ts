@@ -1,0 +1,109 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Every document the code and the tests cite (`docs/spec/behaviour.md#settings`,
+// `docs/audit.md`) is a file of the repository, and its anchor a heading of
+// that file: a newcomer can follow each citation.
+
+const root = path.resolve(__dirname, '../..');
+const SCANNED = ['lib', 'tests', 'scripts'];
+const SOURCE = /\.(?:ts|mts|cts|mjs|cjs|js)$/;
+// `docs/spec/behaviour.md#settings`, `README.md`, `../../docs/audit.md`; not a template (`${name}.md`).
+const CITATION = /(?<![\w$}/.-])((?:\.\.?\/)*[\w-]+(?:\/[\w.-]+)*\.md)(?:#([\w-]+))?/g;
+
+function files(directory: string, name: RegExp): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== 'fixtures' && entry.name !== 'corpus') found.push(...files(full, name));
+    } else if (name.test(entry.name)) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+/** GitHub's heading anchors: lower case, punctuation but `-` and `_` dropped, spaces as `-`, repeats numbered. */
+export function headingAnchors(markdown: string): Set<string> {
+  const anchors = new Set<string>();
+  const counts = new Map<string, number>();
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
+    const heading = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (heading === null) continue;
+    const base = heading[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+    const seen = counts.get(base) ?? 0;
+    counts.set(base, seen + 1);
+    anchors.add(seen === 0 ? base : `${base}-${seen}`);
+  }
+  return anchors;
+}
+
+/** The file a citation names: from the repository root, or from the citing file's folder. */
+function resolveCitation(file: string, cited: string): string | undefined {
+  for (const candidate of [path.join(root, cited), path.join(path.dirname(file), cited)]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+// This file's own samples of bad citations are not citations.
+const citations = SCANNED.flatMap((folder) =>
+  files(path.join(root, folder), SOURCE)
+    .filter((file) => file !== __filename)
+    .flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(CITATION)].map((match) => ({
+      from: path.relative(root, file),
+      document: match[1]!,
+      anchor: match[2],
+    })),
+  ),
+);
+
+describe('citations of documents in lib/, tests/ and scripts/', () => {
+  it('finds the citations (the scan works)', () => {
+    expect(citations.some((c) => c.document === 'docs/spec/behaviour.md' && c.anchor === 'evaluating-strings')).toBe(true);
+    expect(citations.length).toBeGreaterThan(30);
+  });
+
+  it.each(citations.map((c) => [`${c.from} → ${c.document}${c.anchor === undefined ? '' : `#${c.anchor}`}`, c] as const))('%s', (_name, citation) => {
+    const target = resolveCitation(path.join(root, citation.from), citation.document);
+    expect(target, `${citation.from} cites ${citation.document}, which is not in the repository`).toBeDefined();
+    if (citation.anchor !== undefined) {
+      expect([...headingAnchors(readFileSync(target!, 'utf8'))], `${citation.document} has no heading #${citation.anchor}`).toContain(citation.anchor);
+    }
+  });
+
+  it('the docs name only source files that exist', () => {
+    const documents = [...files(path.join(root, 'docs'), /\.md$/), path.join(root, 'README.md'), path.join(root, 'README.zh-CN.md')];
+    const missing = documents.flatMap((document) =>
+      [...readFileSync(document, 'utf8').matchAll(/\blib\/[\w./-]+\.ts\b/g)]
+        .map((match) => match[0])
+        .filter((source) => !existsSync(path.join(root, source)))
+        .map((source) => `${path.relative(root, document)}: ${source}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('reads anchors as GitHub makes them', () => {
+    expect([...headingAnchors("# A\n## The notice's misprints\n### 232102 legacy message, chat and bot APIs\n## A\n```\n# not a heading\n```")]).toEqual([
+      'a',
+      'the-notices-misprints',
+      '232102-legacy-message-chat-and-bot-apis',
+      'a-1',
+    ]);
+  });
+
+  it('catches a citation of a file outside the repository', () => {
+    const text = '// (behaviour.md §2) and external-chat-facts.md';
+    const documents = [...text.matchAll(CITATION)].map((match) => match[1]);
+    expect(documents).toEqual(['behaviour.md', 'external-chat-facts.md']);
+    for (const document of documents) expect(resolveCitation(path.join(root, 'lib/index.ts'), document!)).toBeUndefined();
+  });
+});
