@@ -21,6 +21,15 @@ function allowEnum(name: string): string[] {
   return schema?.[0]?.properties.allow.items.enum ?? [];
 }
 
+/** The text between a generated block's markers (scripts/generate-docs.mjs); fails when the block is not there. */
+function generatedBlock(doc: string, name: string): string {
+  const begin = doc.indexOf(`<!-- begin generated: ${name} -->\n`);
+  const end = doc.indexOf(`<!-- end generated: ${name} -->\n`);
+  expect(begin, `block ${name}`).toBeGreaterThanOrEqual(0);
+  expect(end, `end of block ${name}`).toBeGreaterThan(begin);
+  return doc.slice(begin, end);
+}
+
 describe('rules, catalog, configs, docs and tests agree', () => {
   it('has a source file, a doc and a test for each rule, and nothing else', () => {
     const sources = namesIn('lib/rules', '.ts').filter((name) => name.startsWith('no-'));
@@ -64,14 +73,25 @@ describe('rules, catalog, configs, docs and tests agree', () => {
       );
       const doc = readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8');
       expect(doc.startsWith(`# feishu/${name}`), name).toBe(true);
+      // The endpoint tables are generated (scripts/generate-docs.mjs): a row per id, in both languages.
+      for (const table of allowEnum(name).length > 0 ? ['endpoints', 'endpoints-zh'] : []) {
+        const rows = generatedBlock(doc, table)
+          .split('\n')
+          .filter((line) => line.startsWith('|'))
+          .slice(2) // the header and the delimiter row
+          .map((line) => /^\| `([^`]+)` \|/.exec(line)?.[1]);
+        expect(rows, `${name} doc's ${table} table lists the ids of its allow option`).toEqual(allowEnum(name));
+      }
       for (const id of allowEnum(name)) expect(doc, `${name} doc names ${id}`).toContain(`\`${id}\``);
     }
   });
 
-  it('lists every rule in both READMEs', () => {
-    for (const readme of ['README.md', 'README.zh-CN.md']) {
+  it('lists every rule in both READMEs, and in their coverage tables', () => {
+    for (const [readme, table] of [['README.md', 'coverage'], ['README.zh-CN.md', 'coverage-zh']] as const) {
       const text = readFileSync(path.join(root, readme), 'utf8');
       for (const name of ruleNames) expect(text, `${readme} lists ${name}`).toContain(`docs/rules/${name}.md`);
+      const coverage = generatedBlock(text, table);
+      for (const name of ruleNames) expect(coverage, `${readme}'s ${table} table lists ${name}`).toContain(`(docs/rules/${name}.md)`);
     }
   });
 
