@@ -8,6 +8,7 @@ import { findNewRequestCalls } from './lark-sdk';
 import { collectStringSites, destinationsOf, outermostStringSite } from './string-sites';
 import { StringEvaluator } from './string-value';
 import { work } from '../syntax/work';
+import type { Protection } from './protection';
 import type { TypeServices } from './typed';
 
 /** A place in the code that calls a restricted endpoint: a URL or path, or an SDK call. */
@@ -24,6 +25,8 @@ export interface EndpointFinding {
   readonly method: HttpMethod | undefined;
   /** For an SDK call, the method called, as in the SDK: `client.im.messageReaction.create`. */
   readonly sdkCall?: string;
+  /** How the code keeps it from failing in external chats, if it does (docs/spec/behaviour.md#guarded-and-handled-findings). */
+  readonly protection?: Protection;
 }
 
 /**

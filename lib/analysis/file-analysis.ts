@@ -6,6 +6,7 @@ import type { SourceCode } from '../syntax/ast';
 import { findEndpoints, type EndpointFinding } from './endpoints';
 import { findEvidence, type Evidence } from './evidence';
 import { findLegacyEvents, type LegacyEventFinding } from './legacy-events';
+import { FileProtection } from './protection';
 import { findSdkCalls } from './sdk-calls';
 import { typeServices, type TypeServices } from './typed';
 
@@ -15,7 +16,10 @@ import { typeServices, type TypeServices } from './typed';
  * all of them the evidence.
  */
 export interface FileAnalysis {
-  /** URLs, paths and SDK calls of a notice's restricted endpoints. */
+  /**
+   * URLs, paths and SDK calls of a notice's restricted endpoints, each with
+   * its protection where the code guards or handles it.
+   */
   endpoints(notice: CompiledNotice): readonly EndpointFinding[];
   /** Subscriptions to and checks of a legacy event. */
   legacyEvents(event: LegacyEvent): readonly LegacyEventFinding[];
@@ -39,10 +43,15 @@ function createAnalysis(sourceCode: SourceCode, settings: FeishuSettings): FileA
   const events = new WeakMemo<LegacyEvent, readonly LegacyEventFinding[]>();
   return {
     endpoints: (notice) =>
-      endpoints.get(notice, () => [
-        ...findEndpoints(sourceCode, notice, hasEvidence, types()),
-        ...findSdkCalls(sourceCode, notice, types()?.isSdkReceiver),
-      ]),
+      endpoints.get(notice, () => {
+        const found = [...findEndpoints(sourceCode, notice, hasEvidence, types()), ...findSdkCalls(sourceCode, notice, types()?.isSdkReceiver)];
+        if (found.length === 0) return found;
+        const protection = new FileProtection(sourceCode, notice.notice);
+        return found.map((finding) => {
+          const protectedBy = protection.protectionOf(finding);
+          return protectedBy === undefined ? finding : { ...finding, protection: protectedBy };
+        });
+      }),
     legacyEvents: (event) => events.get(event, () => findLegacyEvents(sourceCode, event, hasEvidence, types()?.isSdkReceiver)),
     evidence,
   };

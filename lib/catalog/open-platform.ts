@@ -101,6 +101,20 @@ export const EVIDENCE_VOCABULARY: readonly string[] = [
   'tenant_key',
 ];
 
+/**
+ * How code tells an external chat (外部群) from an internal one: the im/v1 chat
+ * info's `external` field is `true` for an external chat
+ * (docs/spec/platform-facts.md#what-each-kind-of-app-can-do). A test of it, by
+ * whatever name the code gives it, keeps a call away from external chats
+ * (docs/spec/behaviour.md#guarded-and-handled-findings): these are the names
+ * that count, as the words a camelCase or snake_case name splits into,
+ * lower-cased and joined by one space. Nothing else counts: `external_id`,
+ * `externalUserId` or `chatIsExternal` are other words.
+ */
+export const EXTERNAL_CHAT_TEST = {
+  names: ['external', 'is external', 'external chat', 'external group', 'is external chat', 'is external group'],
+} as const satisfies { readonly names: readonly string[] };
+
 /** The platform's names: an identifier or module that names one as a word of its own is evidence. */
 export const PLATFORM_NAMES: readonly string[] = ['lark', 'feishu'];
 

@@ -131,4 +131,12 @@ export interface Notice<Code extends number = number> {
   /** SDK helpers that call restricted endpoints: helper name → catalog ids, in call order. */
   readonly channelHelpers: Readonly<Record<string, readonly string[]>>;
   readonly legacyEvent?: LegacyEvent;
+  /**
+   * For a notice whose calls fail only in external chats: the names of the test
+   * code writes to keep a call away from them (open-platform.ts). A call that
+   * runs only when such a test says the chat is not external is guarded
+   * (docs/spec/behaviour.md#guarded-and-handled-findings). Without it, no
+   * call of the notice is ever guarded; a call can still be handled.
+   */
+  readonly externalChatTest?: { readonly names: readonly string[] };
 }

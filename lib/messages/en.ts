@@ -34,6 +34,14 @@ export const en: LocaleTexts = {
       `Self-built app: ${selfBuilt} With linked organizations: ${linkedOrganization} Store app: ${store} ` +
       '(Set settings.feishu.appType for the advice for your kind of app.)',
   },
+  protection: {
+    guarded:
+      'Recognised as guarded: the code makes this call only when the chat is known not to be external ' +
+      '(reported because settings.feishu.reportGuarded is true).',
+    handled:
+      'Recognised as handled: a catch of this call handles its error code ' +
+      '(reported because settings.feishu.reportGuarded is true).',
+  },
   event: {
     subject: {
       register: 'register({ message }) subscribes this EventDispatcher to the legacy `message` event (event schema v1).',
@@ -59,6 +67,8 @@ export const en: LocaleTexts = {
       `${plural(findings, 'finding')} in ${withFindings} of ${plural(files, 'file')}`,
     noFindings: (files) =>
       `No findings in ${plural(files, 'audited file')}: no API or event that fails in external chats (外部群) is used.`,
+    noFindingsProtected: (files) =>
+      `No findings in ${plural(files, 'audited file')}: every call that fails in external chats (外部群) is guarded or handled (listed below).`,
     nothingAudited: (files) =>
       `Nothing audited: ${files === 1 ? 'the one file found could not' : `none of the ${files} files found could`} be linted.`,
     appKind: {
@@ -85,6 +95,11 @@ export const en: LocaleTexts = {
       reason === 'unreadable' ? `cannot be read (${detail})` : `${reason === 'parse' ? 'does not parse' : 'could not be linted'}: ${detail}`,
     suppressed: (count) =>
       `${plural(count, 'finding')} not counted: comments in the code turn the rule off there (eslint-disable, /* eslint … */).`,
+    protectedApart: (guarded, handled) =>
+      `Guarded or handled, not counted (guarded: ${guarded}, handled: ${handled}); --report-guarded counts them:`,
+    protectedCounted: (guarded, handled) =>
+      `Counted with them, as reportGuarded is on: guarded: ${guarded}, handled: ${handled}.`,
+    protection: { guarded: 'guarded', handled: 'handled' },
     threshold: (findings, max) =>
       findings <= max ? `Within --max-findings ${max}.` : `Over --max-findings ${max}.`,
     ruleDocs: 'Rules:',

@@ -1,3 +1,4 @@
+import type { Protection } from '../analysis';
 import type { CatalogEntry, HttpMethod, Notice } from '../catalog';
 import { failurePhrase, remedyFor, type Remedy } from '../policy';
 import type { FeishuSettings, Locale } from '../settings';
@@ -11,8 +12,10 @@ export const TEXTS: Readonly<Record<Locale, LocaleTexts>> = { en, 'zh-CN': zhCN 
 /**
  * The template of every endpoint message, whatever the locale: the locale
  * chooses the words that fill it, the messageId names the kind of finding.
+ * `protection` is empty but for a guarded or handled call reported with
+ * `settings.feishu.reportGuarded`.
  */
-export const ENDPOINT_MESSAGE = '{{endpoint}} {{failure}} {{remedy}}';
+export const ENDPOINT_MESSAGE = '{{endpoint}} {{failure}} {{remedy}}{{protection}}';
 
 export interface EndpointMessageData {
   /** `POST /open-apis/message/v4/send ([Legacy] Send message)` */
@@ -21,6 +24,8 @@ export interface EndpointMessageData {
   readonly failure: string;
   /** What to do, for this kind of app. */
   readonly remedy: string;
+  /** ` Recognised as guarded: …` after the remedy, or nothing. */
+  readonly protection: string;
   readonly [key: string]: string;
 }
 
@@ -28,12 +33,12 @@ export interface EndpointMessageData {
  * Describes a finding that names `entries` (one error code of `notice`).
  * `method` is the method seen in the code, when it is known; the entries'
  * documented methods are named otherwise. `sdkCall` names the SDK method the
- * code calls.
+ * code calls; `protection`, how the code guards or handles the call.
  */
 export function describeEndpoint(
   notice: Notice,
   entries: readonly [CatalogEntry, ...CatalogEntry[]],
-  { method, sdkCall }: { method?: HttpMethod | undefined; sdkCall?: string | undefined },
+  { method, sdkCall, protection }: { method?: HttpMethod | undefined; sdkCall?: string | undefined; protection?: Protection | undefined },
   settings: Pick<FeishuSettings, 'appKind' | 'locale'>,
 ): EndpointMessageData {
   const primary = entries[0];
@@ -48,6 +53,7 @@ export function describeEndpoint(
     endpoint: sdkCall === undefined ? endpoint : `${sdkCall}() → ${endpoint}`,
     failure: failurePhrase(notice, primary.code, settings.appKind, settings.locale),
     remedy: remedyText(remedyFor(primary, settings.appKind), settings.locale),
+    protection: protection === undefined ? '' : ` ${TEXTS[settings.locale].protection[protection]}`,
   };
 }
 

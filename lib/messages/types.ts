@@ -1,3 +1,4 @@
+import type { Protection } from '../analysis';
 import type { AppKind } from '../policy';
 
 /** What a legacy-event suggestion rewrites, and what it marks FIXME. */
@@ -41,6 +42,11 @@ export interface LocaleTexts {
     /** Unknown kind of app: the three remedies, one sentence each. */
     unknownKind(selfBuilt: string, linkedOrganization: string, store: string): string;
   };
+  /**
+   * What a report of a guarded or handled call adds, shown only with
+   * `settings.feishu.reportGuarded` (docs/spec/behaviour.md#guarded-and-handled-findings).
+   */
+  protection: Readonly<Record<Protection, string>>;
   /** The legacy `message` event rule. */
   event: {
     subject: { register: string; check: string; typeHandler: string };
@@ -72,6 +78,8 @@ interface AuditTexts {
   summary(findings: number, filesWithFindings: number, files: number): string;
   /** The all-clear, naming how many files were audited. */
   noFindings(files: number): string;
+  /** The all-clear when every call found is guarded or handled, and listed apart. */
+  noFindingsProtected(files: number): string;
   /** No file found could be linted: no answer at all. */
   nothingAudited(files: number): string;
   /** Which kind of app the advice is for. */
@@ -94,6 +102,12 @@ interface AuditTexts {
   skipReason(reason: SkipReason, detail: string): string;
   /** Findings not counted: comments in the code turn their rule off. */
   suppressed(count: number): string;
+  /** The heading of the guarded and handled findings, listed apart and not counted. */
+  protectedApart(guarded: number, handled: number): string;
+  /** With reportGuarded on: how many of the findings counted are guarded or handled. */
+  protectedCounted(guarded: number, handled: number): string;
+  /** After an occurrence the code guards or handles. */
+  protection: Readonly<Record<Protection, string>>;
   /** `--max-findings`: within the threshold, or over it. */
   threshold(findings: number, max: number): string;
   /** The closing links: the heading of the rules' docs, and the notice. */

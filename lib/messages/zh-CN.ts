@@ -25,6 +25,10 @@ export const zhCN: LocaleTexts = {
     unknownKind: (selfBuilt, linkedOrganization, store) =>
       `自建应用：${selfBuilt} 开启关联组织的自建应用：${linkedOrganization} 商店应用：${store}（设置 settings.feishu.appType 可获得针对你的应用类型的建议。）`,
   },
+  protection: {
+    guarded: '已识别为已防护（guarded）：代码只在确认不是外部群时才调用（因 settings.feishu.reportGuarded 为 true 而报告）。',
+    handled: '已识别为已处理（handled）：此调用的 catch 处理了该错误码（因 settings.feishu.reportGuarded 为 true 而报告）。',
+  },
   event: {
     subject: {
       register: 'register({ message }) 为此 EventDispatcher 订阅了历史版本的接收消息事件 `message`（事件格式 v1）。',
@@ -46,6 +50,7 @@ export const zhCN: LocaleTexts = {
   audit: {
     summary: (findings, withFindings, files) => `${files} 个文件中有 ${withFindings} 个文件共 ${findings} 处问题`,
     noFindings: (files) => `已检查的 ${files} 个文件中未发现问题：没有使用在外部群中失效的接口或事件。`,
+    noFindingsProtected: (files) => `已检查的 ${files} 个文件中未发现问题：找到的在外部群中失效的调用都已防护或已处理（见下方列表）。`,
     nothingAudited: (files) => `未能检查任何文件：找到的 ${files} 个文件都无法检查。`,
     appKind: {
       unknown: '未指定应用类型（--app-type）：以下“处理建议”针对未开启关联组织的自建应用。',
@@ -68,6 +73,9 @@ export const zhCN: LocaleTexts = {
     skipReason: (reason, detail) =>
       reason === 'unreadable' ? `无法读取（${detail}）` : `${reason === 'parse' ? '无法解析' : '无法检查'}: ${detail}`,
     suppressed: (count) => `另有 ${count} 处未计入：代码中的注释在该处关闭了规则（eslint-disable、/* eslint … */）。`,
+    protectedApart: (guarded, handled) => `已防护或已处理，未计入（已防护 guarded：${guarded}，已处理 handled：${handled}）；--report-guarded 会计入：`,
+    protectedCounted: (guarded, handled) => `reportGuarded 已开启，以上计入了已防护 guarded：${guarded}、已处理 handled：${handled}。`,
+    protection: { guarded: '已防护', handled: '已处理' },
     threshold: (findings, max) => (findings <= max ? `未超过 --max-findings ${max}。` : `超过了 --max-findings ${max}。`),
     ruleDocs: '规则文档：',
     notice: (url) => `飞书公告：${url}`,

@@ -10,7 +10,7 @@ export class FeishuSettingsError extends Error {
   }
 }
 
-const KEYS = ['appType', 'linkedOrganization', 'externalSharing', 'locale', 'apiHosts', 'assumeOpenPlatform'] as const;
+const KEYS = ['appType', 'linkedOrganization', 'externalSharing', 'locale', 'apiHosts', 'assumeOpenPlatform', 'reportGuarded'] as const;
 export type SettingKey = (typeof KEYS)[number];
 type Key = SettingKey;
 
@@ -45,6 +45,7 @@ export const DEFAULT_SETTINGS: FeishuSettings = Object.freeze({
   locale: 'en',
   apiHosts: [],
   assumeOpenPlatform: false,
+  reportGuarded: false,
   appKind: 'unknown',
 });
 
@@ -84,6 +85,7 @@ export function parseFeishuSettings(raw: Readonly<Record<string, unknown>>, spel
   const locale = oneOf(raw, 'locale', LOCALES, s) ?? 'en';
   const apiHosts = hosts(raw, s);
   const assumeOpenPlatform = flag(raw, 'assumeOpenPlatform', s);
+  const reportGuarded = flag(raw, 'reportGuarded', s);
 
   if (externalSharing && appType === 'store') {
     throw new FeishuSettingsError(
@@ -112,6 +114,7 @@ export function parseFeishuSettings(raw: Readonly<Record<string, unknown>>, spel
     locale,
     apiHosts,
     assumeOpenPlatform,
+    reportGuarded,
     appKind: appKindOf(appType, linkedOrganization, externalSharing),
   });
 }

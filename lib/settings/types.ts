@@ -14,6 +14,8 @@ export interface FeishuSettings {
   /** Lower-cased extra hosts that count as Open Platform evidence, beside the catalog's API_HOSTS. */
   readonly apiHosts: readonly string[];
   readonly assumeOpenPlatform: boolean;
+  /** Report guarded and handled findings too (docs/spec/behaviour.md#guarded-and-handled-findings). */
+  readonly reportGuarded: boolean;
   readonly appKind: AppKind;
 }
 

@@ -1,3 +1,4 @@
+import type { Protection } from '../analysis';
 import { describeEndpoint, TEXTS } from '../messages';
 import { adviceKind, groupFailurePhrase, legacyEventProblem } from '../policy';
 import type { FeishuSettings } from '../settings';
@@ -38,10 +39,14 @@ interface SubjectDescription {
   readonly docUrl: string;
 }
 
-/** What one occurrence adds to its subject: the HTTP method or SDK method the code uses there. */
+/**
+ * What one occurrence adds to its subject: the HTTP method or SDK method the
+ * code uses there, and whether the code guards or handles it there.
+ */
 interface OccurrenceDetail {
   readonly httpMethod?: string;
   readonly sdkCall?: string;
+  readonly protection?: Protection;
 }
 
 /** How the audit reads one kind of subject: every kind has each of these, or the code does not compile. */
@@ -81,9 +86,10 @@ const endpoint: SubjectKind<EndpointSubject> = {
       docUrl: entries[0].docUrl,
     };
   },
-  occurrence: ({ method, sdkCall }) => ({
+  occurrence: ({ method, sdkCall, protection }) => ({
     ...(method === undefined ? {} : { httpMethod: method }),
     ...(sdkCall === undefined ? {} : { sdkCall }),
+    ...(protection === undefined ? {} : { protection }),
   }),
 };
 

@@ -1,3 +1,4 @@
+import { EXTERNAL_CHAT_TEST } from '../open-platform';
 import type { LegacyEvent, Notice } from '../types';
 import { CHAT_MANAGEMENT_ENTRIES } from './chat-management';
 import { EXTERNAL_CHAT_GROUPS, type ExternalChatCode } from './groups';
@@ -47,4 +48,6 @@ export const EXTERNAL_CHAT_NOTICE: Notice<ExternalChatCode> & { readonly legacyE
     removeReactionByEmoji: ['im.messageReaction.list', 'im.messageReaction.delete'],
   },
   legacyEvent: LEGACY_MESSAGE_EVENT,
+  // Every call of this notice fails only in external chats: a test of the chat keeps it away from them.
+  externalChatTest: EXTERNAL_CHAT_TEST,
 };

@@ -32,8 +32,10 @@ export function allowOptionSchema<Code extends number>(notice: Notice<Code>, cod
 
 /**
  * The `create` of an API rule: report the file's findings of one error code of
- * a notice that still fail for the configured kind of app and are not allowed.
- * The notice is compiled here, once, when the rule is defined.
+ * a notice that still fail for the configured kind of app and are not allowed;
+ * those the code guards or handles only with `settings.feishu.reportGuarded`
+ * (docs/spec/behaviour.md#guarded-and-handled-findings). The notice is
+ * compiled here, once, when the rule is defined.
  */
 export function reportEndpoints<Code extends number, MessageId extends string>(
   notice: Notice<Code>,
@@ -49,13 +51,14 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
       Program() {
         for (const finding of analyzeFile(context.sourceCode, settings).endpoints(compiled)) {
           if (finding.code !== code) continue;
+          if (finding.protection !== undefined && !settings.reportGuarded) continue;
           const entries = entriesToReport(finding, settings, allowed);
           if (entries === undefined) continue;
           const messageId = finding.sdkCall === undefined ? messageIds.url : (messageIds.sdk ?? messageIds.url);
           reportSubject(
             context,
             { node: finding.node, messageId, data: messageData(notice, entries, finding, settings) },
-            { kind: 'endpoint', notice, code, entries, method: finding.method, sdkCall: finding.sdkCall },
+            { kind: 'endpoint', notice, code, entries, method: finding.method, sdkCall: finding.sdkCall, protection: finding.protection },
           );
         }
       },
@@ -69,14 +72,14 @@ const messageCache = new WeakMemo<FeishuSettings, Map<string, EndpointMessageDat
 function messageData(
   notice: Notice,
   entries: [CatalogEntry, ...CatalogEntry[]],
-  { method, sdkCall }: EndpointFinding,
+  { method, sdkCall, protection }: EndpointFinding,
   settings: FeishuSettings,
 ): EndpointMessageData {
   const bySettings = messageCache.get(settings, () => new Map());
-  const key = `${notice.id} ${sdkCall ?? ''} ${method ?? ''} ${entries.map((entry) => entry.id).join(' ')}`;
+  const key = `${notice.id} ${sdkCall ?? ''} ${method ?? ''} ${protection ?? ''} ${entries.map((entry) => entry.id).join(' ')}`;
   let data = bySettings.get(key);
   if (data === undefined) {
-    data = describeEndpoint(notice, entries, { method, sdkCall }, settings);
+    data = describeEndpoint(notice, entries, { method, sdkCall, protection }, settings);
     bySettings.set(key, data);
   }
   return data;
