@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TEXTS } from '../messages';
 import { REPOSITORY_URL, RULE_PREFIX } from '../package-meta';
+import { SUBJECTS } from '../subjects';
 import type { AuditReport, Finding, SkippedFile } from './report';
 
 /** The parts of SARIF 2.1.0 this report writes (the full schema is checked in the tests). */
@@ -34,7 +35,8 @@ interface SarifLocation {
 interface SarifResult {
   ruleId: string;
   ruleIndex: number;
-  level: 'error';
+  /** `note` for a call the code guards or handles (docs/spec/behaviour.md#guarded-and-handled-findings). */
+  level: 'error' | 'note';
   message: { text: string };
   locations: [SarifLocation];
   properties: Record<string, unknown>;
@@ -50,7 +52,8 @@ const SRCROOT = '%SRCROOT%';
 /**
  * SARIF 2.1.0, for code-scanning services: every rule with its help URI,
  * every finding as an error located relative to the working directory
- * (`%SRCROOT%`), and each skipped file as a warning notification.
+ * (`%SRCROOT%`), a guarded or handled one as a note with its `protection`,
+ * and each skipped file as a warning notification.
  */
 export function formatSarif(report: AuditReport, cwd: string): string {
   const ruleIds = Object.keys(report.rules).map((name) => RULE_PREFIX + name);
@@ -62,16 +65,19 @@ export function formatSarif(report: AuditReport, cwd: string): string {
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['feishu', 'lark', 'external-chat'] },
   }));
-  const results: SarifResult[] = report.groups.flatMap((group) =>
+  const results: SarifResult[] = [...report.groups, ...report.protectedGroups].flatMap((group) =>
     group.subjects.flatMap((subject) =>
-      subject.occurrences.map((finding) => ({
-        ruleId: finding.ruleId,
-        ruleIndex: ruleIds.indexOf(finding.ruleId),
-        level: 'error' as const,
-        message: { text: finding.message },
-        locations: [location(finding, cwd)] as [SarifLocation],
-        properties: { code: group.code, subject: subject.id, catalogIds: subject.catalogIds },
-      })),
+      subject.occurrences.map((finding) => {
+        const { protection } = SUBJECTS.occurrence(finding.subject);
+        return {
+          ruleId: finding.ruleId,
+          ruleIndex: ruleIds.indexOf(finding.ruleId),
+          level: protection === undefined ? ('error' as const) : ('note' as const),
+          message: { text: finding.message },
+          locations: [location(finding, cwd)] as [SarifLocation],
+          properties: { code: group.code, subject: subject.id, catalogIds: subject.catalogIds, ...(protection === undefined ? {} : { protection }) },
+        };
+      }),
     ),
   );
   const { audit } = TEXTS[report.locale];

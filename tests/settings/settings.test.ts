@@ -16,7 +16,14 @@ describe('settings.feishu', () => {
       externalSharing: false,
       assumeOpenPlatform: false,
       apiHosts: [],
+      reportGuarded: false,
     });
+  });
+
+  it('reads reportGuarded, a boolean that is false unless set', () => {
+    expect(read({ reportGuarded: true }).reportGuarded).toBe(true);
+    expect(read({ reportGuarded: false }).reportGuarded).toBe(false);
+    expect(read({ appType: 'store' }).reportGuarded).toBe(false);
   });
 
   it.each([
@@ -45,11 +52,13 @@ describe('settings.feishu', () => {
   it.each([
     [[], "settings.feishu must be an object; got []."],
     ['store', "settings.feishu must be an object; got 'store'."],
-    [{ apptype: 'store' }, 'settings.feishu.apptype is not a setting; the settings are appType, linkedOrganization, externalSharing, locale, apiHosts, assumeOpenPlatform.'],
+    [{ apptype: 'store' }, 'settings.feishu.apptype is not a setting; the settings are appType, linkedOrganization, externalSharing, locale, apiHosts, assumeOpenPlatform, reportGuarded.'],
     [{ appType: 'selfbuilt' }, "settings.feishu.appType must be 'store' or 'self-built'; got 'selfbuilt'."],
     [{ appType: 1 }, "settings.feishu.appType must be 'store' or 'self-built'; got 1."],
     [{ locale: 'zh' }, "settings.feishu.locale must be 'en' or 'zh-CN'; got 'zh'."],
     [{ assumeOpenPlatform: 'yes' }, "settings.feishu.assumeOpenPlatform must be true or false; got 'yes'."],
+    [{ reportGuarded: 'true' }, "settings.feishu.reportGuarded must be true or false; got 'true'."],
+    [{ reportGuarded: 1 }, 'settings.feishu.reportGuarded must be true or false; got 1.'],
     [{ appType: 'self-built', linkedOrganization: 1 }, 'settings.feishu.linkedOrganization must be true or false; got 1.'],
     [{ apiHosts: 'open.example.com' }, "settings.feishu.apiHosts must be an array of host names; got 'open.example.com'."],
     [{ apiHosts: ['https://open.example.com'] }, "settings.feishu.apiHosts[0] must be a host name such as 'open.example.com' (no scheme, no path); got 'https://open.example.com'."],
