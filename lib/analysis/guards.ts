@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { resolveVariable, staticKey, type Expression, type Node, type SourceCode, type Variable } from '../syntax/ast';
 import { alwaysExits, enclosingFunction, holdsNode, isFunctionBoundary, isLoop, ownNodes, statementListOf } from '../syntax/control';
+import { work } from '../syntax/work';
 import type { ConditionMeaning, ExternalTests } from './external-tests';
 
 /** An `if` that leaves its statement list unless the chat is not external: code after it is guarded. */
@@ -21,6 +22,7 @@ const MAX_TEST_NODES = 200;
 export class Guards {
   private readonly earlyExits = new WeakMap<readonly Node[], readonly EarlyExit[]>();
   private readonly testBindings = new WeakMap<Expression, readonly TestBinding[] | undefined>();
+  private readonly writes = new WeakMap<Variable, Map<string, readonly Write[]>>();
 
   constructor(
     private readonly sourceCode: SourceCode,
@@ -39,6 +41,7 @@ export class Guards {
   isGuarded(node: Node): boolean {
     let child = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+      work.climbed++;
       if (isFunctionBoundary(parent)) return false;
       if (this.guardsChild(parent, child, node)) return true;
       const list = statementListOf(parent, child);
@@ -102,7 +105,7 @@ export class Guards {
       if (bindings === undefined) return false;
       const home = enclosingFunction(test);
       for (const { variable, path } of bindings) {
-        for (const write of writesOf(variable, path)) {
+        for (const write of this.writesOf(variable, path)) {
           if (enclosingFunction(write.node) !== home) {
             if (!write.declaration) return false;
           } else if ((write.node.range[0] >= test.range[1] && write.node.range[0] < node.range[0]) || inLoopWithout(write.node, node, test)) {
@@ -112,6 +115,22 @@ export class Guards {
       }
     }
     return true;
+  }
+
+  /** The writes of a variable that can change a test reading `path` of it, found once per file. */
+  private writesOf(variable: Variable, path: readonly string[]): readonly Write[] {
+    let byPath = this.writes.get(variable);
+    if (byPath === undefined) {
+      byPath = new Map();
+      this.writes.set(variable, byPath);
+    }
+    const key = path.join('\u0000');
+    let found = byPath.get(key);
+    if (found === undefined) {
+      found = writesOf(variable, path);
+      byPath.set(key, found);
+    }
+    return found;
   }
 
   /**

@@ -1,13 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { outermostWrapper, resolveVariable, staticKey, unwrap, unwrapValue, type Expression, type Node, type SourceCode, type Variable } from '../syntax/ast';
 import { isFunctionBoundary, ownNodes } from '../syntax/control';
+import { work } from '../syntax/work';
 import { bindingReadBy, initializerOf } from './const-bindings';
 
 /** A handler of a rejected call: a `catch` clause, or the function given to `.catch(fn)`. */
 type Handler = TSESTree.CatchClause | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
 
 /** A handler larger than this many nodes is not read: it is not counted as handling anything. */
-const MAX_HANDLER_NODES = 5000;
+const MAX_HANDLER_NODES = 50_000;
 /** An expression compared with the code is read up to this many nodes. */
 const MAX_EXPRESSION_NODES = 200;
 
@@ -31,6 +32,7 @@ export class Handlers {
   isHandled(call: Node, code: number): boolean {
     let top = outermostWrapper(call);
     for (;;) {
+      work.climbed++;
       const parent = top.parent;
       const key = parent?.type === 'MemberExpression' && parent.object === top ? staticKey(parent) : undefined;
       const chained = parent?.parent;
@@ -43,6 +45,7 @@ export class Handlers {
     if (top.parent?.type !== 'AwaitExpression') return false;
     let current: Node = top.parent;
     for (let parent: Node | undefined = current.parent; parent && !isFunctionBoundary(parent); current = parent, parent = parent.parent) {
+      work.climbed++;
       if (parent.type === 'TryStatement' && parent.block === current && parent.handler !== null) return this.handles(parent.handler, code);
     }
     return false;

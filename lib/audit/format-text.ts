@@ -80,7 +80,7 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
 function where(finding: Finding, styles: Styles, words: Pick<LocaleTexts['audit'], 'via' | 'protection'>): string {
   const position = styles.cyan(`${finding.file}:${finding.line}:${finding.column}`);
   const { sdkCall, protection } = SUBJECTS.occurrence(finding.subject);
-  const details = [sdkCall === undefined ? undefined : words.via(sdkCall), protection === undefined ? undefined : `(${words.protection[protection]})`];
+  const details = [sdkCall === undefined ? undefined : words.via(sdkCall), protection === undefined ? undefined : words.protection[protection]];
   return [position, ...details.filter((detail) => detail !== undefined).map((detail) => styles.dim(detail))].join('  ');
 }
 

@@ -99,7 +99,7 @@ export const en: LocaleTexts = {
       `Guarded or handled, not counted (guarded: ${guarded}, handled: ${handled}); --report-guarded counts them:`,
     protectedCounted: (guarded, handled) =>
       `Counted with them, as reportGuarded is on: guarded: ${guarded}, handled: ${handled}.`,
-    protection: { guarded: 'guarded', handled: 'handled' },
+    protection: { guarded: '(guarded)', handled: '(handled)' },
     threshold: (findings, max) =>
       findings <= max ? `Within --max-findings ${max}.` : `Over --max-findings ${max}.`,
     ruleDocs: 'Rules:',

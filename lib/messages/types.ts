@@ -106,7 +106,7 @@ interface AuditTexts {
   protectedApart(guarded: number, handled: number): string;
   /** With reportGuarded on: how many of the findings counted are guarded or handled. */
   protectedCounted(guarded: number, handled: number): string;
-  /** After an occurrence the code guards or handles. */
+  /** After an occurrence the code guards or handles: `(guarded)`. */
   protection: Readonly<Record<Protection, string>>;
   /** `--max-findings`: within the threshold, or over it. */
   threshold(findings: number, max: number): string;

@@ -75,7 +75,7 @@ export const zhCN: LocaleTexts = {
     suppressed: (count) => `另有 ${count} 处未计入：代码中的注释在该处关闭了规则（eslint-disable、/* eslint … */）。`,
     protectedApart: (guarded, handled) => `已防护或已处理，未计入（已防护 guarded：${guarded}，已处理 handled：${handled}）；--report-guarded 会计入：`,
     protectedCounted: (guarded, handled) => `reportGuarded 已开启，以上计入了已防护 guarded：${guarded}、已处理 handled：${handled}。`,
-    protection: { guarded: '已防护', handled: '已处理' },
+    protection: { guarded: '（已防护）', handled: '（已处理）' },
     threshold: (findings, max) => (findings <= max ? `未超过 --max-findings ${max}。` : `超过了 --max-findings ${max}。`),
     ruleDocs: '规则文档：',
     notice: (url) => `飞书公告：${url}`,

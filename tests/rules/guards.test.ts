@@ -1,6 +1,8 @@
 import legacyRule from '../../lib/rules/no-legacy-message-chat-api';
 import managementRule from '../../lib/rules/no-external-chat-management-api';
 import reactionRule from '../../lib/rules/no-external-chat-reaction-api';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../support/lint';
 import { createRuleTester, PLAIN_JS } from '../support/rule-tester';
 
 // Guarded and handled calls (docs/spec/behaviour.md#guarded-and-handled-findings): not
@@ -236,17 +238,8 @@ ruleTester.run('guards: no-external-chat-reaction-api', reactionRule, {
   invalid: [
     ...NOT_GUARDED_SDK.map((code) => ({ code, errors: sdk })),
     ...NOT_HANDLED_SDK.map((code) => ({ code, errors: sdk })),
-    // reportGuarded reports them, with the messageId of the finding and a message that says why it is shown.
-    ...GUARDED_SDK.map((code) => ({
-      code,
-      settings: REPORT_GUARDED,
-      errors: [{ message: /Recognised as guarded: the code makes this call only when the chat is known not to be external/ }],
-    })),
-    ...HANDLED_SDK.map((code) => ({
-      code,
-      settings: REPORT_GUARDED,
-      errors: [{ message: /Recognised as handled: a catch of this call handles its error code/ }],
-    })),
+    // reportGuarded reports them, with the messageId of the finding (the words are checked below).
+    ...[...GUARDED_SDK, ...HANDLED_SDK].map((code) => ({ code, settings: REPORT_GUARDED, errors: sdk })),
   ],
 });
 
@@ -310,7 +303,7 @@ ruleTester.run('guards: URLs and constants (no-legacy-message-chat-api)', legacy
     {
       code: [`const SEND_URL = ${SEND};`, fn('if (chat.external) return;', 'await axios.post(SEND_URL, body);')].join('\n'),
       settings: REPORT_GUARDED,
-      errors: [{ line: 1, message: /Recognised as guarded/ }],
+      errors: [{ messageId: 'legacyEndpoint', line: 1 }],
     },
     // One use guarded, one handled: the weaker protection.
     {
@@ -320,7 +313,7 @@ ruleTester.run('guards: URLs and constants (no-legacy-message-chat-api)', legacy
         ['async function other() {', '  try {', '    await fetch(SEND_URL);', '  } catch (e: any) {', '    if (e.code === 232102) return;', '    throw e;', '  }', '}'].join('\n'),
       ].join('\n'),
       settings: REPORT_GUARDED,
-      errors: [{ line: 1, message: /Recognised as handled/ }],
+      errors: [{ messageId: 'legacyEndpoint', line: 1 }],
     },
   ],
 });
@@ -335,7 +328,7 @@ ruleTester.run('guards: no-external-chat-management-api, plain JavaScript, zh-CN
       ...PLAIN_JS,
       code: 'async function f(chat) {\n  if (chat.external) return;\n  await client.im.chatManagers.addManagers(req);\n}',
       settings: { feishu: { reportGuarded: true, locale: 'zh-CN' } },
-      errors: [{ message: /已识别为已防护（guarded）/ }],
+      errors: [{ messageId: 'restrictedSdkCall' }],
     },
     // The reaction code does not handle a 232033 call.
     {
@@ -344,4 +337,62 @@ ruleTester.run('guards: no-external-chat-management-api, plain JavaScript, zh-CN
       errors: [{ messageId: 'restrictedSdkCall' }],
     },
   ],
+});
+
+describe('what reportGuarded shows', () => {
+  const GUARDED_WORDS =
+    ' Recognised as guarded: the code makes this call only when the chat is known not to be external (reported because settings.feishu.reportGuarded is true).';
+  const HANDLED_WORDS = ' Recognised as handled: a catch of this call handles its error code (reported because settings.feishu.reportGuarded is true).';
+
+  it.each([
+    ...GUARDED_SDK.map((code) => [code, GUARDED_WORDS] as const),
+    ...HANDLED_SDK.map((code) => [code, HANDLED_WORDS] as const),
+  ])('%s: the usual message, then why it is shown', (code, words) => {
+    const [reported, ...rest] = lint(code, { settings: REPORT_GUARDED });
+    expect(rest).toEqual([]);
+    expect(reported).toMatchObject({ ruleId: 'feishu/no-external-chat-reaction-api', messageId: 'restrictedSdkCall' });
+    expect(reported!.message.endsWith(words)).toBe(true);
+    // The rest is the message of an unguarded call.
+    expect(reported!.message.slice(0, -words.length)).toBe(lint(`async function plain(req: any) {\n  ${REACT}\n}`)[0]!.message);
+  });
+
+  it('says the weaker protection of a const, at its declaration', () => {
+    const code = [
+      `const SEND_URL = ${SEND};`,
+      fn('if (chat.external) return;', 'await axios.post(SEND_URL, body);'),
+      ['async function other() {', '  try {', '    await fetch(SEND_URL);', '  } catch (e: any) {', '    if (e.code === 232102) return;', '    throw e;', '  }', '}'].join('\n'),
+    ].join('\n');
+    const [reported] = lint(code, { settings: REPORT_GUARDED });
+    expect(reported).toMatchObject({ line: 1, messageId: 'legacyEndpoint' });
+    expect(reported!.message).toMatch(/ Recognised as handled: /);
+    expect(lint(code.replace(/async function other[\s\S]*$/, ''), { settings: REPORT_GUARDED })[0]!.message).toMatch(/ Recognised as guarded: /);
+  });
+
+  it('speaks the locale', () => {
+    const [reported] = lint(GUARDED_SDK[0]!, { settings: { feishu: { reportGuarded: true, locale: 'zh-CN' } } });
+    expect(reported!.message).toMatch(/ 已识别为已防护（guarded）：代码只在确认不是外部群时才调用（因 settings\.feishu\.reportGuarded 为 true 而报告）。$/);
+  });
+
+  it('leaves allow and externalSharing as they are', () => {
+    expect(lint(GUARDED_SDK[0]!, { settings: { feishu: { reportGuarded: true, appType: 'self-built', externalSharing: true } } })).toEqual([]);
+    expect(
+      lint(GUARDED_SDK[0]!, {
+        settings: REPORT_GUARDED,
+        rules: { 'feishu/no-external-chat-reaction-api': ['error', { allow: ['im.messageReaction.create'] }] },
+      }),
+    ).toEqual([]);
+  });
+
+  it('does not change the event rule: a legacy message handler is never guarded', () => {
+    const code = [
+      "import * as lark from '@larksuiteoapi/node-sdk';",
+      "import { isExternal } from './chat-info';",
+      'export function subscribe(dispatcher: lark.EventDispatcher) {',
+      '  if (isExternal) return;',
+      '  new lark.EventDispatcher({}).register({ message: async (data: any) => data });',
+      '}',
+    ].join('\n');
+    expect(lint(code).map((m) => m.ruleId)).toEqual(['feishu/no-legacy-message-event']);
+    expect(lint(code, { settings: REPORT_GUARDED })[0]!.message).not.toMatch(/Recognised/);
+  });
 });
