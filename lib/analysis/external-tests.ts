@@ -121,10 +121,34 @@ function readsThis(node: Expression): boolean {
  * word (`isEXTERNAL` is `is external`).
  */
 export function nameWords(name: string): string {
-  return name
-    .split('_')
-    .flatMap((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(' '))
-    .filter((word) => word !== '')
-    .map((word) => word.toLowerCase())
-    .join(' ');
+  const words: string[] = [];
+  let word = '';
+  for (let i = 0; i < name.length; i++) {
+    const char = name[i]!;
+    if (char === '_') {
+      if (word !== '') words.push(word);
+      word = '';
+      continue;
+    }
+    // A word starts at an upper-case letter after a lower-case one or a digit (`isExternal`),
+    // and at the last upper-case letter of an acronym followed by a lower-case one (`HTTPServer`).
+    const previous = name[i - 1] ?? '';
+    const next = name[i + 1] ?? '';
+    const startsWord = isUpper(char) && word !== '' && (!isUpper(previous) || isLower(next));
+    if (startsWord) {
+      words.push(word);
+      word = '';
+    }
+    word += char;
+  }
+  if (word !== '') words.push(word);
+  return words.map((each) => each.toLowerCase()).join(' ');
+}
+
+function isUpper(char: string): boolean {
+  return char >= 'A' && char <= 'Z';
+}
+
+function isLower(char: string): boolean {
+  return char >= 'a' && char <= 'z';
 }
