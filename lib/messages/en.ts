@@ -35,12 +35,8 @@ export const en: LocaleTexts = {
       '(Set settings.feishu.appType for the advice for your kind of app.)',
   },
   protection: {
-    guarded:
-      'Recognised as guarded: the code makes this call only when the chat is known not to be external ' +
-      '(reported because settings.feishu.reportGuarded is true).',
-    handled:
-      'Recognised as handled: a catch of this call handles its error code ' +
-      '(reported because settings.feishu.reportGuarded is true).',
+    guarded: 'Recognised as guarded: the code makes this call only when the chat is known not to be external.',
+    handled: 'Recognised as handled: a catch of this call handles its error code.',
   },
   event: {
     subject: {

@@ -26,8 +26,8 @@ export const zhCN: LocaleTexts = {
       `自建应用：${selfBuilt} 开启关联组织的自建应用：${linkedOrganization} 商店应用：${store}（设置 settings.feishu.appType 可获得针对你的应用类型的建议。）`,
   },
   protection: {
-    guarded: '已识别为已防护（guarded）：代码只在确认不是外部群时才调用（因 settings.feishu.reportGuarded 为 true 而报告）。',
-    handled: '已识别为已处理（handled）：此调用的 catch 处理了该错误码（因 settings.feishu.reportGuarded 为 true 而报告）。',
+    guarded: '已识别为已防护（guarded）：代码只在确认不是外部群时才调用。',
+    handled: '已识别为已处理（handled）：此调用的 catch 处理了该错误码。',
   },
   event: {
     subject: {

@@ -340,9 +340,8 @@ ruleTester.run('guards: no-external-chat-management-api, plain JavaScript, zh-CN
 });
 
 describe('what reportGuarded shows', () => {
-  const GUARDED_WORDS =
-    ' Recognised as guarded: the code makes this call only when the chat is known not to be external (reported because settings.feishu.reportGuarded is true).';
-  const HANDLED_WORDS = ' Recognised as handled: a catch of this call handles its error code (reported because settings.feishu.reportGuarded is true).';
+  const GUARDED_WORDS = ' Recognised as guarded: the code makes this call only when the chat is known not to be external.';
+  const HANDLED_WORDS = ' Recognised as handled: a catch of this call handles its error code.';
 
   it.each([
     ...GUARDED_SDK.map((code) => [code, GUARDED_WORDS] as const),
@@ -370,7 +369,7 @@ describe('what reportGuarded shows', () => {
 
   it('speaks the locale', () => {
     const [reported] = lint(GUARDED_SDK[0]!, { settings: { feishu: { reportGuarded: true, locale: 'zh-CN' } } });
-    expect(reported!.message).toMatch(/ 已识别为已防护（guarded）：代码只在确认不是外部群时才调用（因 settings\.feishu\.reportGuarded 为 true 而报告）。$/);
+    expect(reported!.message).toMatch(/ 已识别为已防护（guarded）：代码只在确认不是外部群时才调用。$/);
   });
 
   it('leaves allow and externalSharing as they are', () => {
