@@ -172,7 +172,8 @@ interface TestBinding {
 function isValueRead(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;
   if (parent?.type === 'MemberExpression' && parent.property === identifier && !parent.computed) return false;
-  if (parent?.type === 'Property' && parent.key === identifier && !parent.computed) return false;
+  // A shorthand `{ chatId }` reads `chatId`: its key is its value.
+  if (parent?.type === 'Property' && parent.key === identifier && parent.value !== identifier && !parent.computed) return false;
   return true;
 }
 

@@ -203,7 +203,7 @@ class HandlerReading {
       if (node.type !== 'Identifier') return false;
       const parent = node.parent;
       if (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) return false;
-      if (parent?.type === 'Property' && parent.key === node && !parent.computed) return false;
+      if (parent?.type === 'Property' && parent.key === node && parent.value !== node && !parent.computed) return false;
       const variable = resolveVariable(this.sourceCode, node);
       return variable !== undefined && this.errors.has(variable);
     });

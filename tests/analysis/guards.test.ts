@@ -139,6 +139,7 @@ const NOT_GUARDED_SDK: string[] = [
   fn('if (chat.data.external) return;', 'delete chat.data;', REACT),
   fn('let external = chat.external;', 'if (external) return;', 'external++;', REACT),
   fn('let chatId = id;', 'if (await isExternalGroup(chatId)) return;', 'chatId = other;', REACT),
+  fn('let chatId = id;', 'if (await isExternalGroup({ chatId })) return;', 'chatId = other;', REACT),
   fn('let info = await getChat(id);', 'if (info.external) return;', 'for (const c of chats) {', `  ${REACT}`, '  info = c;', '}'),
   // Written in another function: it may run at any time.
   [
@@ -174,6 +175,7 @@ const HANDLED_SDK: string[] = [
   fn('try {', `  ${REACT}`, '} catch (e: any) {', '  if (e.code === 231021 || e.code === 232033) return;', '  throw e;', '}'),
   fn('try {', `  ${REACT}`, '} catch (e: any) {', "  if (e.code === 231021) log('no reaction in external chats');", '}'),
   fn('try {', `  ${REACT}`, '} catch (e: any) {', '  const code = e?.response?.data?.code ?? e?.code;', '  if (code === 231021) return;', '  throw e;', '}'),
+  fn('try {', `  ${REACT}`, '} catch (e: any) {', '  if (codeOf({ e }) === 231021) return;', '  throw e;', '}'),
   fn('try {', `  ${REACT}`, '} catch ({ response }: any) {', '  if (response?.data?.code === 231021) return;', '  throw new Error(response?.data?.msg);', '}'),
   fn('try {', `  ${REACT}`, '} catch (e: any) {', '  if (e.code === REFUSED_IN_EXTERNAL_CHATS) return;', '  throw e;', '}').replace(
     'async function',
