@@ -6,6 +6,8 @@ export default defineConfig({
     setupFiles: ['tests/support/setup.ts'],
     // Rule tests are CPU-bound and small; two workers match the 2-core machines.
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Timeouts only catch hangs: a busy machine (CI neighbours, both cores loaded) must never fail a test.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });
