@@ -4,6 +4,7 @@ import { isGlobalReference, unwrap, type Expression, type SourceCode } from '../
 import { bindingReadBy, initializerOf, type Binding } from './const-bindings';
 import { join, literalText, MAX_DEPTH, sanitize } from './string-parts';
 import { resolveUrl } from './url-resolve';
+import { work } from '../syntax/work';
 
 /** What a string-building expression evaluates to (docs/spec/behaviour.md#evaluating-strings). */
 interface StringValue {
@@ -60,6 +61,7 @@ export class StringEvaluator {
   }
 
   private evaluateAt(expression: Expression, depth: number): StringValue {
+    work.visited++;
     if (depth > MAX_DEPTH) return UNKNOWN_VALUE;
     const node = unwrap(expression);
     switch (node.type) {

@@ -61,6 +61,23 @@ export const NEW_REQUEST: SdkFunction = {
   member: 'api',
 };
 
+/**
+ * How the deprecated SDK's `Request#url()` (`@larksuiteoapi/api` 1.0.14,
+ * `dist/core/request/request.js`) turns `newRequest`'s path into a URL
+ * (docs/spec/platform-facts.md#how-code-reaches-the-endpoints): a path that
+ * starts with `http` is used as it is; one that starts with `/open-apis` is
+ * appended to the domain; anything else becomes `${domain}/open-apis/${path}`,
+ * so `'/message/v4/send'` is sent with a doubled slash.
+ */
+export const NEW_REQUEST_URL = {
+  /** A path that starts with this is a URL of its own. */
+  absolutePrefix: 'http',
+  /** A path that starts with this is appended to the domain as it is. */
+  rootedPrefix: `/${OPEN_APIS_SEGMENT}`,
+  /** The SDK's default domain, `lark.Domain.FeiShu`. */
+  domain: `https://${API_HOSTS[0]}`,
+} as const;
+
 /** The deprecated SDK's event registration: `setTypeHandler(conf, '<event type>', handler)`. */
 export const TYPE_HANDLER: SdkFunction = {
   name: 'setTypeHandler',
