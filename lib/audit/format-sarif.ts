@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TEXTS } from '../messages';
-import { REPOSITORY_URL, RULE_PREFIX } from '../package-meta';
+import { packageFileUrl, RULE_PREFIX } from '../package-meta';
 import { SUBJECTS } from '../subjects';
 import type { AuditReport, Finding, SkippedFile } from './report';
 
@@ -21,6 +21,8 @@ interface SarifRun {
 interface SarifRule {
   id: string;
   shortDescription: { text: string };
+  /** GitHub code scanning requires it (GH2012). */
+  fullDescription: { text: string };
   helpUri: string;
   help: { text: string; markdown: string };
   defaultConfiguration: { level: 'error' };
@@ -60,8 +62,9 @@ export function formatSarif(report: AuditReport, cwd: string): string {
   const driverRules: SarifRule[] = Object.entries(report.rules).map(([name, rule]) => ({
     id: RULE_PREFIX + name,
     shortDescription: { text: rule.meta.docs.description },
+    fullDescription: { text: fullDescription(rule.meta.docs.description) },
     helpUri: rule.meta.docs.url,
-    help: { text: `${rule.meta.docs.description}. ${rule.meta.docs.url}`, markdown: `${rule.meta.docs.description}. [Documentation](${rule.meta.docs.url})` },
+    help: help(rule.meta.docs.description, rule.meta.docs.url),
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['feishu', 'lark', 'external-chat'] },
   }));
@@ -91,7 +94,7 @@ export function formatSarif(report: AuditReport, cwd: string): string {
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            informationUri: `${REPOSITORY_URL}#readme`,
+            informationUri: packageFileUrl('README.md'),
             rules: driverRules,
           },
         },
@@ -112,6 +115,28 @@ export function formatSarif(report: AuditReport, cwd: string): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * What the rule reports and what each result says; code scanning shows it as
+ * the rule's description. The rules' descriptions are English, so is this.
+ */
+function fullDescription(description: string): string {
+  return (
+    `${description}. Each result names the call or handler, the error code, since when it fails in external chats (外部群) ` +
+    'and what to do for the kind of app the audit was given (--app-type; a self-built app when none is).'
+  );
+}
+
+/** The rule's help, as code scanning shows it beside an alert: where the full advice is. */
+function help(description: string, url: string): { text: string; markdown: string } {
+  const details =
+    'lists every endpoint and node-sdk method the rule reports, the remedy for each kind of app, the im/v1 replacement of each legacy API, ' +
+    'and how to allow an endpoint checked by hand';
+  return {
+    text: `${fullDescription(description)} The rule's documentation ${details}: ${url}`,
+    markdown: `${fullDescription(description)}\n\nThe [rule's documentation](${url}) ${details}.`,
+  };
 }
 
 function location(where: Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> | SkippedFile, cwd: string): SarifLocation {

@@ -75,13 +75,13 @@ const endpoint: SubjectKind<EndpointSubject> = {
   describe({ notice, entries }, { appKind, locale }) {
     // The documented methods, not the one a particular call uses: one label for every occurrence.
     // Without a kind of app, a self-built app's remedy; the report adds the other kinds' once.
-    const described = describeEndpoint(notice, entries, {}, { appKind: adviceKind(appKind), locale });
+    const described = describeEndpoint(entries, { appKind: adviceKind(appKind), locale });
     return {
       id: entries.map((entry) => entry.id).join('+'),
       // Catalog order, which follows the notice.
       rank: notice.entries.indexOf(entries[0]),
       catalogIds: entries.map((entry) => entry.id),
-      label: described.endpoint,
+      label: described.label,
       remedy: described.remedy,
       docUrl: entries[0].docUrl,
     };

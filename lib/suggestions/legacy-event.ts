@@ -136,11 +136,20 @@ export function registerSuggestion(
       passedOn = true;
     }
   }
+  const byHand = handler === undefined || (parameter !== undefined && parameter.type !== 'Identifier') || passedOn;
+  // Reads this suggestion cannot see are left to the user, said where the handler is registered.
+  const byHandMark: Edit[] = byHand ? [(fixer) => fixer.insertTextAfter(property, ` /* ${TEXTS[locale].event.byHand(migrationExample(event))} */`)] : [];
   return {
     ...fields.changes(),
-    byHand: handler === undefined || (parameter !== undefined && parameter.type !== 'Identifier') || passedOn,
-    fix: (fixer) => [renameKey(fixer), ...fields.edits.map((edit) => edit(fixer))],
+    byHand,
+    fix: (fixer) => [renameKey(fixer), ...fields.edits.map((edit) => edit(fixer)), ...byHandMark.map((edit) => edit(fixer))],
   };
+}
+
+/** `open_chat_id → message.chat_id`: the event's first field that moved, as an example. */
+function migrationExample(event: LegacyEvent): string {
+  const moved = event.fieldMigrations.find((migration) => migration.nodeSdk !== undefined && migration.nodeSdk !== migration.v1);
+  return moved === undefined ? '' : `${moved.v1} → ${moved.nodeSdk}`;
 }
 
 /**

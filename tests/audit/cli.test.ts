@@ -401,7 +401,7 @@ describe('eslint-plugin-feishu audit --format json', () => {
         endLine: 1,
         endColumn: 63,
         httpMethod: 'POST',
-        message: expect.stringMatching(/^POST \/open-apis\/message\/v4\/send \(\[Legacy\] Send message\) fails with error 232102/),
+        message: expect.stringMatching(/^POST \/open-apis\/message\/v4\/send fails with error 232102/),
       },
     ]);
     expect(groups[1]?.subjects[0]?.occurrences[0]).toMatchObject({ file: 'sdk.ts', line: 3, sdkCall: 'client.im.messageReaction.create' });

@@ -30,8 +30,8 @@ export const EXTERNAL_CHAT_NOTICE: Notice<ExternalChatCode> & { readonly legacyE
     'zh-CN': '{default}（开启关联组织的自建应用为 {linkedOrganization}）',
   },
   failure: {
-    en: 'fails with error {code} in external chats (外部群) since {date}; internal chats are not affected.',
-    'zh-CN': '自 {date} 起在外部群中调用会返回错误码 {code}（非外部群不受影响）。',
+    en: 'fails with error {code} in external chats (外部群) since {date}.',
+    'zh-CN': '自 {date} 起在外部群中调用会返回错误码 {code}。',
   },
   groupFailure: {
     en: 'These calls fail with error {code} in external chats (外部群) since {date}; internal chats are not affected.',
