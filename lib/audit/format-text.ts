@@ -27,12 +27,12 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
   for (const group of report.groups) {
     out.push('');
     const code = group.showsCode ? `${group.code}  ` : '';
-    say(styles.bold(`${styles.red(code)}${group.title}`) + styles.dim(` · ${audit.findings(group.count)}`));
+    say(styles.bold(`${styles.red(code)}${group.title}`) + styles.dim(`${spaceAfter(group.title)}· ${audit.findings(group.count)}`));
     say(group.failure, 2);
     if (group.errorText !== undefined) say(styles.dim(audit.errorText(group.errorText)), 2);
     for (const subject of group.subjects) {
       out.push('');
-      say(styles.bold(subject.label) + styles.dim(` · ${audit.findings(subject.occurrences.length)}`), 2);
+      say(styles.bold(subject.label) + styles.dim(`${spaceAfter(subject.label)}· ${audit.findings(subject.occurrences.length)}`), 2);
       say(audit.whatToDo(subject.remedy), 4);
       for (const occurrence of subject.occurrences) say(where(occurrence, styles, audit), 4);
     }
@@ -76,12 +76,20 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
   return `${out.join('\n')}\n`;
 }
 
+/** The space before a ` · count`: none after full-width punctuation (`（v3/v4）· 2 处`), which carries its own. */
+function spaceAfter(text: string): string {
+  return /[，。、；：！？）」』】》”’]$/.test(text) ? '' : ' ';
+}
+
 /** `file:line:column`, the SDK method called there, and whether the code guards or handles it there. */
 function where(finding: Finding, styles: Styles, words: Pick<LocaleTexts['audit'], 'via' | 'protection'>): string {
   const position = styles.cyan(`${finding.file}:${finding.line}:${finding.column}`);
   const { sdkCall, protection } = SUBJECTS.occurrence(finding.subject);
   const details = [sdkCall === undefined ? undefined : words.via(sdkCall), protection === undefined ? undefined : words.protection[protection]];
-  return [position, ...details.filter((detail) => detail !== undefined).map((detail) => styles.dim(detail))].join('  ');
+  // Two spaces between the parts; none before full-width brackets, which carry their own (`…create()（已防护）`).
+  return details
+    .filter((detail) => detail !== undefined)
+    .reduce((line, detail) => `${line}${/^[（【「『《]/.test(detail) ? '' : '  '}${styles.dim(detail)}`, position);
 }
 
 // ANSI styles take no room on screen; East Asian wide characters take two columns.

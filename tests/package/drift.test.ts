@@ -68,7 +68,7 @@ describe('rules, catalog, configs, docs and tests agree', () => {
     for (const name of ruleNames) {
       const rule = plugin.rules[name as keyof typeof plugin.rules];
       expect(rule.meta?.docs?.url).toBe(
-        `https://github.com/eslint-plugin-feishu/eslint-plugin-feishu/blob/v${plugin.meta.version}/docs/rules/${name}.md`,
+        `https://unpkg.com/eslint-plugin-feishu@${plugin.meta.version}/docs/rules/${name}.md`,
       );
       const doc = readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8');
       expect(doc.startsWith(`# feishu/${name}`), name).toBe(true);

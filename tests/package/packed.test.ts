@@ -1,9 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { occurrences } from '../support/audit-cli';
+import { CLI, occurrences } from '../support/audit-cli';
+import { plugin } from '../../lib/plugin';
+import { packageFileUrl } from '../../lib/package-meta';
 
 // What users install: the tarball `npm pack` makes, in projects of their own.
 const root = path.resolve(__dirname, '../..');
@@ -42,27 +44,105 @@ function auditCommand(directory: string, args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The files `npm pack` puts in the tarball, as npm lists them. */
+function packedFiles(cwd: string): string[] {
+  const [report] = JSON.parse(npm(cwd, ['pack', '--dry-run', '--json', '--ignore-scripts'])) as [{ files: { path: string }[] }];
+  return report.files.map((file) => file.path).sort();
+}
+
+let files: string[] = [];
+const stage = path.join(work, 'stage');
+
 beforeAll(() => {
-  // `npm test` has built dist; packing must not rebuild it under the other test workers' feet.
-  npm(root, ['pack', '--ignore-scripts', '--pack-destination', work]);
+  // `npm test` has built dist; packing must not rebuild it under the other test workers' feet, nor
+  // rewrite the repository's READMEs while other tests read them. So the package's files are copied
+  // to a stage, and npm pack's lifecycle runs there less `prepare` (the build): prepack, pack, postpack.
+  files = packedFiles(root);
+  for (const file of [...files, 'scripts/pack-readme.mjs']) {
+    mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
+    cpSync(path.join(root, file), path.join(stage, file));
+  }
+  npm(stage, ['run', 'prepack']);
+  npm(stage, ['pack', '--ignore-scripts', '--pack-destination', work]);
   const name = readdirSync(work).find((file) => file.endsWith('.tgz'));
   if (name === undefined) throw new Error('npm pack wrote no tarball');
   tarball = path.join(work, name);
+  mkdirSync(path.join(work, 'unpacked'));
+  execFileSync('tar', ['-xzf', tarball, '-C', path.join(work, 'unpacked')]);
 }, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed package', () => {
-  it('holds only dist, docs (with the audit sample), the READMEs, LICENSE, CHANGELOG and package.json', () => {
-    const [report] = JSON.parse(npm(root, ['pack', '--dry-run', '--json', '--ignore-scripts'])) as [{ files: { path: string }[] }];
-    const files = report.files.map((file) => file.path).sort();
+  it('holds only dist, docs (with the audit sample), the READMEs, LICENSE, CHANGELOG, the eslintrc example and package.json', () => {
     const allowed =
-      /^(dist\/.+\.(js|d\.ts)|docs\/.+\.md|docs\/examples\/[\w-]+\.(js|ts)|README\.md|README\.zh-CN\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+      /^(dist\/.+\.(js|d\.ts)|docs\/.+\.md|docs\/examples\/[\w-]+\.(js|ts)|README\.md|README\.zh-CN\.md|LICENSE|CHANGELOG\.md|\.eslintrc\.example\.json|package\.json)$/;
     expect(files.filter((file) => !allowed.test(file))).toEqual([]);
-    for (const required of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'README.md', 'README.zh-CN.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const required of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'README.md', 'README.zh-CN.md', 'LICENSE', 'CHANGELOG.md', '.eslintrc.example.json']) {
       expect(files).toContain(required);
     }
     expect(files.some((file) => file.startsWith('docs/rules/'))).toBe(true);
+  });
+
+  it('names no repository, bugs page or homepage that does not exist', () => {
+    const manifest = JSON.parse(readFileSync(path.join(work, 'unpacked/package/package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.repository).toBeUndefined();
+    expect(manifest.bugs).toBeUndefined();
+    expect(manifest.homepage).toBe(`https://www.npmjs.com/package/${manifest.name as string}`);
+  });
+
+  describe.each(['README.md', 'README.zh-CN.md'])('the packed %s', (readme) => {
+    const text = () => readFileSync(path.join(work, 'unpacked/package', readme), 'utf8');
+    const targets = () => execFileSync(process.execPath, [path.join(root, 'scripts/pack-readme.mjs'), 'links', path.join(work, 'unpacked/package', readme)], { encoding: 'utf8' }).trim().split('\n');
+
+    it('links every file of the package absolutely, at this version, to a file the tarball holds', () => {
+      const prefix = packageFileUrl('');
+      const own = targets().filter((target) => target.startsWith(prefix));
+      expect(own.length).toBeGreaterThan(10);
+      for (const target of own) expect(files, target).toContain(target.slice(prefix.length).split('#')[0]);
+    });
+
+    it('has no relative link left, and no link to a repository that does not exist', () => {
+      expect(targets().filter((target) => !/^(#|https:\/\/)/.test(target))).toEqual([]);
+      expect(text()).not.toContain('github.com/eslint-plugin-feishu');
+    });
+
+    it('keeps its in-page anchors, each naming a heading of the file', () => {
+      const headings = new Set(
+        text()
+          .split('\n')
+          .filter((line) => line.startsWith('#'))
+          .map((line) => line.replace(/^#+\s*/, '').trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-')),
+      );
+      for (const anchor of targets().filter((target) => target.startsWith('#'))) expect(headings, anchor).toContain(anchor.slice(1));
+    });
+
+    it('is the committed README again once packed (postpack)', () => {
+      npm(stage, ['run', 'postpack']);
+      expect(readFileSync(path.join(stage, readme), 'utf8')).toBe(readFileSync(path.join(root, readme), 'utf8'));
+      expect(existsSync(path.join(stage, '.pack-readme'))).toBe(false);
+    });
+  });
+
+  it('wires the README rewrite into npm pack and npm publish', () => {
+    const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.prepack).toBe('node scripts/pack-readme.mjs rewrite');
+    expect(scripts.postpack).toBe('node scripts/pack-readme.mjs restore --unless-publishing');
+    expect(scripts.postpublish).toBe('node scripts/pack-readme.mjs restore');
+  });
+
+  it('holds the file behind every docs link the rules, ESLint and the audit give', () => {
+    const prefix = packageFileUrl('');
+    const urls = new Set<string>(Object.values(plugin.rules).map((rule) => rule.meta!.docs!.url!));
+    for (const format of ['text', 'json', 'sarif']) {
+      const run = spawnSync(process.execPath, [CLI, 'audit', 'docs/examples', '--format', format], { cwd: root, encoding: 'utf8' });
+      for (const url of run.stdout.match(/https:\/\/unpkg\.com\/[^\s"')]+/g) ?? []) urls.add(url);
+    }
+    expect(urls.size).toBeGreaterThanOrEqual(5);
+    for (const url of urls) {
+      expect(url.startsWith(prefix), url).toBe(true);
+      expect(files, url).toContain(url.slice(prefix.length));
+    }
   });
 
   describe('in a project with ESLint 10, 9 and 8.57', () => {

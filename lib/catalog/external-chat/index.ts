@@ -35,7 +35,8 @@ export const EXTERNAL_CHAT_NOTICE: Notice<ExternalChatCode> & { readonly legacyE
   },
   groupFailure: {
     en: 'These calls fail with error {code} in external chats (外部群) since {date}; internal chats are not affected.',
-    'zh-CN': '自 {date} 起，这些调用在外部群中会返回错误码 {code}（非外部群不受影响）。',
+    // The date last: a date with its parenthesis (`2025-06-25（…）`) is never followed by a space.
+    'zh-CN': '这些调用在外部群中会返回错误码 {code}（非外部群不受影响），生效日期：{date}。',
   },
   groups: EXTERNAL_CHAT_GROUPS,
   entries: [...LEGACY_ENTRIES, ...REACTION_ENTRIES, ...CHAT_MANAGEMENT_ENTRIES],
