@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, occurrences } from '../support/audit-cli';
+import { installConsumer, npm, packPlugin } from '../support/pack';
 import { plugin } from '../../lib/plugin';
 import { packageFileUrl } from '../../lib/package-meta';
 
@@ -12,17 +13,8 @@ const root = path.resolve(__dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'feishu-packed-'));
 let tarball = '';
 
-const npm = (cwd: string, args: string[]) =>
-  execFileSync('npm', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
-
-/** Copies a committed consumer fixture, installs its lockfile, then the packed plugin. */
-function consumer(fixture: string): string {
-  const directory = path.join(work, fixture);
-  cpSync(path.join(root, 'tests/fixtures', fixture), directory, { recursive: true });
-  npm(directory, ['ci', '--prefer-offline']);
-  npm(directory, ['install', '--no-save', '--prefer-offline', tarball]);
-  return directory;
-}
+/** A committed consumer fixture with the packed plugin installed. */
+const consumer = (fixture: string) => installConsumer(fixture, work, tarball);
 
 /** Runs an ESLint CLI of the consumer; returns its exit code and the rule ids it printed. */
 function eslint(directory: string, bin: string, args: string[], env: Record<string, string> = {}) {
@@ -44,34 +36,16 @@ function auditCommand(directory: string, args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The files `npm pack` puts in the tarball, as npm lists them. */
-function packedFiles(cwd: string): string[] {
-  const [report] = JSON.parse(npm(cwd, ['pack', '--dry-run', '--json', '--ignore-scripts'])) as [{ files: { path: string }[] }];
-  return report.files.map((file) => file.path).sort();
-}
-
 let files: string[] = [];
-const stage = path.join(work, 'stage');
+let stage = '';
 
 beforeAll(() => {
-  // `npm test` has built dist; packing must not rebuild it under the other test workers' feet, nor
-  // rewrite the repository's READMEs while other tests read them. So the package's files are copied
-  // to a stage, and npm pack's lifecycle runs there less `prepare` (the build): prepack, pack, postpack.
-  files = packedFiles(root);
-  for (const file of [...files, 'scripts/pack-readme.mjs']) {
-    mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
-    cpSync(path.join(root, file), path.join(stage, file));
-  }
-  npm(stage, ['run', 'prepack']);
-  npm(stage, ['pack', '--ignore-scripts', '--pack-destination', work]);
-  const name = readdirSync(work).find((file) => file.endsWith('.tgz'));
-  if (name === undefined) throw new Error('npm pack wrote no tarball');
-  tarball = path.join(work, name);
+  ({ tarball, files, stage } = packPlugin(work));
   mkdirSync(path.join(work, 'unpacked'));
   execFileSync('tar', ['-xzf', tarball, '-C', path.join(work, 'unpacked')]);
 }, 120_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
 
 describe('the packed package', () => {
   it('holds only dist, docs (with the audit sample), the READMEs, LICENSE, CHANGELOG, the eslintrc example and package.json', () => {
