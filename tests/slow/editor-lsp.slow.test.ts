@@ -176,10 +176,16 @@ describe('latency in the language server (recorded in docs/performance.md)', () 
   }
 
   it('with and without the plugin', async () => {
-    const without = await measure({ WITHOUT_FEISHU: '1' });
-    const withPlugin = await measure({});
-    expect(without.codes).toEqual(['local/no-todo']);
-    expect(withPlugin.codes).toContain('feishu/no-legacy-message-event');
-    console.log(`editor latency (ms): without the plugin cold ${without.cold}, warm ${without.warm}; with it cold ${withPlugin.cold}, warm ${withPlugin.warm}`);
-  }, 120_000);
+    // Alternated three times, medians kept: the cold start is mostly the server's and ESLint's, and the machine's noise.
+    const runs: { without: Awaited<ReturnType<typeof measure>>; with: Awaited<ReturnType<typeof measure>> }[] = [];
+    for (let i = 0; i < 3; i++) runs.push({ without: await measure({ WITHOUT_FEISHU: '1' }), with: await measure({}) });
+    for (const run of runs) {
+      expect(run.without.codes).toEqual(['local/no-todo']);
+      expect(run.with.codes).toContain('feishu/no-legacy-message-event');
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
+    const figures = (pick: (run: (typeof runs)[number]) => { cold: number; warm: number }) =>
+      `cold ${median(runs.map((run) => pick(run).cold))} ms (${runs.map((run) => pick(run).cold).join(', ')}), warm ${median(runs.map((run) => pick(run).warm))} ms`;
+    console.log(`editor latency: without the plugin ${figures((run) => run.without)}; with it ${figures((run) => run.with)}`);
+  }, 300_000);
 });

@@ -1,4 +1,4 @@
-import { IM_NAMESPACE, type CatalogEntry, type HttpMethod, type Notice } from '../../catalog';
+import { IM_NAMESPACE, LARK_CHANNEL, type CatalogEntry, type HttpMethod, type Notice } from '../../catalog';
 import { compileNotice } from '../../matcher';
 import { WeakMemo } from '../../memo';
 import { closest } from '../../settings';
@@ -60,12 +60,10 @@ function spellingsOf(notice: Notice): NoticeSpellings {
   });
 }
 
-/** The class the node-sdk's channel helpers belong to, as messages write them: `LarkChannel.addReaction()`. */
-export const CHANNEL_CLASS = 'LarkChannel';
-
 // `client.im.v1.messageReaction.create()`: the optional parts of an SDK spelling around `im.<resource>.<method>`.
 const SDK_SPELLING = new RegExp(`^(?:client\\.)?${IM_NAMESPACE.name}\\.(?:${IM_NAMESPACE.version}\\.)?(\\w+)\\.(\\w+)(?:\\(\\))?$`);
-const HELPER_SPELLING = new RegExp(`^${CHANNEL_CLASS}\\.(\\w+)(?:\\(\\))?$`);
+// `LarkChannel.addReaction()`, as messages write a channel helper.
+const HELPER_SPELLING = new RegExp(`^${LARK_CHANNEL.name}\\.(\\w+)(?:\\(\\))?$`);
 // `POST /open-apis/…`, `post/get /open-apis/…`.
 const ENDPOINT_SPELLING = /^([A-Za-z]+(?:\/[A-Za-z]+)*)\s+(\S+)$/;
 
@@ -112,7 +110,7 @@ function validSpellings(notice: Notice, code: number): string[] {
     ...own.map((entry) => entry.id),
     ...own.flatMap((entry) => entry.methods.map((method) => `${method} ${entry.path}`)),
     ...own.flatMap((entry) => (entry.sdkMethods ?? []).map((method) => `client.${method}`)),
-    ...[...index.byHelper].filter(([, entries]) => entries.every((entry) => entry.code === code)).map(([helper]) => `${CHANNEL_CLASS}.${helper}`),
+    ...[...index.byHelper].filter(([, entries]) => entries.every((entry) => entry.code === code)).map(([helper]) => `${LARK_CHANNEL.name}.${helper}`),
   ];
 }
 
