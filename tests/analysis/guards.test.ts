@@ -342,19 +342,18 @@ ruleTester.run('guards: no-external-chat-management-api, plain JavaScript, zh-CN
 
 describe('what reportGuarded shows', () => {
   const PLAIN_MESSAGE = lint(`async function plain(req: any) {\n  ${REACT}\n}`)[0]!.message;
-  const GUARDED_WORDS = ' Recognised as guarded: the code makes this call only when the chat is known not to be external.';
-  const HANDLED_WORDS = ' Recognised as handled: a catch of this call handles its error code.';
+  const CALL = 'client.im.messageReaction.create()';
 
   it.each([
-    ...GUARDED_SDK.map((code) => [code, GUARDED_WORDS] as const),
-    ...HANDLED_SDK.map((code) => [code, HANDLED_WORDS] as const),
-  ])('%s: the usual message, then why it is shown', (code, words) => {
+    ...GUARDED_SDK.map((code) => [code, ' (guarded)'] as const),
+    ...HANDLED_SDK.map((code) => [code, ' (handled)'] as const),
+  ])('%s: the usual message, the call marked as recognised', (code, mark) => {
     const [reported, ...rest] = lint(code, { settings: REPORT_GUARDED });
     expect(rest).toEqual([]);
     expect(reported).toMatchObject({ ruleId: 'feishu/no-external-chat-reaction-api', messageId: 'restrictedSdkCall' });
-    expect(reported!.message.endsWith(words)).toBe(true);
+    expect(reported!.message.startsWith(`${CALL}${mark} fails with error 231021`)).toBe(true);
     // The rest is the message of an unguarded call.
-    expect(reported!.message.slice(0, -words.length)).toBe(PLAIN_MESSAGE);
+    expect(reported!.message.replace(mark, '')).toBe(PLAIN_MESSAGE);
   });
 
   it('says the weaker protection of a const, at its declaration', () => {
@@ -365,13 +364,13 @@ describe('what reportGuarded shows', () => {
     ].join('\n');
     const [reported] = lint(code, { settings: REPORT_GUARDED });
     expect(reported).toMatchObject({ line: 1, messageId: 'legacyEndpoint' });
-    expect(reported!.message).toMatch(/ Recognised as handled: /);
-    expect(lint(code.replace(/async function other[\s\S]*$/, ''), { settings: REPORT_GUARDED })[0]!.message).toMatch(/ Recognised as guarded: /);
+    expect(reported!.message).toMatch(/^POST \/open-apis\/message\/v4\/send \(handled\) fails/);
+    expect(lint(code.replace(/async function other[\s\S]*$/, ''), { settings: REPORT_GUARDED })[0]!.message).toMatch(/^POST \/open-apis\/message\/v4\/send \(guarded\) fails/);
   });
 
   it('speaks the locale', () => {
     const [reported] = lint(GUARDED_SDK[0]!, { settings: { feishu: { reportGuarded: true, locale: 'zh-CN' } } });
-    expect(reported!.message).toMatch(/ 已识别为已防护（guarded）：代码只在确认不是外部群时才调用。$/);
+    expect(reported!.message).toMatch(/^client\.im\.messageReaction\.create\(\)（已防护）自 2025-06-25 起/);
   });
 
   it('leaves allow and externalSharing as they are', () => {

@@ -85,7 +85,7 @@ describe('a rule made from a second notice given as data', () => {
     ]);
     expect(messages[0]!.message).toBe(
       'POST /open-apis/thing/v9/poke fails with error 99001 in test tenants since 2027-01-15. ' +
-        'It stays blocked even with external sharing (对外共享): keep it out of external chats.',
+        'External sharing (对外共享) does not unblock it: avoid external chats.',
     );
     expect(messages[1]!.message).toMatch(/^client\.im\.widgetThing\.create\(\) fails with error 99001 in test tenants since 2027-01-15\. /);
   });

@@ -56,7 +56,7 @@ describe('endpoint messages, read whole', () => {
     );
     expect(message.message).toBe(
       'POST /open-apis/im/v1/chats/:chat_id/link fails with error 232033 in external chats (外部群) since 2025-07-23. ' +
-        "Check the Developer Assistant's (开发者小助手) card: only the APIs it lists work there.",
+        "Only APIs on the Developer Assistant's (开发者小助手) card work there.",
     );
   });
 
@@ -133,12 +133,17 @@ describe('every message the rules can emit is one or two sentences within its bu
 
   it.each(cases)('%s, %s: every catalog entry in every shape, the event rule', (locale, appKind) => {
     const settings = { appKind, locale };
+    // Each endpoint shape as usual, and guarded or handled (reported with reportGuarded).
+    const protections = [undefined, 'guarded', 'handled'] as const;
     const messages = [
-      ...CATALOG.flatMap((entry) => endpointShapes(entry).map((shape) => endpointMessage(EXTERNAL_CHAT_NOTICE, shape.entries, shape, settings).message)),
-      ...multiEntryShapes().map((shape) => endpointMessage(EXTERNAL_CHAT_NOTICE, shape.entries, shape, settings).message),
+      ...CATALOG.flatMap((entry) =>
+        endpointShapes(entry).flatMap((shape) => protections.map((protection) => endpointMessage(EXTERNAL_CHAT_NOTICE, shape.entries, { ...shape, protection }, settings).message)),
+      ),
+      ...multiEntryShapes().flatMap((shape) => protections.map((protection) => endpointMessage(EXTERNAL_CHAT_NOTICE, shape.entries, { ...shape, protection }, settings).message)),
       ...(['register', 'check', 'typeHandler'] as const).map((kind) => legacyEventMessage(EXTERNAL_CHAT_NOTICE, kind, settings).message),
     ];
-    expect(messages.length).toBeGreaterThan(CATALOG.length * 6);
+    expect(messages.length).toBeGreaterThan(CATALOG.length * 18);
+    expect(messages.filter((message) => message.includes(locale === 'en' ? ' (guarded) ' : '（已防护）'))).not.toHaveLength(0);
     const budget = BUDGET[locale][appKind === 'unknown' ? 'unknown' : 'set'];
     const over = messages.filter((message) => length(message) > budget);
     expect(over, `longer than ${budget}`).toEqual([]);

@@ -89,6 +89,8 @@ function ruleMessages(): string[] {
     return [
       ...CATALOG.flatMap((entry: CatalogEntry) => [
         endpointMessage(EXTERNAL_CHAT_NOTICE, [entry], {}, settings).message,
+        endpointMessage(EXTERNAL_CHAT_NOTICE, [entry], { protection: 'guarded' }, settings).message,
+        endpointMessage(EXTERNAL_CHAT_NOTICE, [entry], { sdkCall: 'client.x', protection: 'handled' }, settings).message,
         ...METHODS.map((method) => endpointMessage(EXTERNAL_CHAT_NOTICE, [entry], { method }, settings).message),
         ...(entry.sdkMethods ?? []).map((sdk) => endpointMessage(EXTERNAL_CHAT_NOTICE, [entry], { sdkCall: `client.${sdk}` }, settings).message),
       ]),

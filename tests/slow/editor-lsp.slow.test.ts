@@ -149,7 +149,7 @@ describe('the plugin in VS Code’s ESLint language server', () => {
     ]);
     expect(diagnostics[0]!.message).toBe(
       'Invalid settings.feishu (until it is fixed, the feishu rules report nothing else in this file): ' +
-        'settings.feishu.appTyp is not a setting; the settings are appType, linkedOrganization, externalSharing, locale, apiHosts, assumeOpenPlatform. Did you mean appType?',
+        'settings.feishu.appTyp is not a setting; the settings are appType, linkedOrganization, externalSharing, locale, apiHosts, assumeOpenPlatform, reportGuarded. Did you mean appType?',
     );
     expect(server.client.stderr).not.toMatch(/Error|throw/);
   });
