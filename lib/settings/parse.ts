@@ -2,7 +2,7 @@ import { types } from 'node:util';
 import { describeSettingsProblem } from '../messages/settings-message';
 import { appKindOf } from '../policy';
 import { closest } from './closest';
-import { SETTING_KEYS, type HostFault, type SettingKey, type SettingsProblem, type SettingsSpelling } from './problems';
+import { cut, SETTING_KEYS, type HostFault, type SettingKey, type SettingsProblem, type SettingsSpelling } from './problems';
 import { APP_TYPES, LOCALES, type FeishuSettings, type Locale } from './types';
 
 /** Thrown by parseFeishuSettings (the audit command's flags): every problem, in English. */
@@ -49,7 +49,12 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
   if (sharedSettings === undefined || sharedSettings === null || !Object.hasOwn(sharedSettings, 'feishu')) return VALID;
   const raw = sharedSettings.feishu;
   if (raw === undefined) return VALID;
-  const key = contentKey(raw);
+  let key: string | undefined;
+  try {
+    key = contentKey(raw);
+  } catch {
+    key = undefined;
+  }
   if (key === undefined) return checkFeishuSettings(raw);
   let reading = cache.get(key);
   if (reading === undefined) {
@@ -74,6 +79,16 @@ export function parseFeishuSettings(raw: Readonly<Record<string, unknown>>, spel
 
 /** Validates one `settings.feishu` value, uncached. Only own keys are read: inherited ones are never used. */
 export function checkFeishuSettings(raw: unknown): SettingsReading {
+  try {
+    return check(raw);
+  } catch (error) {
+    // A getter that throws, a revoked Proxy: whatever it is, it is a problem to report, never a crash.
+    const why = error instanceof Error ? error.message : String(error);
+    return { settings: DEFAULT_SETTINGS, problems: [{ kind: 'notObject', what: `an object that cannot be read (${cut(why)})`, value: {} }], locale: 'en' };
+  }
+}
+
+function check(raw: unknown): SettingsReading {
   const what = notPlain(raw);
   if (what !== undefined) return { settings: DEFAULT_SETTINGS, problems: [{ kind: 'notObject', what, value: raw }], locale: 'en' };
   const object = raw as Readonly<Record<string, unknown>>;

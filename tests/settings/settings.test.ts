@@ -161,6 +161,16 @@ describe('issue 15: settings that used to crash, pass silently or go stale', () 
     expect(messages.map((m) => m.messageId)).toEqual(['invalidSettings']);
   });
 
+  it('15.2 an object that cannot be read (a getter that throws) is a problem too, never a crash', () => {
+    const feishu = {
+      get appType(): string {
+        throw new Error('no');
+      },
+    };
+    expect(problemsOf(feishu)).toEqual(['settings.feishu must be a plain object; got an object that cannot be read (no).']);
+    expect(lint("fetch('/open-apis/message/v4/send');", feishu).map((m) => m.messageId)).toEqual(['invalidSettings']);
+  });
+
   afterEach(() => {
     delete (Object.prototype as Record<string, unknown>).appType;
     delete (Object.prototype as Record<string, unknown>).externalSharing;
