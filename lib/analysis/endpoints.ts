@@ -3,14 +3,15 @@ import type { CatalogEntry, HttpMethod } from '../catalog';
 import type { CompiledNotice, PathMatch, Route } from '../matcher';
 import type { Expression, Node, SourceCode } from '../syntax/ast';
 import { initializerOf, type Binding } from './const-bindings';
+import type { ImportedBindings } from './imported-bindings';
 import { commonMethod, methodAt } from './http-method';
 import { findNewRequestCalls, newRequestUrl } from './lark-sdk';
-import { markerSeeds } from './marker-seeds';
+import { holdsMarkerText, markerSeeds } from './marker-seeds';
 import { collectStringSites, destinationsOf, outermostSameString, outermostStringSite } from './string-sites';
-import { StringEvaluator } from './string-value';
+import { fileScope, StringEvaluator } from './string-value';
+import { WeakMemo } from '../memo';
 import { work } from '../syntax/work';
 import type { Protection } from './protection';
-import type { TypeServices } from './typed';
 
 /** A place in the code that calls a restricted endpoint: a URL or path, or an SDK call. */
 export interface EndpointFinding {
@@ -43,15 +44,15 @@ export function findEndpoints(
   sourceCode: SourceCode,
   compiled: CompiledNotice,
   hasEvidence: () => boolean,
-  types?: TypeServices,
+  imported: ImportedBindings,
 ): EndpointFinding[] {
-  // With type information, constants imported from other files are read at each use
+  // Constants imported from other files are read at each use, with or without type information
   // (docs/spec/behaviour.md#where-a-report-lands).
-  const importedReads = types?.importedReads() ?? [];
+  const importedReads = imported.reads(markerTest.get(compiled, (notice) => (text: string) => holdsMarkerText(notice, text)));
   const seeds = [...markerSeeds(sourceCode, compiled), ...importedReads];
   if (seeds.length === 0) return [];
 
-  const evaluator = new StringEvaluator(sourceCode, types?.importedValue);
+  const evaluator = new StringEvaluator(fileScope(sourceCode, (node) => imported.valueOf(node)));
   let newRequests: ReadonlySet<TSESTree.CallExpression> | undefined;
   const isNewRequest = (call: TSESTree.CallExpression) => (newRequests ??= findNewRequestCalls(sourceCode)).has(call);
   // `newRequest(path)`, also `newRequest(String(path))`: the SDK builds the URL from the path.
@@ -88,7 +89,7 @@ export function findEndpoints(
   const bindingRoutes = new Map<string, Route | undefined>();
   const routeOfBinding = (target: Binding): Route | undefined => {
     if (!bindingRoutes.has(target.key)) {
-      const initializer = initializerOf(target);
+      const initializer = initializerOf(sourceCode, target);
       const value = evaluator.valueOfBinding(target);
       bindingRoutes.set(target.key, initializer === undefined ? undefined : countedRoute(value?.text, () => destinationsOf(sourceCode, initializer)));
     }
@@ -121,3 +122,6 @@ export function findEndpoints(
 function hasWrittenHost(match: PathMatch): boolean {
   return match.host !== undefined;
 }
+
+// One marker test per notice, so that its verdict on an imported file is kept with the file.
+const markerTest = new WeakMemo<CompiledNotice, (text: string) => boolean>();

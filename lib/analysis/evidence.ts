@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { API_HOSTS, EVIDENCE_VOCABULARY, OPEN_APIS_SEGMENT, PLATFORM_NAMES, SDK_SCOPE } from '../catalog';
+import { API_HOSTS, EVIDENCE_VOCABULARY, LARK_MODULES_OUTSIDE_SCOPE, OPEN_APIS_SEGMENT, PLATFORM_NAMES, SDK_SCOPE } from '../catalog';
 import { WeakMemo } from '../memo';
 import type { FeishuSettings } from '../settings';
 import { isModuleSpecifier, isStringLiteral, nodeAtOffset, nodesAtText, type Node, type SourceCode } from '../syntax/ast';
@@ -31,10 +31,18 @@ export function findEvidence(sourceCode: SourceCode, settings: Pick<FeishuSettin
   return { signal: undefined };
 }
 
-/** An import, export or require of `@larksuiteoapi/*`. */
+/** An import, export or require of `@larksuiteoapi/*` or of another Lark package (`@larksuite/channel`). */
 function importsLarkSdk(sourceCode: SourceCode): boolean {
-  const isSdkModule = (node: Node) => isModuleSpecifier(node) && String((node as TSESTree.StringLiteral).value).startsWith(SDK_SCOPE);
-  return someHit(sourceCode, SDK_SCOPE, isSdkModule) || escapedNodes(sourceCode).some(isSdkModule);
+  const isSdkModule = (node: Node) => {
+    if (!isModuleSpecifier(node)) return false;
+    const module = String((node as TSESTree.StringLiteral).value);
+    return module.startsWith(SDK_SCOPE) || LARK_MODULES_OUTSIDE_SCOPE.includes(module);
+  };
+  return (
+    someHit(sourceCode, SDK_SCOPE, isSdkModule) ||
+    LARK_MODULES_OUTSIDE_SCOPE.some((module) => someHit(sourceCode, module, isSdkModule)) ||
+    escapedNodes(sourceCode).some(isSdkModule)
+  );
 }
 
 /** A string with an `open-apis` segment, or one naming a Feishu / Lark API host (built-in or `apiHosts`). */

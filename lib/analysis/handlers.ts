@@ -251,7 +251,7 @@ class HandlerReading {
     const target = unwrap(node);
     if (target.type !== 'Identifier' && target.type !== 'MemberExpression') return target;
     const binding = bindingReadBy(this.sourceCode, target);
-    const initializer = binding === undefined ? undefined : initializerOf(binding);
+    const initializer = binding === undefined ? undefined : initializerOf(this.sourceCode, binding);
     return initializer === undefined ? target : unwrapValue(initializer);
   }
 

@@ -62,6 +62,18 @@ function cookedText(node: Node): string {
   return node.type === 'TemplateElement' ? (node.value.cooked ?? '') : '';
 }
 
+/**
+ * Whether a file's text holds a whole marker anywhere (`open-apis` that may
+ * begin a catalog path, or a catalog path's `<word>/v<n>`): the cheap test
+ * before another file is parsed to follow a bare use of its constant.
+ */
+export function holdsMarkerText(compiled: CompiledNotice, text: string): boolean {
+  return (
+    new NeedleScan(text, OPEN_APIS_SEGMENT, (t, offset) => mayBeginCatalogPath(compiled.firstSegments, t, offset)).hit !== -1 ||
+    new NeedleScan(text, '/v', (t, offset) => isVersionedMarkerAt(compiled.versionedMarkers, t, offset)).hit !== -1
+  );
+}
+
 /** Whether a value (a literal's or a quasi's, read as one piece) holds a marker as the text scans see them. */
 function holdsMarker(compiled: CompiledNotice, value: string): boolean {
   // Quoted, so that the value's ends are a piece's edges, as in the text.

@@ -78,9 +78,12 @@ export class FileProtection {
       const binding = pending.pop()!;
       if (seen.has(binding.key)) continue;
       seen.add(binding.key);
-      const declarator = constDeclarator(binding.variable);
+      // A CommonJS export (the Program is its root) is exported: its uses are in other files.
+      const variable = binding.root;
+      if (!('references' in variable)) return undefined;
+      const declarator = constDeclarator(variable);
       if (declarator?.parent.parent?.type === 'ExportNamedDeclaration') return undefined;
-      for (const reference of binding.variable.references) {
+      for (const reference of variable.references) {
         if (reference.init === true || !reference.isRead()) continue;
         const identifier = reference.identifier as Node;
         const parent = identifier.parent;

@@ -16,6 +16,7 @@ import {
 } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
 import { work } from '../syntax/work';
+import { annotatedSdkKind } from './annotated-receivers';
 import type { EndpointFinding } from './endpoints';
 import { moduleReferences, traceMapOf } from './module-references';
 
@@ -239,7 +240,13 @@ function larkChannelCreations(sourceCode: SourceCode): ReadonlySet<Node> {
   return new Set(moduleReferences(sourceCode, LARK_CHANNEL_CREATIONS));
 }
 
-/** The receiver is a channel the SDK created: the creation itself, awaited, or a variable holding it. */
+/**
+ * The receiver is a channel the SDK created: the creation itself, awaited, or a
+ * variable holding it; or a value whose type annotation names `LarkChannel`.
+ */
 function isLarkChannel(sourceCode: SourceCode, receiver: Expression, creations: ReadonlySet<Node>): boolean {
-  return holdsOneOf(sourceCode, receiver, creations, (node) => (node.type === 'AwaitExpression' ? node.argument : undefined));
+  return (
+    holdsOneOf(sourceCode, receiver, creations, (node) => (node.type === 'AwaitExpression' ? node.argument : undefined)) ||
+    annotatedSdkKind(sourceCode, receiver) === 'larkChannel'
+  );
 }

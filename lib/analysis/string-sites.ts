@@ -113,7 +113,7 @@ export function collectStringSites(sourceCode: SourceCode, seeds: Iterable<Node>
     if (isStringBuilding(sourceCode, site)) sites.push(site);
     const target = bindingInitializedBy(sourceCode, site);
     if (target === undefined) continue;
-    for (const read of readsOf(target)) queue.push(outermostStringSite(sourceCode, read));
+    for (const read of readsOf(sourceCode, target)) queue.push(outermostStringSite(sourceCode, read));
   }
   return sites;
 }
@@ -138,7 +138,7 @@ export function destinationsOf(sourceCode: SourceCode, site: Node): Node[] {
       destinations.push(node);
       continue;
     }
-    for (const read of readsOf(target)) {
+    for (const read of readsOf(sourceCode, target)) {
       if (outermostStringSite(sourceCode, read) === read) queue.push(read);
     }
   }

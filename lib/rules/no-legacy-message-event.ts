@@ -5,6 +5,7 @@ import { reportSubject } from '../subjects';
 import { checkSuggestion, registerSuggestion } from '../suggestions/legacy-event';
 import { createRule } from './support/create-rule';
 import { withSettings } from './support/file-settings';
+import { fileContextOf } from './support/file-context';
 
 const notice = EXTERNAL_CHAT_NOTICE;
 const { legacyEvent } = notice;
@@ -34,7 +35,7 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
       const { event } = TEXTS[settings.locale];
       return {
         Program() {
-          for (const finding of analyzeFile(context.sourceCode, settings).legacyEvents(legacyEvent)) {
+          for (const finding of analyzeFile(context.sourceCode, settings, fileContextOf(context)).legacyEvents(legacyEvent)) {
             if (finding.kind === 'typeHandler') {
               reportSubject(
                 context,

@@ -307,3 +307,11 @@ export function constDeclarator(variable: Variable): (TSESTree.VariableDeclarato
   if (declaration.type !== 'VariableDeclaration' || declaration.kind !== 'const') return undefined;
   return declarator as TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: Expression };
 }
+
+/**
+ * An `importKind` / `exportKind` that makes a declaration or specifier type-only
+ * (`import type`, `export { type X }`). espree's trees have no kind: values.
+ */
+export function isTypeOnly(kind: string | undefined): boolean {
+  return kind !== undefined && kind !== 'value';
+}

@@ -4,6 +4,7 @@ import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 import type { SourceCode } from '../../lib/syntax/ast';
 import { findEndpoints } from '../../lib/analysis/endpoints';
+import { ImportedBindings } from '../../lib/analysis/imported-bindings';
 import { EXTERNAL_CHAT_NOTICE } from '../../lib/catalog';
 import { compileNotice } from '../../lib/matcher';
 import { findLegacyEvents } from '../../lib/analysis/legacy-events';
@@ -195,7 +196,7 @@ describe('synthetic trees 10,000 levels deep', () => {
       }
       return node;
     });
-    expect(() => findEndpoints(sourceCode, NOTICE, () => true)).not.toThrow();
+    expect(() => findEndpoints(sourceCode, NOTICE, () => true, new ImportedBindings(sourceCode, { path: undefined, parser: undefined, parserOptions: {}, ecmaVersion: undefined, sourceType: undefined }))).not.toThrow();
     expect(() => findLegacyEvents(sourceCode, EXTERNAL_CHAT_NOTICE.legacyEvent, () => true)).not.toThrow();
   });
 

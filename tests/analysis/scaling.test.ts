@@ -2,6 +2,7 @@ import { Linter } from 'eslint';
 import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 import { findEndpoints } from '../../lib/analysis/endpoints';
+import { ImportedBindings } from '../../lib/analysis/imported-bindings';
 import { EXTERNAL_CHAT_NOTICE } from '../../lib/catalog';
 import { compileNotice } from '../../lib/matcher';
 import { plugin } from '../../lib/plugin';
@@ -56,7 +57,8 @@ describe('15.13 + chains where many terms hold a marker cost linear work', () =>
     const measure = (terms: number) => {
       const { text, expression } = plusChain(Array.from({ length: terms }, (_, i) => (i % 2 === 0 ? '' : '/open-apis/message/v4/send')));
       resetWork();
-      findEndpoints(syntheticSourceCode(text, expression), NOTICE, () => true);
+      const sourceCode = syntheticSourceCode(text, expression);
+      findEndpoints(sourceCode, NOTICE, () => true, new ImportedBindings(sourceCode, { path: undefined, parser: undefined, parserOptions: {}, ecmaVersion: undefined, sourceType: undefined }));
       return { ...work };
     };
     const once = measure(8000);

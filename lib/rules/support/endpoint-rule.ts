@@ -10,6 +10,7 @@ import type { FeishuSettings, Locale } from '../../settings';
 import { reportSubject } from '../../subjects';
 import { readAllow, type AllowProblem, type AllowReading } from './allow-option';
 import { withSettings, type INVALID_SETTINGS } from './file-settings';
+import { fileContextOf } from './file-context';
 
 /** The one option of every API rule (docs/spec/behaviour.md#rule-options). */
 export type AllowOptions = [{ allow: string[] }];
@@ -82,7 +83,7 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
       }
       return {
         Program() {
-          for (const finding of analyzeFile(context.sourceCode, settings).endpoints(compiled)) {
+          for (const finding of analyzeFile(context.sourceCode, settings, fileContextOf(context)).endpoints(compiled)) {
             if (finding.code !== code) continue;
             if (finding.protection !== undefined && !settings.reportGuarded) continue;
             const entries = entriesToReport(finding, settings, reading.ids);
