@@ -66,13 +66,13 @@ interface ResolutionOrder {
 }
 
 const TYPESCRIPT_ORDER: ResolutionOrder = {
-  name: 'ts',
+  name: 'typescript',
   extensions: ['.ts', '.tsx', '.d.ts', '.mts', '.d.mts', '.cts', '.d.cts', '.js', '.jsx', '.mjs', '.cjs'],
   sourceFirst: true,
   conditions: [WITH_TYPES, WITHOUT_TYPES],
 };
 const JAVASCRIPT_ORDER: ResolutionOrder = {
-  name: 'js',
+  name: 'javascript',
   extensions: ['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts', '.d.ts', '.d.mts', '.d.cts'],
   sourceFirst: false,
   conditions: [WITHOUT_TYPES, WITH_TYPES],
