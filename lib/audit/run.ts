@@ -120,7 +120,10 @@ async function audit(options: AuditOptions, environment: AuditEnvironment): Prom
     ruleVariants: project.ruleVariants,
     typescriptParser: typescriptParser?.name,
   };
-  const inProcess = environment.eslintPackage !== undefined || environment.target !== undefined || environment.processes === 0;
+  // The linting processes run the built worker: run from the sources (tests through vitest's transform), the files
+  // are linted in this process, as they are with tools a test hands in, which cannot cross to a child process.
+  const fromSources = __filename.endsWith('.ts');
+  const inProcess = fromSources || environment.eslintPackage !== undefined || environment.target !== undefined || environment.processes === 0;
   const mode: LintMode = inProcess
     ? { kind: 'in-process', eslintPackage: eslint(), target, typescriptParser: typescriptParser?.parser() }
     : { kind: 'pool', processes: environment.processes };

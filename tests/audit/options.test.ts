@@ -96,7 +96,7 @@ describe('the audit command line', () => {
 
   it('reads --report-guarded as reportGuarded', () => {
     expect(parseCommandLine(['audit', '--report-guarded'])).toMatchObject({
-      options: { rawSettings: { reportGuarded: true }, settings: { reportGuarded: true } },
+      options: { flagSettings: { reportGuarded: true } },
     });
   });
 

@@ -57,8 +57,9 @@ describe('the audit when no TypeScript parser loads', () => {
     expect(run.status).toBe(1);
     expect(occurrences(run.stdout)).toEqual(SAMPLE_OCCURRENCES.filter((where) => !where.endsWith('.ts') && !where.includes('.ts:')));
     expect(run.stdout).toContain(
-      'Not audited (2):\n  docs/examples/clean.ts  no TypeScript parser could be loaded: none was tried\n' +
-        '  docs/examples/group-tools.ts  no TypeScript parser could be loaded: none was tried\n',
+      'Not audited (3):\n  docs/examples/clean.ts  no TypeScript parser could be loaded: none was tried\n' +
+        '  docs/examples/group-tools.ts  no TypeScript parser could be loaded: none was tried\n' +
+        '  docs/examples/guarded.ts  no TypeScript parser could be loaded: none was tried\n',
     );
     // The user's flags and paths, a pinned plugin, and a TypeScript that typescript-eslint accepts (npm's latest, 7, is not).
     expect(run.stdout).toContain(
