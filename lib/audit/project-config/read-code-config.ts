@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Linter } from 'eslint';
 import { bindingReadBy, initializerOf } from '../../analysis/const-bindings';
-import { StringEvaluator } from '../../analysis/string-value';
+import { fileScope, StringEvaluator } from '../../analysis/string-value';
 import { UNKNOWN } from '../../matcher';
 import { staticKey, unwrapValue, type Expression, type Node, type SourceCode } from '../../syntax/ast';
 import { readRegularFile } from '../safe-read';
@@ -120,7 +120,8 @@ class StaticReader {
     private readonly sourceCode: SourceCode,
     private readonly file: string,
   ) {
-    this.strings = new StringEvaluator(sourceCode);
+    // No other file is read: an imported value is computed, as the config's imports are never loaded.
+    this.strings = new StringEvaluator(fileScope(sourceCode, () => undefined));
   }
 
   read(node: Expression): unknown {
@@ -180,7 +181,7 @@ class StaticReader {
   /** A `const` binding or a member of a `const` object: its initializer's value; anything else is computed. */
   private binding(node: TSESTree.Identifier | TSESTree.MemberExpression, depth: number): unknown {
     const bound = bindingReadBy(this.sourceCode, node);
-    const initializer = bound === undefined ? undefined : initializerOf(bound);
+    const initializer = bound === undefined ? undefined : initializerOf(this.sourceCode, bound);
     return initializer === undefined ? computed(this.where(node)) : this.value(initializer, depth + 1);
   }
 
