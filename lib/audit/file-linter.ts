@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { ESLint, Linter } from 'eslint';
 import { RULE_PREFIX } from '../package-meta';
+import { INVALID_ALLOW } from '../rules/support/endpoint-rule';
+import { INVALID_SETTINGS } from '../rules/support/file-settings';
 import { observeReports, type ObservedReport } from '../subjects';
 import { ruleIdsOf, type AuditTarget } from './audit-target';
 import type { Finding, SkippedFile } from './report';
@@ -198,6 +200,10 @@ function skipReason(result: ESLint.LintResult, file: string, shown: string): Ski
   // Never expected (the config un-ignores everything), but never silent: a file ESLint skips is not clean.
   const ignored = result.messages.find((message) => message.ruleId === null && !message.fatal && message.message.startsWith('File ignored'));
   if (ignored !== undefined) return { file: shown, reason: 'failed', detail: ignored.message };
+  // A rule that cannot read its options or the settings says so at 1:1 and reports nothing else there: the file
+  // was not audited, and the rule's own words say why (the audit checks both before it lints, so this is rare).
+  const unread = result.messages.find((message) => message.messageId === INVALID_SETTINGS || message.messageId === INVALID_ALLOW);
+  if (unread !== undefined) return { file: shown, reason: 'failed', detail: unread.message };
   const fatal = fatalOf(result);
   if (fatal === undefined) return undefined;
   // The TypeScript parsers' errors count columns from 0 and ESLint passes them on; espree's count from 1, as ESLint does.

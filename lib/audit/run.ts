@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ESLint } from 'eslint';
 import { TEXTS, type SettingsSource } from '../messages';
 import { PACKAGE_NAME, PACKAGE_VERSION, RULE_PREFIX } from '../package-meta';
+import { readRuleAllow } from '../rules/support/endpoint-rule';
 import { FeishuSettingsError, parseFeishuSettings, type FeishuSettings, type SettingsSpelling } from '../settings';
 import { AuditError } from './audit-error';
 import { PLUGIN_TARGET, type AuditTarget } from './audit-target';
@@ -12,7 +13,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { FLAG_SPELLING, HELP, parseCommandLine, type AuditOptions } from './options';
-import { readProjectSettings, type ProjectSettings } from './project-config/project-settings';
+import { readProjectSettings, type PluginRules, type ProjectSettings } from './project-config/project-settings';
 import { buildReport, type AuditReport, type SkippedFile } from './report';
 import { shellCommand } from './shell-quote';
 import { displayPath, errorCode, findSourceFiles, isTypeScript, wouldBeAudited } from './source-files';
@@ -213,15 +214,16 @@ function mixedSpelling(flags: Readonly<Record<string, unknown>>, config: Readonl
   };
 }
 
-/** The plugin's rules as the config names them (`feishu/…`), with the catalog ids each `allow` takes. */
-function pluginRules(target: AuditTarget): { plugins: Record<string, unknown>; allowIds: Map<string, ReadonlySet<string> | undefined> } {
-  const allowIds = new Map<string, ReadonlySet<string> | undefined>();
-  for (const [name, rule] of Object.entries(target.rules)) {
-    const schema = (rule as { meta?: { schema?: unknown } }).meta?.schema;
-    const ids = (Array.isArray(schema) ? (schema[0] as { properties?: { allow?: { items?: { enum?: string[] } } } } | undefined) : undefined)?.properties?.allow?.items?.enum;
-    allowIds.set(`${RULE_PREFIX}${name}`, ids === undefined ? undefined : new Set(ids));
+/** The plugin's rules as the config names them (`feishu/…`), each with how it reads its `allow`. */
+function pluginRules(target: AuditTarget): PluginRules {
+  const allowOf = new Map<string, ((allow: readonly string[]) => { readonly ids: readonly string[]; readonly problems: readonly string[] }) | undefined>();
+  for (const name of Object.keys(target.rules)) {
+    const ruleId = `${RULE_PREFIX}${name}`;
+    // The report's language for settings notes is English, as for the other notes.
+    const reads = readRuleAllow(name, ruleId, [], 'en') !== undefined;
+    allowOf.set(ruleId, reads ? (allow) => readRuleAllow(name, ruleId, allow, 'en')! : undefined);
   }
-  return { plugins: target.recommended.plugins ?? {}, allowIds };
+  return { plugins: target.recommended.plugins ?? {}, allowOf };
 }
 
 /** ESLint's `Linter`, which parses a config file for the static reader (8.57 and later have it). */

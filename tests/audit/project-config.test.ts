@@ -137,3 +137,35 @@ describe('a mixed JavaScript and TypeScript monorepo with workspaces, nested .gi
     expect(run.stdout).toContain('Advice for a self-built app (自建应用) without linked organizations.');
   });
 });
+
+describe('allow lists in the users’ words, read as the rule reads them', () => {
+  const write = (allow: readonly string[]) => {
+    const directory = mkdtempSync(path.join(work, 'allow-'));
+    mkdirSync(path.join(directory, 'src'));
+    writeFileSync(
+      path.join(directory, '.eslintrc.json'),
+      JSON.stringify({ root: true, plugins: ['feishu'], rules: { 'feishu/no-external-chat-reaction-api': ['error', { allow }] } }),
+    );
+    writeFileSync(
+      path.join(directory, 'src/bot.js'),
+      "const lark = require('@larksuiteoapi/node-sdk');\nconst client = new lark.Client({});\nclient.im.messageReaction.list({});\nclient.im.messageReaction.create({});\n",
+    );
+    return directory;
+  };
+
+  it('honours an entry written as a method and path, or as the node-sdk method, as the catalog id it names', () => {
+    const run = runCli(['audit'], write(['GET /open-apis/im/v1/messages/:id/reactions', 'client.im.messageReaction.create']));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(unwrapped(run.stdout)).toContain('feishu/no-external-chat-reaction-api allows im.messageReaction.create, im.messageReaction.list');
+  });
+
+  it('says what is wrong with a list the rule would reject, and audits every file with the rule on', () => {
+    const run = runCli(['audit'], write(['client.im.messageReaction.list', 'nope']));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toContain('Not audited');
+    expect(occurrences(run.stdout)).toEqual(['src/bot.js:4:27', 'src/bot.js:3:27']);
+    expect(unwrapped(run.stdout)).toContain("feishu/no-external-chat-reaction-api in the config is invalid ('nope' names no endpoint of this rule;");
+  });
+});

@@ -8,10 +8,13 @@ import { ConfigFinder, type ConfigChain } from './find-config';
 import { readCodeConfig, type ConfigParsing } from './read-code-config';
 
 /** The plugin as the project's config names it: its rules, for checking their entries and options. */
-interface PluginRules {
+export interface PluginRules {
   readonly plugins: Readonly<Record<string, unknown>>;
-  /** `feishu/<rule>` → the catalog ids its `allow` takes (undefined: any string, which the rule reads itself). */
-  readonly allowIds: ReadonlyMap<string, ReadonlySet<string> | undefined>;
+  /**
+   * `feishu/<rule>` → how the rule reads its `allow` (the catalog ids, and the problems in its words), or
+   * undefined for a rule without the option.
+   */
+  readonly allowOf: ReadonlyMap<string, ((allow: readonly string[]) => { readonly ids: readonly string[]; readonly problems: readonly string[] }) | undefined>;
 }
 
 interface ReadOptions extends ConfigParsing {
@@ -240,7 +243,7 @@ function ruleVariants(
   for (const file of files) {
     const entries: Linter.RulesRecord = {};
     for (const [ruleId, entry] of Object.entries(perFile.get(file)?.rules ?? {})) {
-      if (!plugin.allowIds.has(ruleId)) continue;
+      if (!plugin.allowOf.has(ruleId)) continue;
       const where = computedIn(entry);
       if (where !== undefined) {
         note(`${ruleId} ${where}`, () => ({ kind: 'rule-computed', ruleId, where }));
@@ -260,18 +263,19 @@ function ruleVariants(
       }
       const allow = allowOf(entry);
       if (allow === undefined) continue;
-      const known = plugin.allowIds.get(ruleId);
-      // Without a list of ids in the schema the rule reads the entries itself (its own words say what is wrong).
-      const unknown = allow.filter((id) => typeof id !== 'string' || (known !== undefined && !known.has(id)));
-      if (unknown.length > 0 || allow.some((id) => typeof id !== 'string')) {
-        note(`${ruleId} allow`, () => ({ kind: 'rule-invalid', ruleId, problem: `allow names ${unknown.map((id) => JSON.stringify(id)).join(', ')}, not its catalog ids` }));
+      // Read as the rule reads it (the users' spellings become catalog ids): the audit passes only ids on, and a
+      // list the rule would reject is said once here instead of making every file fail.
+      const read = plugin.allowOf.get(ruleId);
+      const reading = read === undefined || allow.some((id) => typeof id !== 'string') ? undefined : read(allow as string[]);
+      if (reading === undefined || reading.problems.length > 0) {
+        const problem = reading === undefined ? `allow ${JSON.stringify(allow)} is not a list of entries this rule takes` : reading.problems.join(' ');
+        note(`${ruleId} allow`, () => ({ kind: 'rule-invalid', ruleId, problem }));
         continue;
       }
-      if (allow.length === 0) continue;
-      const ids = allow as string[];
-      entries[ruleId] = ['error', { allow: [...ids].sort() }];
+      if (reading.ids.length === 0) continue;
+      entries[ruleId] = ['error', { allow: [...reading.ids] }];
       record.allowFiles++;
-      for (const id of ids) record.allow.add(id);
+      for (const id of reading.ids) record.allow.add(id);
     }
     const key = stableJson(entries);
     let index = keys.get(key);
