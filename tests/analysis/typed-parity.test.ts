@@ -1,22 +1,32 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { plugin } from '../../lib/plugin';
 
 // One cross-file evaluation for both modes: linting the same code of the same
 // fixture project with and without type information gives the same findings
 // (docs/spec/behaviour.md#where-a-report-lands).
-const fixture = path.join(__dirname, '../fixtures/cross-file/esm-ts');
-const app = path.join(fixture, 'src/app.ts');
+//
+// Each case is its own file on disk, in a copy of the fixture project, and is
+// linted with the text it has there: as the ESLint CLI lints. typescript-eslint
+// builds its program once from the disk when it infers a single run (`CI=true`,
+// the eslint binary), so a text that only the Linter is given would be typed
+// against the file's other text on disk.
+const fixture = mkdtempSync(path.join(tmpdir(), 'feishu-typed-parity-'));
+cpSync(path.join(__dirname, '../fixtures/cross-file/esm-ts'), fixture, { recursive: true });
+afterAll(() => rmSync(fixture, { recursive: true, force: true }));
 const RULES = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`feishu/${name}`, 'error' as const]));
 
 function findings(code: string, typed: boolean): string[] {
+  const file = path.join(fixture, 'src', `case-${CASES.indexOf(code)}.ts`);
   const parserOptions = typed ? { project: './tsconfig.json', tsconfigRootDir: fixture } : {};
   const messages = new Linter({ cwd: fixture }).verify(
     code,
     [{ files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions }, plugins: { feishu: plugin }, rules: RULES }],
-    app,
+    file,
   );
   return messages.map((m) => `${m.line}:${m.column}-${m.endColumn} ${m.ruleId ?? m.message}`);
 }
@@ -31,6 +41,7 @@ const CASES = [
   "export { SEND_URL } from './constants/urls';\nimport { SEND_URL } from './constants/urls';\nexport default SEND_URL;",
   "import { LarkChannel, createLarkChannel } from '@larksuite/channel';\nexport async function typing(channel: LarkChannel, id: string) {\n  await channel.addReaction(id, 'Typing');\n  await createLarkChannel({}).removeReaction(id, 'r_1');\n}",
 ];
+CASES.forEach((code, index) => writeFileSync(path.join(fixture, 'src', `case-${index}.ts`), code));
 
 describe('typed and untyped linting give the same findings', () => {
   for (const code of CASES) {
