@@ -2,7 +2,7 @@
 // on a real corpus (tests/bench/corpus). Prints the figures and checks the
 // targets; docs/performance.md records them. A benchmark, not a test.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -176,6 +176,40 @@ console.log(`  compiled vs naive (each regex in turn): ${(results.matcher.realPe
   await new ESLint({ cwd: fsRoot, overrideConfigFile: configFile, cache: true, cacheLocation }).lintFiles(files);
   results.cache = { secondRunCreates: globalThis.__feishuCreates };
   check('a second run with --cache creates no rule', globalThis.__feishuCreates === 0, `${globalThis.__feishuCreates} create() calls`);
+}
+
+// 6. Cross-file constants: the cost of one followed import, on a generated project of 50 constants files.
+{
+  const feishu = require(path.join(root, 'dist'));
+  const tsParser = require('@typescript-eslint/parser');
+  const { Linter } = require('eslint');
+  const project = path.join(scratch, 'cross-file');
+  const count = 50;
+  mkdirSync(project, { recursive: true });
+  const imports = [];
+  for (let i = 0; i < count; i++) {
+    writeFileSync(path.join(project, `c${i}.ts`), `export const URL_${i} = '/open-apis/message/v4/send';\nexport const OTHER_${i} = 'https://example.com/${i}';\n`);
+    imports.push(`import { URL_${i} } from './c${i}';\nfetch(URL_${i});`);
+  }
+  const code = imports.join('\n');
+  const app = path.join(project, 'app.ts');
+  const parsing = { files: ['**/*.ts'], languageOptions: { parser: tsParser } };
+  const withRule = [parsing, { files: ['**/*.ts'], plugins: { feishu }, rules: { 'feishu/no-legacy-message-chat-api': 'error' } }];
+  const time = (config) => {
+    const started = performance.now();
+    const messages = new Linter({ cwd: project }).verify(code, config, app);
+    return { ms: performance.now() - started, findings: messages.length };
+  };
+  // The parse alone, warm: what linting the file costs without the plugin.
+  for (let i = 0; i < 5; i++) time([parsing]);
+  const parseOnly = median(Array.from({ length: 7 }, () => time([parsing]).ms));
+  const cold = time(withRule);
+  const warm = median(Array.from({ length: 7 }, () => time(withRule).ms));
+  results.crossFile = { imports: count, parseOnlyMs: parseOnly, coldMsPerImport: (cold.ms - parseOnly) / count, warmMsPerImport: (warm - parseOnly) / count, findings: cold.findings };
+  console.log(
+    `cross-file: ${count} followed imports, ${cold.findings} findings; the plugin's cost per import ${results.crossFile.coldMsPerImport.toFixed(2)} ms the first time (read and parse), ${results.crossFile.warmMsPerImport.toFixed(3)} ms once cached (stat, resolve, evaluate, match)`,
+  );
+  check('cross-file: every followed import found', cold.findings === count, `${cold.findings} of ${count}`);
 }
 
 rmSync(scratch, { recursive: true, force: true });

@@ -50,7 +50,7 @@ for (let i = 0; i < argv.length; i++) {
 
 function load(module) {
   const file = path.join(repo, 'dist', module);
-  if (!existsSync(`${file}/index.js`)) {
+  if (!existsSync(`${file}/index.js`) && !existsSync(`${file}.js`)) {
     console.error(`generate-docs: ${path.relative(process.cwd(), file) || file} is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
@@ -59,30 +59,22 @@ function load(module) {
 
 const catalog = load('catalog');
 const { rules } = load('rules');
+const { endpointRuleCoverage } = load('rules/support/endpoint-rule');
 const { NOTICES, IM_NAMESPACE, LARK_CHANNEL, EVENT_DISPATCHER, TYPE_HANDLER, V1_ENVELOPE, V2_ENVELOPE } = catalog;
 
 /**
- * What each rule covers, read from its `allow` schema: the ids of one error code
- * of one notice (an API rule), or no ids (the rule of a notice's legacy event).
+ * What each rule covers: the notice and error code an API rule reports (as
+ * `reportEndpoints` registered it), or, for a rule without one, the notice's
+ * legacy event.
  */
 function coverageOf(name) {
   const rule = rules[name];
-  const ids = rule.meta.schema?.[0]?.properties?.allow?.items?.enum ?? [];
-  if (ids.length > 0) {
-    const owners = new Set();
-    for (const id of ids) {
-      for (const notice of NOTICES) {
-        const entry = notice.entries.find((e) => e.id === id);
-        if (entry !== undefined) owners.add(`${notice.id}\u0000${entry.code}`);
-      }
-    }
-    if (owners.size !== 1) throw new Error(`rule ${name}: its allow ids belong to ${owners.size} error codes, not one`);
-    const [noticeId, code] = [...owners][0].split('\u0000');
-    const notice = NOTICES.find((n) => n.id === noticeId);
-    const group = notice.groups.find((g) => String(g.code) === code);
+  const covered = endpointRuleCoverage(name);
+  if (covered !== undefined) {
+    const { notice, code } = covered;
+    const group = notice.groups.find((g) => g.code === code);
+    if (group === undefined) throw new Error(`rule ${name}: notice ${notice.id} has no error code ${code}`);
     const entries = notice.entries.filter((e) => e.code === group.code);
-    const listed = entries.map((e) => e.id).join(',');
-    if (listed !== ids.join(',')) throw new Error(`rule ${name}: its allow ids are not the catalog's ids of ${code}`);
     return { kind: 'api', rule, name, notice, group, entries };
   }
   const withEvent = NOTICES.filter((n) => n.legacyEvent !== undefined);

@@ -1,14 +1,17 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { OPEN_APIS_SEGMENT, type CatalogEntry, type HttpMethod } from '../catalog';
+import type { CatalogEntry, HttpMethod } from '../catalog';
 import type { CompiledNotice, PathMatch, Route } from '../matcher';
-import { isModuleSpecifier, isStringLiteral, nodeAtOffset, outermostWrapper, type Expression, type Node, type SourceCode } from '../syntax/ast';
+import type { Expression, Node, SourceCode } from '../syntax/ast';
 import { initializerOf, type Binding } from './const-bindings';
+import type { ImportedBindings } from './imported-bindings';
 import { commonMethod, methodAt } from './http-method';
-import { findNewRequestCalls } from './lark-sdk';
-import { collectStringSites, destinationsOf, outermostStringSite } from './string-sites';
-import { StringEvaluator } from './string-value';
+import { findNewRequestCalls, newRequestUrl } from './lark-sdk';
+import { holdsMarkerText, markerSeeds } from './marker-seeds';
+import { collectStringSites, destinationsOf, outermostSameString, outermostStringSite } from './string-sites';
+import { fileScope, StringEvaluator } from './string-value';
+import { WeakMemo } from '../memo';
 import { work } from '../syntax/work';
-import type { TypeServices } from './typed';
+import type { Protection } from './protection';
 
 /** A place in the code that calls a restricted endpoint: a URL or path, or an SDK call. */
 export interface EndpointFinding {
@@ -24,38 +27,8 @@ export interface EndpointFinding {
   readonly method: HttpMethod | undefined;
   /** For an SDK call, the method called, as in the SDK: `client.im.messageReaction.create`. */
   readonly sdkCall?: string;
-}
-
-/**
- * Every string that names an endpoint holds `open-apis` or a catalog path's
- * first two segments (`message/v4`, `im/v1`): the latter all have the shape
- * `<word>/v<n>`, so one scan for `/v` finds them, each hit checked against the
- * words before and the versions after it. Two `indexOf` scans of the text are
- * cheaper than one regular expression with eight alternatives.
- */
-function isVersionedMarkerAt(markers: CompiledNotice['versionedMarkers'], text: string, slash: number): boolean {
-  return markers.some(([word, version]) => text.startsWith(word, slash - word.length) && text.startsWith(version, slash + 1));
-}
-
-/**
- * Whether the `open-apis` at `offset` may begin a catalog path, read from the
- * text alone: a literal segment written right after it must be a catalog's
- * first segment, since unknown pieces stand only for `:params`. Other
- * services' paths (`/open-apis/docx/v1/…`, most of an SDK bundle) are dropped
- * before the tree is searched. Anything else (a quote, `${`, an escape) keeps it.
- */
-function mayBeginCatalogPath(firstSegments: ReadonlySet<string>, text: string, offset: number): boolean {
-  const slash = offset + OPEN_APIS_SEGMENT.length;
-  if (text[slash] !== '/') return true;
-  let end = slash + 1;
-  while (end < text.length && isSegmentChar(text.charCodeAt(end))) end++;
-  const next = text[end];
-  const delimited = next === '/' || next === '?' || next === '#' || next === "'" || next === '"' || next === '`';
-  return end === slash + 1 || !delimited || firstSegments.has(text.slice(slash + 1, end));
-}
-
-function isSegmentChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e;
+  /** How the code keeps it from failing in external chats, if it does (docs/spec/behaviour.md#guarded-and-handled-findings). */
+  readonly protection?: Protection;
 }
 
 /**
@@ -71,37 +44,52 @@ export function findEndpoints(
   sourceCode: SourceCode,
   compiled: CompiledNotice,
   hasEvidence: () => boolean,
-  types?: TypeServices,
+  imported: ImportedBindings,
 ): EndpointFinding[] {
-  // With type information, constants imported from other files are read at each use
+  // Constants imported from other files are read at each use, with or without type information
   // (docs/spec/behaviour.md#where-a-report-lands).
-  const importedReads = types?.importedReads() ?? [];
+  const importedReads = imported.reads(markerTest.get(compiled, (notice) => (text: string) => holdsMarkerText(notice, text)));
   const seeds = [...markerSeeds(sourceCode, compiled), ...importedReads];
   if (seeds.length === 0) return [];
 
-  const evaluator = new StringEvaluator(sourceCode, types?.importedValue);
+  const evaluator = new StringEvaluator(fileScope(sourceCode, (node) => imported.valueOf(node)));
   let newRequests: ReadonlySet<TSESTree.CallExpression> | undefined;
   const isNewRequest = (call: TSESTree.CallExpression) => (newRequests ??= findNewRequestCalls(sourceCode)).has(call);
+  // `newRequest(path)`, also `newRequest(String(path))`: the SDK builds the URL from the path.
   const isNewRequestPath = (node: Node) => {
-    const top = outermostWrapper(node);
+    const top = outermostSameString(sourceCode, node);
     return top.parent?.type === 'CallExpression' && top.parent.arguments[0] === top && isNewRequest(top.parent);
   };
 
-  /** The route a site names, if it counts where it stands; `destinations` are the site's (destinationsOf). */
+  /**
+   * The route a site names, if it counts where it stands; `destinations` are the
+   * site's (destinationsOf). Where the value is the path of the deprecated SDK's
+   * `newRequest`, it is read as the URL that SDK builds from it (newRequestUrl);
+   * anywhere else, as it is.
+   */
   const countedRoute = (text: string | undefined, destinations: () => Node[]): Route | undefined => {
     if (text === undefined) return undefined;
     work.matched++;
     const match = compiled.matchPath(text);
     if (match === undefined) return undefined;
-    if (match.hasOpenApis || destinations().some(isNewRequestPath)) return match.route;
-    // A written host without `open-apis` is another service's route (or a URL that cannot work).
-    return hasWrittenHost(match) || !hasEvidence() ? undefined : match.route;
+    const sent = destinations();
+    const viaNewRequest = sent.filter(isNewRequestPath).length;
+    if (viaNewRequest < sent.length || sent.length === 0) {
+      // A written host without `open-apis` is another service's route (or a URL that cannot work).
+      if (match.hasOpenApis || (!hasWrittenHost(match) && hasEvidence())) return match.route;
+    }
+    if (viaNewRequest === 0) return undefined;
+    work.matched++;
+    const built = compiled.matchPath(newRequestUrl(text));
+    // A URL the SDK builds has the Open Platform's host and `open-apis`; one it takes as written
+    // follows the rules of any URL, and an unknown start is a base, which counts here without evidence.
+    return built !== undefined && (built.hasOpenApis || !hasWrittenHost(built)) ? built.route : undefined;
   };
 
   const bindingRoutes = new Map<string, Route | undefined>();
   const routeOfBinding = (target: Binding): Route | undefined => {
     if (!bindingRoutes.has(target.key)) {
-      const initializer = initializerOf(target);
+      const initializer = initializerOf(sourceCode, target);
       const value = evaluator.valueOfBinding(target);
       bindingRoutes.set(target.key, initializer === undefined ? undefined : countedRoute(value?.text, () => destinationsOf(sourceCode, initializer)));
     }
@@ -135,46 +123,5 @@ function hasWrittenHost(match: PathMatch): boolean {
   return match.host !== undefined;
 }
 
-/**
- * A string literal that is a value the program can send: not a literal type
- * (`type Route = '/open-apis/…'`), not a module specifier.
- */
-function isRuntimeValue(literal: Node): boolean {
-  const parent = literal.parent;
-  return parent?.type !== 'TSLiteralType' && parent?.type !== 'TSImportType' && !isModuleSpecifier(literal);
-}
-
-/** The string literals and template literals whose text holds a marker, each once. */
-function markerSeeds(sourceCode: SourceCode, compiled: CompiledNotice): Node[] {
-  const { text } = sourceCode;
-  const mayBegin = (t: string, offset: number) => mayBeginCatalogPath(compiled.firstSegments, t, offset);
-  const isVersioned = (t: string, offset: number) => isVersionedMarkerAt(compiled.versionedMarkers, t, offset);
-  const seeds: Node[] = [];
-  // Both scans advance together in text order, so a string holding both markers
-  // (`/open-apis/im/v1/…`) is located once, and the rest of it is skipped.
-  let openApis = next(text, OPEN_APIS_SEGMENT, 0, mayBegin);
-  let versioned = next(text, '/v', 0, isVersioned);
-  while (openApis !== -1 || versioned !== -1) {
-    const offset = openApis === -1 ? versioned : versioned === -1 ? openApis : Math.min(openApis, versioned);
-    const node = nodeAtOffset(sourceCode, offset);
-    const seed =
-      isStringLiteral(node) && isRuntimeValue(node)
-        ? node
-        : node.type === 'TemplateElement' && node.parent.type === 'TemplateLiteral'
-          ? node.parent
-          : undefined;
-    if (seed !== undefined) seeds.push(seed);
-    const resume = seed === undefined ? offset + 1 : node.range[1];
-    if (openApis !== -1 && openApis < resume) openApis = next(text, OPEN_APIS_SEGMENT, resume, mayBegin);
-    if (versioned !== -1 && versioned < resume) versioned = next(text, '/v', resume, isVersioned);
-  }
-  return seeds;
-}
-
-/** The first occurrence of `needle` at or after `from` that `accept`s, or -1. */
-function next(text: string, needle: string, from: number, accept: (text: string, offset: number) => boolean): number {
-  for (let offset = text.indexOf(needle, from); offset !== -1; offset = text.indexOf(needle, offset + needle.length)) {
-    if (accept(text, offset)) return offset;
-  }
-  return -1;
-}
+// One marker test per notice, so that its verdict on an imported file is kept with the file.
+const markerTest = new WeakMemo<CompiledNotice, (text: string) => boolean>();

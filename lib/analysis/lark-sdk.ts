@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { NEW_REQUEST } from '../catalog';
+import { NEW_REQUEST, NEW_REQUEST_URL, OPEN_APIS_SEGMENT } from '../catalog';
+import { UNKNOWN } from '../matcher';
 import { nodesAtText, staticKey, unwrap, type SourceCode } from '../syntax/ast';
 import { moduleReferences, traceMapOf } from './module-references';
 
@@ -36,4 +37,21 @@ export function findNewRequestCalls(sourceCode: SourceCode): ReadonlySet<TSESTre
     if (node.type === 'CallExpression') calls.add(node);
   }
   return calls;
+}
+
+/**
+ * The URL the deprecated SDK sends for a `newRequest` path (an evaluated
+ * value), built as its `Request#url()` does (NEW_REQUEST_URL): a path that
+ * starts with `http` as it is, `/open-apis/…` after the domain, anything else
+ * after `${domain}/open-apis/`. Two readings are this plugin's own
+ * (docs/behaviour-decisions.md#the-deprecated-sdks-newrequest): the doubled
+ * slash the SDK sends for a path that starts with `/` (`/open-apis//message/v4/send`)
+ * is read as one, so that such a call is reported rather than hidden; and a
+ * path that starts with an unknown piece is taken as it is, the unknown being
+ * a base as anywhere else.
+ */
+export function newRequestUrl(path: string): string {
+  if (path.startsWith(UNKNOWN) || path.startsWith(NEW_REQUEST_URL.absolutePrefix)) return path;
+  if (path.startsWith(NEW_REQUEST_URL.rootedPrefix)) return NEW_REQUEST_URL.domain + path;
+  return `${NEW_REQUEST_URL.domain}/${OPEN_APIS_SEGMENT}/${path.startsWith('/') ? path.slice(1) : path}`;
 }

@@ -13,6 +13,7 @@ import {
   type Node,
   type SourceCode,
 } from '../syntax/ast';
+import { annotatedSdkKind } from './annotated-receivers';
 import { moduleReferences, traceMapOf } from './module-references';
 
 /** A subscription to, or a check of, the legacy `message` event (event schema v1). */
@@ -120,13 +121,17 @@ function hasKey(expression: Expression, key: string): boolean {
   return node.type === 'MemberExpression' && staticKey(node) === key;
 }
 
-/** A node-sdk EventDispatcher: created here, held in a variable, or returned by a chained `register`. */
+/**
+ * A node-sdk EventDispatcher: created here, held in a variable, or returned by
+ * a chained `register`; or a value whose type annotation names `EventDispatcher`.
+ */
 function isDispatcher(sourceCode: SourceCode, expression: Expression, creations: ReadonlySet<Node>): boolean {
   // `register` returns the dispatcher: `new EventDispatcher(o).register({…}).register({…})`.
-  return holdsOneOf(sourceCode, expression, creations, (node) => {
+  const created = holdsOneOf(sourceCode, expression, creations, (node) => {
     const callee = node.type === 'CallExpression' ? unwrap(node.callee as Expression) : undefined;
     return callee?.type === 'MemberExpression' && staticKey(callee) === EVENT_DISPATCHER.register ? callee.object : undefined;
   });
+  return created || annotatedSdkKind(sourceCode, expression) === 'eventDispatcher';
 }
 
 /** `literal` is the `'message'` of a check of the v1 event's type, or undefined. */

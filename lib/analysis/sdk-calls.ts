@@ -14,6 +14,9 @@ import {
   type SourceCode,
   type Variable,
 } from '../syntax/ast';
+import { escapedNodes } from '../syntax/escapes';
+import { work } from '../syntax/work';
+import { annotatedSdkKind } from './annotated-receivers';
 import type { EndpointFinding } from './endpoints';
 import { moduleReferences, traceMapOf } from './module-references';
 
@@ -89,44 +92,51 @@ export function findSdkCalls(
     for (const read of aliasReads(sourceCode, top, seen)) followResource(read, resource, seen);
   };
 
-  const { text } = sourceCode;
-  const words = new RegExp(compiled.sdkWords);
   let channels: ReadonlySet<Node> | undefined;
-  for (let match = words.exec(text); match !== null; match = words.exec(text)) {
-    const found = nodeAtOffset(sourceCode, match.index);
+  /** A resource or helper name `name` written at `found`. */
+  const visit = (found: Node, name: string): void => {
     // A backtick key (`im[\`chatTab\`]`) is found at its quasi: the key is the template.
     const node = found.type === 'TemplateElement' ? found.parent : found;
-    const name = match[0];
     const parent = node.parent;
-    if (!isKey(node, name) || !parent) continue;
+    if (!isKey(node, name) || !parent) return;
 
     const helper = channelHelpers.get(name);
     if (helper !== undefined) {
       // `channel.addReaction(…)` on a channel the SDK created.
-      if (parent.type !== 'MemberExpression' || parent.property !== node || parent.parent.type !== 'CallExpression' || parent.parent.callee !== parent) continue;
+      if (parent.type !== 'MemberExpression' || parent.property !== node || parent.parent.type !== 'CallExpression' || parent.parent.callee !== parent) return;
       channels ??= larkChannelCreations(sourceCode);
       const receiver = unwrap(parent.object);
       const typed = isSdkReceiver?.(parent.object);
       if (typed === true || (typed === undefined && isLarkChannel(sourceCode, receiver, channels))) report(node, helper, `${LARK_CHANNEL.name}.${name}`);
-      continue;
+      return;
     }
 
-    if (!sdkMethods.has(name)) continue;
+    if (!sdkMethods.has(name)) return;
     if (parent.type === 'MemberExpression' && parent.property === node) {
-      if (namespaceOf(sourceCode, parent.object) === undefined) continue;
+      if (namespaceOf(sourceCode, parent.object) === undefined) return;
       const typed = isSdkReceiver?.(parent);
-      if (typed === false) continue;
+      if (typed === false) return;
       followResource(parent, name, new Set());
     } else if (parent.type === 'Property' && parent.key === node && parent.parent.type === 'ObjectPattern') {
       // `const { messageReaction } = client.im`, `const { chatTab: tabs } = client.im.v1`
-      if (patternNamespace(sourceCode, parent.parent) === undefined) continue;
+      if (patternNamespace(sourceCode, parent.parent) === undefined) return;
       const source = destructuredSource(parent.parent);
-      if (source !== undefined && isSdkReceiver?.(source) === false) continue;
+      if (source !== undefined && isSdkReceiver?.(source) === false) return;
       const variable = boundVariable(sourceCode, parent.value);
-      if (variable === undefined) continue;
+      if (variable === undefined) return;
       const seen = new Set([variable]);
       for (const read of reads(variable)) followResource(read, name, seen);
     }
+  };
+
+  const { text } = sourceCode;
+  const words = new RegExp(compiled.sdkWords);
+  for (let match = words.exec(text); match !== null; match = words.exec(text)) visit(nodeAtOffset(sourceCode, match.index), match[0]);
+  work.scanned += text.length;
+  // A name spelled with escapes (`client.im.\u006dessageReaction`) is read by its value, which the text does not show.
+  for (const node of escapedNodes(sourceCode)) {
+    const name = node.type === 'Identifier' ? node.name : node.type === 'Literal' ? String(node.value) : node.type === 'TemplateElement' ? node.value.cooked : undefined;
+    if (name !== undefined && name !== null && (sdkMethods.has(name) || channelHelpers.has(name))) visit(node, name);
   }
   return [...findings.values()];
 }
@@ -230,7 +240,13 @@ function larkChannelCreations(sourceCode: SourceCode): ReadonlySet<Node> {
   return new Set(moduleReferences(sourceCode, LARK_CHANNEL_CREATIONS));
 }
 
-/** The receiver is a channel the SDK created: the creation itself, awaited, or a variable holding it. */
+/**
+ * The receiver is a channel the SDK created: the creation itself, awaited, or a
+ * variable holding it; or a value whose type annotation names `LarkChannel`.
+ */
 function isLarkChannel(sourceCode: SourceCode, receiver: Expression, creations: ReadonlySet<Node>): boolean {
-  return holdsOneOf(sourceCode, receiver, creations, (node) => (node.type === 'AwaitExpression' ? node.argument : undefined));
+  return (
+    holdsOneOf(sourceCode, receiver, creations, (node) => (node.type === 'AwaitExpression' ? node.argument : undefined)) ||
+    annotatedSdkKind(sourceCode, receiver) === 'larkChannel'
+  );
 }

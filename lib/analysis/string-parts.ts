@@ -1,8 +1,8 @@
 import { UNKNOWN } from '../matcher';
 
 /**
- * The pieces both string evaluators share: the ESTree one (`string-value.ts`)
- * and its TypeScript-AST twin for constants in other files (`typed-strings.ts`).
+ * The pieces of string evaluation (`string-value.ts`) that other modules share:
+ * the caps, and joining and sanitizing texts.
  */
 
 /** Longer values are not URLs; the cap also bounds `const b = a + a` chains. */

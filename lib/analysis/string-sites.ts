@@ -1,5 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, isTsWrapper, type Node, type SourceCode } from '../syntax/ast';
+import { WeakMemo } from '../memo';
+import { isGlobalReference, isStringLiteral, isTsWrapper, type Node, type SourceCode } from '../syntax/ast';
+import { work } from '../syntax/work';
 import { bindingInitializedBy, readsOf } from './const-bindings';
 import { isUrlConstructor } from './string-value';
 
@@ -35,26 +37,63 @@ function embeds(sourceCode: SourceCode, parent: Node, child: Node): boolean {
   }
 }
 
+/** `String(child)` with the global `String`: the same string (docs/spec/behaviour.md#evaluating-strings). */
+function isStringConversionOf(sourceCode: SourceCode, parent: Node, child: Node): boolean {
+  return (
+    parent.type === 'CallExpression' &&
+    parent.callee.type === 'Identifier' &&
+    parent.callee.name === 'String' &&
+    parent.arguments.length === 1 &&
+    parent.arguments[0] === child &&
+    isGlobalReference(sourceCode, parent.callee)
+  );
+}
+
+/** The outermost node around `node` with the same string: wrappers and `String(…)`. */
+export function outermostSameString(sourceCode: SourceCode, node: Node): Node {
+  let current = node;
+  while (current.parent && (isTsWrapper(current.parent) || isStringConversionOf(sourceCode, current.parent, current))) current = current.parent;
+  return current;
+}
+
+// Per file: each string-building node already climbed from → the outermost site above it.
+const climbs = new WeakMemo<Node, Map<Node, Node>>();
+
 /**
  * The outermost string-building expression `node` is part of (docs/spec/behaviour.md#where-a-report-lands):
- * climbs through `+` operands, template expressions, `new URL` arguments and
- * wrappers. Returns `node` itself when nothing embeds it.
+ * climbs through `+` operands, template expressions, `new URL` arguments,
+ * wrappers and `String(…)`. Returns `node` itself when nothing embeds it.
+ *
+ * Every embedding parent passed on the way is remembered with the answer, so
+ * that the many terms of one `+` chain or template climb it once between them:
+ * a chain of n terms costs n steps, not n² (work.visited counts them).
  */
 export function outermostStringSite(sourceCode: SourceCode, node: Node): Node {
+  const known = climbs.get(sourceCode.ast, () => new Map());
+  const passed: Node[] = [];
   let site = node;
   let current = node;
   for (;;) {
     const parent = current.parent;
-    if (!parent) return site; // Program: its parent is null
-    if (isTsWrapper(parent)) {
+    work.visited++;
+    if (!parent) break; // Program: its parent is null
+    if (isTsWrapper(parent) || isStringConversionOf(sourceCode, parent, current)) {
       current = parent;
     } else if (embeds(sourceCode, parent, current)) {
+      const above = known.get(parent);
+      if (above !== undefined) {
+        site = above;
+        break;
+      }
+      passed.push(parent);
       site = parent;
       current = parent;
     } else {
-      return site;
+      break;
     }
   }
+  for (const embedding of passed) known.set(embedding, site);
+  return site;
 }
 
 /**
@@ -74,7 +113,7 @@ export function collectStringSites(sourceCode: SourceCode, seeds: Iterable<Node>
     if (isStringBuilding(sourceCode, site)) sites.push(site);
     const target = bindingInitializedBy(sourceCode, site);
     if (target === undefined) continue;
-    for (const read of readsOf(target)) queue.push(outermostStringSite(sourceCode, read));
+    for (const read of readsOf(sourceCode, target)) queue.push(outermostStringSite(sourceCode, read));
   }
   return sites;
 }
@@ -99,7 +138,7 @@ export function destinationsOf(sourceCode: SourceCode, site: Node): Node[] {
       destinations.push(node);
       continue;
     }
-    for (const read of readsOf(target)) {
+    for (const read of readsOf(sourceCode, target)) {
       if (outermostStringSite(sourceCode, read) === read) queue.push(read);
     }
   }

@@ -1,4 +1,4 @@
-import { UNKNOWN } from '../matcher';
+import { resolveDotSegments, UNKNOWN } from '../matcher';
 
 /**
  * `new URL(input, base)` on evaluated strings (unknown pieces as `UNKNOWN`),
@@ -57,25 +57,14 @@ function splitBase(base: string): { origin: string; path: string } {
   return { origin: '', path: value.startsWith('/') ? value : `/${value}` };
 }
 
-/** RFC 3986 §5.2.4 on the literal segments; the query stays as it is. */
+/**
+ * Dot segments resolved (resolveDotSegments) in a path that starts at the
+ * base's root, `/` or an unknown path, which `..` does not climb above; the
+ * query stays as it is.
+ */
 function removeDotSegments(pathWithQuery: string): string {
   const queryStart = pathWithQuery.search(/[?#]/);
   const path = queryStart === -1 ? pathWithQuery : pathWithQuery.slice(0, queryStart);
   const rest = queryStart === -1 ? '' : pathWithQuery.slice(queryStart);
-  if (!path.includes('.')) return pathWithQuery;
-  const output: string[] = [];
-  const segments = path.split('/');
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i]!;
-    const last = i === segments.length - 1;
-    if (segment === '.') {
-      if (last) output.push('');
-    } else if (segment === '..') {
-      if (output.length > 1) output.pop();
-      if (last) output.push('');
-    } else {
-      output.push(segment);
-    }
-  }
-  return output.join('/') + rest;
+  return resolveDotSegments(path.split('/'), true).join('/') + rest;
 }

@@ -18,28 +18,15 @@ export function formatJson(report: AuditReport): string {
       audited: report.audited,
       filesWithFindings: report.filesWithFindings,
       findings: report.findings,
+      guarded: report.guarded,
+      handled: report.handled,
       suppressed: report.suppressed,
       skipped: report.skipped.length,
       maxFindings: report.maxFindings,
       passed: report.findings <= report.maxFindings,
     },
-    groups: report.groups.map((group) => ({
-      code: group.code,
-      ruleId: group.ruleId,
-      ruleDocsUrl: group.ruleDocsUrl,
-      title: group.title,
-      failure: group.failure,
-      ...(group.errorText === undefined ? {} : { errorText: group.errorText }),
-      count: group.count,
-      subjects: group.subjects.map((subject) => ({
-        id: subject.id,
-        catalogIds: subject.catalogIds,
-        label: subject.label,
-        remedy: subject.remedy,
-        docUrl: subject.docUrl,
-        occurrences: subject.occurrences.map(occurrence),
-      })),
-    })),
+    groups: report.groups.map(codeGroup),
+    protectedGroups: report.protectedGroups.map(codeGroup),
     otherKinds: report.otherKinds,
     skipped: report.skipped,
     noticeUrl: report.noticeUrl,
@@ -47,6 +34,27 @@ export function formatJson(report: AuditReport): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
+function codeGroup(group: AuditReport['groups'][number]) {
+  return {
+    code: group.code,
+    ruleId: group.ruleId,
+    ruleDocsUrl: group.ruleDocsUrl,
+    title: group.title,
+    failure: group.failure,
+    ...(group.errorText === undefined ? {} : { errorText: group.errorText }),
+    count: group.count,
+    subjects: group.subjects.map((subject) => ({
+      id: subject.id,
+      catalogIds: subject.catalogIds,
+      label: subject.label,
+      remedy: subject.remedy,
+      docUrl: subject.docUrl,
+      occurrences: subject.occurrences.map(occurrence),
+    })),
+  };
+}
+
+/** One occurrence, with what the subject table adds: `httpMethod`, `sdkCall`, `protection`. */
 function occurrence(finding: Finding) {
   return {
     file: finding.file,

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TEXTS } from '../messages';
-import { REPOSITORY_URL, RULE_PREFIX } from '../package-meta';
+import { packageFileUrl, RULE_PREFIX } from '../package-meta';
+import { SUBJECTS } from '../subjects';
 import type { AuditReport, Finding, SkippedFile } from './report';
 
 /** The parts of SARIF 2.1.0 this report writes (the full schema is checked in the tests). */
@@ -20,6 +21,8 @@ interface SarifRun {
 interface SarifRule {
   id: string;
   shortDescription: { text: string };
+  /** GitHub code scanning requires it (GH2012). */
+  fullDescription: { text: string };
   helpUri: string;
   help: { text: string; markdown: string };
   defaultConfiguration: { level: 'error' };
@@ -34,7 +37,8 @@ interface SarifLocation {
 interface SarifResult {
   ruleId: string;
   ruleIndex: number;
-  level: 'error';
+  /** `note` for a call the code guards or handles (docs/spec/behaviour.md#guarded-and-handled-findings). */
+  level: 'error' | 'note';
   message: { text: string };
   locations: [SarifLocation];
   properties: Record<string, unknown>;
@@ -50,28 +54,33 @@ const SRCROOT = '%SRCROOT%';
 /**
  * SARIF 2.1.0, for code-scanning services: every rule with its help URI,
  * every finding as an error located relative to the working directory
- * (`%SRCROOT%`), and each skipped file as a warning notification.
+ * (`%SRCROOT%`), a guarded or handled one as a note with its `protection`,
+ * and each skipped file as a warning notification.
  */
 export function formatSarif(report: AuditReport, cwd: string): string {
   const ruleIds = Object.keys(report.rules).map((name) => RULE_PREFIX + name);
   const driverRules: SarifRule[] = Object.entries(report.rules).map(([name, rule]) => ({
     id: RULE_PREFIX + name,
     shortDescription: { text: rule.meta.docs.description },
+    fullDescription: { text: fullDescription(rule.meta.docs.description) },
     helpUri: rule.meta.docs.url,
-    help: { text: `${rule.meta.docs.description}. ${rule.meta.docs.url}`, markdown: `${rule.meta.docs.description}. [Documentation](${rule.meta.docs.url})` },
+    help: help(rule.meta.docs.description, rule.meta.docs.url),
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['feishu', 'lark', 'external-chat'] },
   }));
-  const results: SarifResult[] = report.groups.flatMap((group) =>
+  const results: SarifResult[] = [...report.groups, ...report.protectedGroups].flatMap((group) =>
     group.subjects.flatMap((subject) =>
-      subject.occurrences.map((finding) => ({
-        ruleId: finding.ruleId,
-        ruleIndex: ruleIds.indexOf(finding.ruleId),
-        level: 'error' as const,
-        message: { text: finding.message },
-        locations: [location(finding, cwd)] as [SarifLocation],
-        properties: { code: group.code, subject: subject.id, catalogIds: subject.catalogIds },
-      })),
+      subject.occurrences.map((finding) => {
+        const { protection } = SUBJECTS.occurrence(finding.subject);
+        return {
+          ruleId: finding.ruleId,
+          ruleIndex: ruleIds.indexOf(finding.ruleId),
+          level: protection === undefined ? ('error' as const) : ('note' as const),
+          message: { text: finding.message },
+          locations: [location(finding, cwd)] as [SarifLocation],
+          properties: { code: group.code, subject: subject.id, catalogIds: subject.catalogIds, ...(protection === undefined ? {} : { protection }) },
+        };
+      }),
     ),
   );
   const { audit } = TEXTS[report.locale];
@@ -85,7 +94,7 @@ export function formatSarif(report: AuditReport, cwd: string): string {
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            informationUri: `${REPOSITORY_URL}#readme`,
+            informationUri: packageFileUrl('README.md'),
             rules: driverRules,
           },
         },
@@ -106,6 +115,28 @@ export function formatSarif(report: AuditReport, cwd: string): string {
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/**
+ * What the rule reports and what each result says; code scanning shows it as
+ * the rule's description. The rules' descriptions are English, so is this.
+ */
+function fullDescription(description: string): string {
+  return (
+    `${description}. Each result names the call or handler, the error code, since when it fails in external chats (外部群) ` +
+    'and what to do for the kind of app the audit was given (--app-type; a self-built app when none is).'
+  );
+}
+
+/** The rule's help, as code scanning shows it beside an alert: where the full advice is. */
+function help(description: string, url: string): { text: string; markdown: string } {
+  const details =
+    'lists every endpoint and node-sdk method the rule reports, the remedy for each kind of app, the im/v1 replacement of each legacy API, ' +
+    'and how to allow an endpoint checked by hand';
+  return {
+    text: `${fullDescription(description)} The rule's documentation ${details}: ${url}`,
+    markdown: `${fullDescription(description)}\n\nThe [rule's documentation](${url}) ${details}.`,
+  };
 }
 
 function location(where: Pick<Finding, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'> | SkippedFile, cwd: string): SarifLocation {

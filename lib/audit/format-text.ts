@@ -1,4 +1,4 @@
-import { TEXTS } from '../messages';
+import { TEXTS, type LocaleTexts } from '../messages';
 import { SUBJECTS } from '../subjects';
 import type { AuditReport, Finding } from './report';
 import type { Styles } from './terminal';
@@ -16,24 +16,38 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
   if (report.audited === 0) {
     say(styles.red(audit.nothingAudited(report.files)));
   } else if (report.findings === 0) {
-    say(styles.green(audit.noFindings(report.audited)));
+    say(styles.green(report.protectedGroups.length > 0 ? audit.noFindingsProtected(report.audited) : audit.noFindings(report.audited)));
   } else {
     say(`${styles.bold(`${report.tool.name} audit:`)} ${styles.red(audit.summary(report.findings, report.filesWithFindings, report.audited))}`);
   }
+  if (report.reportGuarded && report.guarded + report.handled > 0) say(audit.protectedCounted(report.guarded, report.handled));
   if (report.groups.length > 0) say(audit.appKind[report.appKind]);
   for (const other of report.otherKinds) say(`- ${other.remedy}`, 2, 4);
 
   for (const group of report.groups) {
     out.push('');
     const code = group.showsCode ? `${group.code}  ` : '';
-    say(styles.bold(`${styles.red(code)}${group.title}`) + styles.dim(` · ${audit.findings(group.count)}`));
+    say(styles.bold(`${styles.red(code)}${group.title}`) + styles.dim(`${spaceAfter(group.title)}· ${audit.findings(group.count)}`));
     say(group.failure, 2);
     if (group.errorText !== undefined) say(styles.dim(audit.errorText(group.errorText)), 2);
     for (const subject of group.subjects) {
       out.push('');
-      say(styles.bold(subject.label) + styles.dim(` · ${audit.findings(subject.occurrences.length)}`), 2);
+      say(styles.bold(subject.label) + styles.dim(`${spaceAfter(subject.label)}· ${audit.findings(subject.occurrences.length)}`), 2);
       say(audit.whatToDo(subject.remedy), 4);
-      for (const occurrence of subject.occurrences) say(where(occurrence, styles, audit.via), 4);
+      for (const occurrence of subject.occurrences) say(where(occurrence, styles, audit), 4);
+    }
+  }
+
+  // Guarded and handled calls, not counted: listed, so that nothing disappears without a trace.
+  if (report.protectedGroups.length > 0) {
+    out.push('');
+    say(styles.dim(audit.protectedApart(report.guarded, report.handled)));
+    for (const group of report.protectedGroups) {
+      const code = group.showsCode ? `${group.code}  ` : '';
+      for (const subject of group.subjects) {
+        say(`${code}${subject.label}`, 2, 4);
+        for (const occurrence of subject.occurrences) say(where(occurrence, styles, audit), 4);
+      }
     }
   }
 
@@ -62,10 +76,20 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
   return `${out.join('\n')}\n`;
 }
 
-function where(finding: Finding, styles: Styles, via: (call: string) => string): string {
+/** The space before a ` · count`: none after full-width punctuation (`（v3/v4）· 2 处`), which carries its own. */
+function spaceAfter(text: string): string {
+  return /[，。、；：！？）」』】》”’]$/.test(text) ? '' : ' ';
+}
+
+/** `file:line:column`, the SDK method called there, and whether the code guards or handles it there. */
+function where(finding: Finding, styles: Styles, words: Pick<LocaleTexts['audit'], 'via' | 'protection'>): string {
   const position = styles.cyan(`${finding.file}:${finding.line}:${finding.column}`);
-  const { sdkCall } = SUBJECTS.occurrence(finding.subject);
-  return sdkCall === undefined ? position : `${position}  ${styles.dim(via(sdkCall))}`;
+  const { sdkCall, protection } = SUBJECTS.occurrence(finding.subject);
+  const details = [sdkCall === undefined ? undefined : words.via(sdkCall), protection === undefined ? undefined : words.protection[protection]];
+  // Two spaces between the parts; none before full-width brackets, which carry their own (`…create()（已防护）`).
+  return details
+    .filter((detail) => detail !== undefined)
+    .reduce((line, detail) => `${line}${/^[（【「『《]/.test(detail) ? '' : '  '}${styles.dim(detail)}`, position);
 }
 
 // ANSI styles take no room on screen; East Asian wide characters take two columns.

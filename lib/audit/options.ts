@@ -28,6 +28,7 @@ const FLAGS: Readonly<Record<SettingKey, string>> = {
   locale: '--locale',
   apiHosts: '--api-host',
   assumeOpenPlatform: '--assume-open-platform',
+  reportGuarded: '--report-guarded',
 };
 
 /** Settings errors in the words of the command line: `--external-sharing`, `--app-type store`. */
@@ -56,6 +57,7 @@ The kind of app (same meaning as settings.feishu; unset: advice for every kind):
   --api-host HOST               a private deployment's API host (repeatable)
   --assume-open-platform        treat every file as Open Platform code
   --locale en|zh-CN             language of the report (default: en)
+  --report-guarded              count the calls the code guards or handles as findings
 
 Output:
   --format text|json|sarif      report format (default: text); sarif is SARIF 2.1.0
@@ -120,6 +122,7 @@ export const OPTIONS = {
   'api-host': { type: 'string', multiple: true },
   'assume-open-platform': { type: 'boolean' },
   locale: { type: 'string' },
+  'report-guarded': { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'max-findings': { type: 'string' },
@@ -140,6 +143,7 @@ function settingsOf(values: ReturnType<typeof parse>['values']): Record<string, 
   if (values['api-host'] !== undefined) raw.apiHosts = values['api-host'];
   if (values['assume-open-platform'] === true) raw.assumeOpenPlatform = true;
   if (values.locale !== undefined) raw.locale = values.locale;
+  if (values['report-guarded'] === true) raw.reportGuarded = true;
   return raw;
 }
 

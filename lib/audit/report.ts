@@ -71,11 +71,22 @@ export interface AuditReport {
   readonly files: number;
   /** Files read and linted: the found ones less the skipped ones. */
   readonly audited: number;
+  /** Files with findings that count. */
   readonly filesWithFindings: number;
+  /** The findings that count towards `--max-findings`: the guarded and handled ones only with `reportGuarded`. */
   readonly findings: number;
+  /** Findings the code guards (docs/spec/behaviour.md#guarded-and-handled-findings), counted or not. */
+  readonly guarded: number;
+  /** Findings a `catch` of the code handles, counted or not. */
+  readonly handled: number;
+  /** `settings.feishu.reportGuarded`: the guarded and handled findings are counted, in `groups`. */
+  readonly reportGuarded: boolean;
   readonly suppressed: number;
   readonly maxFindings: number;
+  /** The findings that count. */
   readonly groups: readonly CodeGroup[];
+  /** The guarded and handled findings, grouped in the same way, when they do not count (empty with `reportGuarded`). */
+  readonly protectedGroups: readonly CodeGroup[];
   /**
    * Without a kind of app, each remedy is a self-built app's; these are the
    * other kinds' advice, the same for every endpoint (empty otherwise).
@@ -99,8 +110,10 @@ interface AuditResults {
 /**
  * Groups findings by notice and error code, as each notice lists them, and
  * the notice's legacy event last; then by what they name, in catalog order;
- * occurrences by file, line and column. The same findings give the same report
- * on every machine.
+ * occurrences by file, line and column. The findings the code guards or
+ * handles are grouped apart and not counted, unless `reportGuarded` counts
+ * them (docs/spec/behaviour.md#guarded-and-handled-findings). The same
+ * findings give the same report on every machine.
  */
 export function buildReport(
   results: AuditResults,
@@ -110,6 +123,44 @@ export function buildReport(
   target: AuditTarget,
 ): AuditReport {
   const sorted = [...results.findings].sort(byPosition);
+  const protectionOf = (finding: Finding) => SUBJECTS.occurrence(finding.subject).protection;
+  const counted = sorted.filter((finding) => settings.reportGuarded || protectionOf(finding) === undefined);
+  const apart = sorted.filter((finding) => !settings.reportGuarded && protectionOf(finding) !== undefined);
+  const codeGroups = groupFindings(counted, settings, target);
+
+  const firstNotice = sorted[0]?.subject.notice ?? target.notices[0];
+  const firstEntry = counted.find((finding) => finding.subject.kind === 'endpoint')?.subject;
+  const adviceEntry = firstEntry?.kind === 'endpoint' ? firstEntry.entries[0] : firstNotice?.entries[0];
+  return {
+    tool: { name: PACKAGE_NAME, version: PACKAGE_VERSION },
+    locale: settings.locale,
+    appKind: settings.appKind,
+    settings: rawSettings,
+    cutOver: firstNotice === undefined ? [] : cutOverDates(firstNotice, settings.appKind),
+    files: results.files,
+    audited: results.audited,
+    filesWithFindings: new Set(counted.map((finding) => finding.file)).size,
+    findings: counted.length,
+    guarded: sorted.filter((finding) => protectionOf(finding) === 'guarded').length,
+    handled: sorted.filter((finding) => protectionOf(finding) === 'handled').length,
+    reportGuarded: settings.reportGuarded,
+    suppressed: results.suppressed,
+    maxFindings,
+    groups: codeGroups.map(({ advisesByKind: _, ...group }) => group),
+    protectedGroups: groupFindings(apart, settings, target).map(({ advisesByKind: _, ...group }) => group),
+    // The other kinds' advice is the same for every endpoint: said once, where some group's advice depends on the kind.
+    otherKinds:
+      adviceEntry !== undefined && codeGroups.some((group) => group.advisesByKind)
+        ? otherKinds(settings.appKind).map((appKind) => ({ appKind, remedy: remedyText(remedyFor(adviceEntry, appKind), settings.locale) }))
+        : [],
+    skipped: [...results.skipped].sort((a, b) => compareText(a.file, b.file)),
+    noticeUrl: firstNotice?.url ?? '',
+    rules: target.rules,
+  };
+}
+
+/** Sorted findings, grouped by notice and error code, then by subject. */
+function groupFindings(sorted: readonly Finding[], settings: FeishuSettings, target: AuditTarget): (CodeGroup & { advisesByKind: boolean })[] {
   const noticeRank = (subject: ReportSubject) => {
     const index = target.notices.indexOf(subject.notice);
     return index === -1 ? target.notices.length : index;
@@ -126,7 +177,7 @@ export function buildReport(
     group.findings.push(finding);
   }
 
-  const codeGroups = [...groups.values()]
+  return [...groups.values()]
     .sort((a, b) => a.noticeRank - b.noticeRank || a.description.rank - b.description.rank)
     .map(({ description, ruleId, findings }): CodeGroup & { advisesByKind: boolean } => {
       const subjects = new Map<string, { group: Omit<SubjectGroup, 'occurrences'>; rank: number; occurrences: Finding[] }>();
@@ -156,32 +207,6 @@ export function buildReport(
         advisesByKind: description.advisesByKind,
       };
     });
-
-  const firstNotice = sorted[0]?.subject.notice ?? target.notices[0];
-  const firstEntry = sorted.find((finding) => finding.subject.kind === 'endpoint')?.subject;
-  const adviceEntry = firstEntry?.kind === 'endpoint' ? firstEntry.entries[0] : firstNotice?.entries[0];
-  return {
-    tool: { name: PACKAGE_NAME, version: PACKAGE_VERSION },
-    locale: settings.locale,
-    appKind: settings.appKind,
-    settings: rawSettings,
-    cutOver: firstNotice === undefined ? [] : cutOverDates(firstNotice, settings.appKind),
-    files: results.files,
-    audited: results.audited,
-    filesWithFindings: new Set(sorted.map((finding) => finding.file)).size,
-    findings: sorted.length,
-    suppressed: results.suppressed,
-    maxFindings,
-    groups: codeGroups.map(({ advisesByKind: _, ...group }) => group),
-    // The other kinds' advice is the same for every endpoint: said once, where some group's advice depends on the kind.
-    otherKinds:
-      adviceEntry !== undefined && codeGroups.some((group) => group.advisesByKind)
-        ? otherKinds(settings.appKind).map((appKind) => ({ appKind, remedy: remedyText(remedyFor(adviceEntry, appKind), settings.locale) }))
-        : [],
-    skipped: [...results.skipped].sort((a, b) => compareText(a.file, b.file)),
-    noticeUrl: firstNotice?.url ?? '',
-    rules: target.rules,
-  };
 }
 
 function byPosition(a: Finding, b: Finding): number {

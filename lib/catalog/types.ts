@@ -90,8 +90,13 @@ export interface LegacyEvent {
   readonly replacement: string;
   readonly docUrl: string;
   readonly replacementDocUrl: string;
-  /** What stops, since `{date}` (the date for the kind of app). */
+  /** What stops, since `{date}` (the date for the kind of app): the audit's sentence on the event's group. */
   readonly problem: LocalizedTemplate;
+  /**
+   * The same, short, as a rule's message goes on after what the code does
+   * (`register({ message }) subscribes to` …): a clause with `{date}`.
+   */
+  readonly finding: LocalizedTemplate;
   /** v1 event fields and where they are in the replacement. */
   readonly fieldMigrations: readonly FieldMigration[];
   /** v1 field values renamed in the replacement (`chat_type: 'private'` is `'p2p'`). */
@@ -118,7 +123,7 @@ export interface Notice<Code extends number = number> {
   readonly cutOver: CutOver;
   /** Both dates, for a reader whose kind of app is unknown: `{default}` and `{linkedOrganization}`. */
   readonly allDates: LocalizedTemplate;
-  /** What a restricted call does, with `{code}` and `{date}`: ends a rule's first sentence. */
+  /** What a restricted call does, with `{code}` and `{date}`, short: ends a rule's first sentence. */
   readonly failure: LocalizedTemplate;
   /** The same for a group of calls in the audit, with `{code}` and `{date}`. */
   readonly groupFailure: LocalizedTemplate;
@@ -131,4 +136,12 @@ export interface Notice<Code extends number = number> {
   /** SDK helpers that call restricted endpoints: helper name → catalog ids, in call order. */
   readonly channelHelpers: Readonly<Record<string, readonly string[]>>;
   readonly legacyEvent?: LegacyEvent;
+  /**
+   * For a notice whose calls fail only in external chats: the names of the test
+   * code writes to keep a call away from them (open-platform.ts). A call that
+   * runs only when such a test says the chat is not external is guarded
+   * (docs/spec/behaviour.md#guarded-and-handled-findings). Without it, no
+   * call of the notice is ever guarded; a call can still be handled.
+   */
+  readonly externalChatTest?: { readonly names: readonly string[] };
 }

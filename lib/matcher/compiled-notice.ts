@@ -18,6 +18,14 @@ export interface CompiledNotice {
   readonly versionedMarkers: readonly (readonly [word: string, version: string])[];
   /** The catalog's first segments after `open-apis` (`message`, `chat`, `bot`, `im`). */
   readonly firstSegments: ReadonlySet<string>;
+  /**
+   * A marker's pieces at the edge of a string, where a `+` chain, a template
+   * or a `const` may join them into the marker: a first segment at the end
+   * of a path (`'/chat'`, `'/chat/'`, `'/chat/v'`) or as the whole string
+   * with `/` or `/v` (`'chat/'`), and a version at a string's start (`'v4'`,
+   * `'v4/send'`). Global; a match starts one character before the fragment.
+   */
+  readonly markerFragments: RegExp;
   /** resource → method → entry, for `X.im.<resource>.<method>(…)` and `X.im.v1.<resource>.<method>(…)`. */
   readonly sdkMethods: ReadonlyMap<string, ReadonlyMap<string, CatalogEntry>>;
   /** Channel helper → the entries it calls. */
@@ -52,6 +60,7 @@ function compile(notice: Notice): CompiledNotice {
     matchPath: compileMatcher(notice.entries),
     versionedMarkers,
     firstSegments: new Set(versionedMarkers.map(([word]) => word)),
+    markerFragments: markerFragmentPattern(versionedMarkers),
     sdkMethods,
     channelHelpers,
     // A word that can never occur, for a notice without SDK methods.
@@ -69,6 +78,22 @@ function uniqueMarkers(entries: readonly CatalogEntry[]): [string, string][] {
     seen.set(`${word}/${version}`, [word, version]);
   }
   return [...seen.values()];
+}
+
+function markerFragmentPattern(markers: readonly (readonly [string, string])[]): RegExp {
+  const alternatives = (values: readonly string[]) => [...new Set(values)].map(escapeRegExp).join('|');
+  const words = alternatives(markers.map(([word]) => word));
+  const versions = alternatives(markers.map(([, version]) => version));
+  // A string's edges: quotes, and the `${` and `}` around a template's placeholder. Each match starts with
+  // one character before the fragment (a `/` or an edge), so that the engine can skip to it: no lookbehind.
+  const end = String.raw`(?=['"\x60]|\$\{)`;
+  const start = String.raw`['"\x60}]`;
+  const versionEnd = String.raw`(?=[/?#'"\x60]|\$\{)`;
+  return new RegExp(`/(?:${words})(?:/v?)?${end}|${start}(?:${words})/v?${end}|${start}(?:${versions})${versionEnd}`, 'g');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function sdkMethodIndex(entries: readonly CatalogEntry[]): Map<string, Map<string, CatalogEntry>> {

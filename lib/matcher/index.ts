@@ -2,7 +2,7 @@ import { EXTERNAL_CHAT_NOTICE } from '../catalog';
 import { compileNotice } from './compiled-notice';
 
 export { UNKNOWN } from './unknown';
-export { normalizePath, type NormalizedPath } from './normalize';
+export { isDotSegment, normalizePath, resolveDotSegments, type NormalizedPath } from './normalize';
 export { compileMatcher, type PathMatch, type Route } from './path-matcher';
 export { compileNotice, type CompiledNotice } from './compiled-notice';
 

@@ -17,9 +17,11 @@ export interface NormalizedPath {
 
 /**
  * Normalizes an evaluated string (docs/spec/behaviour.md#evaluating-strings): `?query` and
- * `#fragment`, scheme and host, everything up to the first `open-apis` segment,
- * one leading and one trailing `/` are dropped. Returns undefined for a value
- * that is not, as a whole, a URL or a path (whitespace means prose).
+ * `#fragment`, scheme and host are dropped, `.` and `..` segments resolved as
+ * the WHATWG URL parser does (which `fetch`, axios and `new URL` use), then
+ * everything up to the first `open-apis` segment, one leading and one trailing
+ * `/` are dropped. Returns undefined for a value that is not, as a whole, a URL
+ * or a path (whitespace means prose).
  *
  * Every step is one forward scan: linear in the value's length.
  */
@@ -58,7 +60,10 @@ export function normalizePath(value: string): NormalizedPath | undefined {
     }
   }
 
-  const raw = value.slice(start, end).split('/');
+  const path = value.slice(start, end);
+  // A path after a host, or one that starts with `/`, is rooted: `..` cannot climb above it.
+  // After an unknown base it is not: a `..` there climbs into the base, which the code does not say.
+  const raw = resolveDotSegments(path.split('/'), host !== undefined || (!fromUnknownBase && path.startsWith('/')));
   if (raw.length > 0 && raw[0] === '') raw.shift();
   if (raw.length > 0 && raw[raw.length - 1] === '') raw.pop();
   if (raw.length === 0) return { segments: [], hasOpenApis: false, fromUnknownBase, host };
@@ -75,6 +80,51 @@ export function normalizePath(value: string): NormalizedPath | undefined {
   const openApis = segments.indexOf(OPEN_APIS_SEGMENT);
   if (openApis === -1) return { segments, hasOpenApis: false, fromUnknownBase, host };
   return { segments: segments.slice(openApis + 1), hasOpenApis: true, fromUnknownBase, host };
+}
+
+/**
+ * Removes `.` and `..` segments (also spelled `%2e`, in any case) as WHATWG URL
+ * path parsing does: `..` drops the segment before it, and either, when last,
+ * leaves a trailing `/`. `segments` is a path split at `/`; its leading empty
+ * segment stays. Where nothing is left to drop, `..` goes in a rooted path (it
+ * cannot climb above the root) and stays in any other, where it names nothing. An unknown segment is one segment
+ * (docs/spec/behaviour.md#evaluating-strings).
+ */
+export function resolveDotSegments(segments: readonly string[], rooted: boolean): string[] {
+  if (!segments.some(isDotSegment)) return [...segments];
+  const output: string[] = [];
+  // A leading empty segment (the path starts with `/`) is where the path starts: never dropped.
+  const floor = segments[0] === '' ? 1 : 0;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const last = i === segments.length - 1;
+    if (i < floor) {
+      output.push(segment);
+    } else if (isSingleDot(segment)) {
+      if (last) output.push('');
+    } else if (isDoubleDot(segment)) {
+      if (output.length > floor && output[output.length - 1] !== '..') output.pop();
+      else if (!rooted) output.push('..');
+      if (last) output.push('');
+    } else {
+      output.push(segment);
+    }
+  }
+  return output;
+}
+
+/** `.` or `..`, also spelled with `%2e`: a segment URL resolution removes. */
+export function isDotSegment(segment: string): boolean {
+  return isSingleDot(segment) || isDoubleDot(segment);
+}
+
+function isSingleDot(segment: string): boolean {
+  return segment === '.' || segment.toLowerCase() === '%2e';
+}
+
+function isDoubleDot(segment: string): boolean {
+  const lower = segment.toLowerCase();
+  return lower === '..' || lower === '.%2e' || lower === '%2e.' || lower === '%2e%2e';
 }
 
 function isSpace(c: number): boolean {

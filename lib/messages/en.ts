@@ -1,14 +1,70 @@
-import type { LocaleTexts, SuggestionChanges } from './types';
+import type { SettingsSpelling } from '../settings';
+import { cut, SETTING_KEYS, show, type HostFault, type SettingKey, type SettingsProblem } from '../settings/problems';
+import type { LocaleTexts } from './types';
 
-/** `, reading a → b, …; no v2 field for x (marked FIXME); …` */
-function details({ rewritten, manual, renamed, byHand }: SuggestionChanges): string {
-  return (
-    (rewritten.length > 0 ? `, reading ${rewritten.join(', ')}` : '') +
-    (manual.length > 0 ? `; no v2 field for ${manual.join(', ')} (marked FIXME)` : '') +
-    (renamed.length > 0 ? `; renamed in v2: ${renamed.join(', ')} (marked FIXME)` : '') +
-    (byHand ? '; some reads of the event could not be followed (an imported or wrapped handler, a destructured or passed-on event): move their v1 fields by hand (open_chat_id → message.chat_id, …)' : '')
-  );
+/** `Migrate to x.` → `migrate to x`: a sentence made a clause of a longer one. */
+function clause(sentence: string): string {
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1).replace(/\.$/, '');
 }
+
+const quoted = (values: readonly string[]) => values.map((value) => `'${cut(value)}'`);
+
+/** `a, b or c` */
+function either(values: readonly string[]): string {
+  return values.length <= 1 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+
+const HOST_FAULT: Readonly<Partial<Record<HostFault, string>>> = {
+  port: ' The port must be 1 to 65535.',
+  label: ' Each dot-separated label holds letters, digits and inner hyphens.',
+  labelLength: ' A label may be at most 63 characters.',
+  length: ' A host name may be at most 253 characters.',
+};
+
+function settingsProblem(problem: SettingsProblem, s: SettingsSpelling): string {
+  switch (problem.kind) {
+    case 'notObject': {
+      const { value } = problem;
+      const shown = typeof value === 'object' && value !== null && !Array.isArray(value) ? problem.what : show(value);
+      return `settings.feishu must be a plain object; got ${shown}.`;
+    }
+    case 'unknownKey':
+      return (
+        `${cut(s.key(problem.key as SettingKey))} is not a setting; the settings are ${SETTING_NAMES(s)}.` +
+        (problem.suggestion === undefined ? '' : ` Did you mean ${s.name(problem.suggestion as SettingKey)}?`)
+      );
+    case 'notOneOf':
+      return (
+        `${s.key(problem.key)} must be ${either(quoted(problem.allowed))}; got ${show(problem.value)}.` +
+        (problem.suggestion === undefined ? '' : ` Did you mean '${problem.suggestion}'?`)
+      );
+    case 'notBoolean':
+      return `${s.key(problem.key)} must be true or false; got ${show(problem.value)}.` + (problem.suggestion === undefined ? '' : ` Did you mean ${problem.suggestion}?`);
+    case 'notHostList':
+      return `${s.key(problem.key)} must be an array of host names; got ${show(problem.value)}.`;
+    case 'hole':
+      return `${s.key(problem.key, problem.index)} is empty (a hole in the array): remove the extra comma.`;
+    case 'notHost':
+      return (
+        `${s.key(problem.key, problem.index)} must be a host name such as 'open.example.com' (no scheme, no path); got ${show(problem.value)}.` +
+        (HOST_FAULT[problem.fault] ?? '')
+      );
+    case 'storeWithExternalSharing':
+      return (
+        `${s.set('externalSharing', true)} is not allowed with ${s.value('appType', 'store')} (store apps cannot enable external sharing); ` +
+        `remove ${s.name('externalSharing')} or set ${s.value('appType', 'self-built')}.`
+      );
+    case 'linkedWithExternalSharing':
+      return (
+        `${s.set('externalSharing', true)} is not allowed with ${s.value('linkedOrganization', true)} ` +
+        '(the platform does not let an app with linked organizations enable external sharing); keep only one of them.'
+      );
+    case 'needsSelfBuilt':
+      return `${s.set(problem.key, true)} needs ${s.value('appType', 'self-built')}; got ${s.value('appType', problem.appType)}.`;
+  }
+}
+
+const SETTING_NAMES = (s: SettingsSpelling) => SETTING_KEYS.map((key) => s.name(key)).join(', ');
 
 export const en: LocaleTexts = {
   replacement: (endpoint, sdkMethods, note) =>
@@ -30,9 +86,24 @@ export const en: LocaleTexts = {
       'Enable external sharing (对外共享) for the app (an enterprise-verified tenant; publish a version with it on) to call it in external chats.',
     blockedEvenWithExternalSharing:
       'It stays blocked in external chats even with external sharing (对外共享): keep this call away from external chats.',
-    unknownKind: (selfBuilt, linkedOrganization, store) =>
-      `Self-built app: ${selfBuilt} With linked organizations: ${linkedOrganization} Store app: ${store} ` +
-      '(Set settings.feishu.appType for the advice for your kind of app.)',
+    unknownKind: (selfBuilt) => `Self-built app: ${selfBuilt} (Set settings.feishu.appType for the advice for your kind of app.)`,
+  },
+  finding: {
+    endpoint: (what, protection, failure, remedy) => `${what}${protection === undefined ? '' : ` ${protection}`} ${failure} ${remedy}`,
+    // The audit marks its occurrences the same way.
+    protection: { guarded: '(guarded)', handled: '(handled)' },
+    remedy: {
+      store: 'No replacement for store apps: avoid external chats or ask Feishu support.',
+      linkedOrganization: "Only APIs on the Developer Assistant's (开发者小助手) card work there.",
+      legacyMigrate: (sdkMethod) => `Migrate to ${sdkMethod} and enable external sharing (对外共享).`,
+      legacyMigrateStillBlocked: (sdkMethod) => `Migrate to ${sdkMethod} for internal chats only: it is blocked in external chats too.`,
+      legacyWithExternalSharing: (sdkMethod) => `Migrate to ${sdkMethod}: legacy APIs stay blocked even with external sharing.`,
+      enableExternalSharing: 'Enable external sharing (对外共享) for the app to call it there.',
+      blockedEvenWithExternalSharing: 'External sharing (对外共享) does not unblock it: avoid external chats.',
+      unknownKind: (selfBuilt) => `For a self-built app, ${clause(selfBuilt)}; otherwise set settings.feishu.appType.`,
+    },
+    event: (kind, problem, unknownKind) =>
+      `${EVENT_SUBJECT[kind]} ${problem}${unknownKind ? " (set settings.feishu.appType for your app's date)" : ''}. ${EVENT_FIX[kind]}`,
   },
   event: {
     subject: {
@@ -47,18 +118,38 @@ export const en: LocaleTexts = {
         "Move to node-sdk's EventDispatcher with register({ 'im.message.receive_v1': handler }), and subscribe the app to im.message.receive_v1 in the developer console.",
     },
     suggestion: {
-      register: (changes) => `Register the handler for 'im.message.receive_v1'${details(changes)}. Subscribe to im.message.receive_v1 in the developer console too.`,
-      check: (changes) => `Check for im.message.receive_v1 in the v2 envelope (header.event_type)${details(changes)}. Subscribe to im.message.receive_v1 in the developer console too.`,
+      register: (replacement) => `Register the handler for '${replacement}' and move its v1 field reads`,
+      check: (replacement, typeRead) => `Check ${typeRead} for '${replacement}' and move the v1 field reads`,
     },
     marker: (field, hint) => `FIXME(feishu/no-legacy-message-event): v1 ${field} has no v2 field: ${hint}`,
     renamedValue: (field, v1, v2) => `FIXME(feishu/no-legacy-message-event): v1 ${field} '${v1}' is '${v2}' in v2`,
     movedField: (field, path) => `FIXME(feishu/no-legacy-message-event): v1 ${field} is ${path} in v2`,
+    byHand: (example) =>
+      'FIXME(feishu/no-legacy-message-event): the reads of this event could not all be followed (an imported or wrapped handler, ' +
+      `a destructured or passed-on event): move their v1 fields by hand (${example}, …)`,
+  },
+  settings: {
+    problem: settingsProblem,
+    report: (problems, unlisted) =>
+      'Invalid settings.feishu (until it is fixed, the feishu rules report nothing else in this file): ' +
+      problems.join(' ') +
+      (unlisted > 0 ? ` (${unlisted} more not listed.)` : ''),
+  },
+  allow: {
+    unknown: (entry, closest) => `'${cut(entry)}' names no endpoint of this rule; the closest valid entries: ${quoted(closest).join(', ')}.`,
+    undocumentedMethod: (entry, method, documented, closest) =>
+      `'${cut(entry)}': the path documents ${either(documented)}, not ${cut(method)}; the closest valid entries: ${quoted(closest).join(', ')}.`,
+    otherRule: (entry, ids, rule) => `'${cut(entry)}' (${ids.join(', ')}) belongs to ${rule}: list it in that rule's allow.`,
+    report: (rule, problems) =>
+      `Invalid allow option of ${rule} (until it is fixed, this rule reports nothing else in this file): ${problems.join(' ')}`,
   },
   audit: {
     summary: (findings, withFindings, files) =>
       `${plural(findings, 'finding')} in ${withFindings} of ${plural(files, 'file')}`,
     noFindings: (files) =>
       `No findings in ${plural(files, 'audited file')}: no API or event that fails in external chats (外部群) is used.`,
+    noFindingsProtected: (files) =>
+      `No findings in ${plural(files, 'audited file')}: every call that fails in external chats (外部群) is guarded or handled (listed below).`,
     nothingAudited: (files) =>
       `Nothing audited: ${files === 1 ? 'the one file found could not' : `none of the ${files} files found could`} be linted.`,
     appKind: {
@@ -85,6 +176,11 @@ export const en: LocaleTexts = {
       reason === 'unreadable' ? `cannot be read (${detail})` : `${reason === 'parse' ? 'does not parse' : 'could not be linted'}: ${detail}`,
     suppressed: (count) =>
       `${plural(count, 'finding')} not counted: comments in the code turn the rule off there (eslint-disable, /* eslint … */).`,
+    protectedApart: (guarded, handled) =>
+      `Guarded or handled, not counted (guarded: ${guarded}, handled: ${handled}); --report-guarded counts them:`,
+    protectedCounted: (guarded, handled) =>
+      `Counted with them, as reportGuarded is on: guarded: ${guarded}, handled: ${handled}.`,
+    protection: { guarded: '(guarded)', handled: '(handled)' },
     threshold: (findings, max) =>
       findings <= max ? `Within --max-findings ${max}.` : `Over --max-findings ${max}.`,
     ruleDocs: 'Rules:',
@@ -96,3 +192,17 @@ export const en: LocaleTexts = {
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/** What the code does with the legacy event, as the start of the rule's first sentence. */
+const EVENT_SUBJECT = {
+  register: 'register({ message }) subscribes to',
+  check: 'This code checks for',
+  typeHandler: "setTypeHandler(…, 'message', …) handles",
+} as const;
+
+/** The fix, as the rule's second sentence. */
+const EVENT_FIX = {
+  register: 'Subscribe to im.message.receive_v1 in the developer console and move this handler there.',
+  check: 'Subscribe to im.message.receive_v1 in the developer console and move this handler there.',
+  typeHandler: "Use node-sdk's EventDispatcher with 'im.message.receive_v1' and subscribe to it in the console.",
+} as const;

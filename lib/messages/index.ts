@@ -1,3 +1,4 @@
-export { describeEndpoint, ENDPOINT_MESSAGE, remedyText, TEXTS, type EndpointMessageData } from './endpoint-message';
-export { describeLegacyEvent, LEGACY_EVENT_MESSAGE, SUGGESTION_MESSAGE, type LegacyEventMessageData } from './legacy-event-message';
+export { describeEndpoint, endpointMessage, MESSAGE, remedyText, TEXTS, type EndpointMessageData } from './endpoint-message';
+export { legacyEventMessage, type LegacyEventMessageData } from './legacy-event-message';
+export { describeSettingsProblem, invalidSettingsMessage } from './settings-message';
 export type { LocaleTexts, SkipReason, SuggestionChanges } from './types';

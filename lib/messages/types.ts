@@ -1,4 +1,6 @@
+import type { Protection } from '../analysis';
 import type { AppKind } from '../policy';
+import type { SettingsProblem, SettingsSpelling } from '../settings';
 
 /** What a legacy-event suggestion rewrites, and what it marks FIXME. */
 export interface SuggestionChanges {
@@ -21,36 +23,27 @@ export interface SuggestionChanges {
  * endpoint-message.ts, once for every locale.
  */
 export interface LocaleTexts {
-  /** `POST /path (node-sdk: client.im.message.create)` */
+  /** `POST /path (node-sdk: client.im.message.create)`, as the audit names a replacement. */
   replacement(endpoint: string, sdkMethods: readonly string[], note: string | undefined): string;
-  remedy: {
-    /** Store app: no replacement exists. */
-    store: string;
-    /** Self-built app with linked organizations: the Developer Assistant's list. */
-    linkedOrganization: string;
-    /** Self-built app, legacy endpoint: migrate and enable external sharing. */
-    legacyMigrate(replacement: string): string;
-    /** Legacy endpoint whose replacement fails in external chats too (urgent, disband). */
-    legacyMigrateStillBlocked(replacement: string): string;
-    /** Self-built app with external sharing on, legacy endpoint. */
-    legacyWithExternalSharing(replacement: string): string;
-    /** im/v1 endpoint that external sharing unlocks. */
-    enableExternalSharing: string;
-    /** im/v1 endpoint blocked even with external sharing (chat managers). */
-    blockedEvenWithExternalSharing: string;
-    /** Unknown kind of app: the three remedies, one sentence each. */
-    unknownKind(selfBuilt: string, linkedOrganization: string, store: string): string;
+  /** The audit's remedies, in full: the rules' messages use the short ones of `finding`. */
+  remedy: RemedyTexts<(replacement: string) => string> & {
+    /** Unknown kind of app: a self-built app's remedy, and a hint to set `appType`. */
+    unknownKind(selfBuilt: string): string;
   };
+  /** The rules' messages: one or two sentences each (docs/spec/behaviour.md#messages). */
+  finding: FindingTexts;
   /** The legacy `message` event rule. */
   event: {
+    /** What the audit lists for each kind of finding, as a sentence. */
     subject: { register: string; check: string; typeHandler: string };
-    /** The two halves of the fix. */
+    /** The two halves of the fix, in full, as the audit prints them. */
     fix: { handler: string; typeHandler: string };
-    /** Suggestion descriptions. */
+    /** Suggestion titles: short, as editors show them in a menu. */
     suggestion: {
-      /** What a suggestion changes, and what it leaves marked for the user. */
-      register(changes: SuggestionChanges): string;
-      check(changes: SuggestionChanges): string;
+      /** `register({ '<replacement>': handler })`. */
+      register(replacement: string): string;
+      /** A check of `<typeRead> === '<replacement>'`. */
+      check(replacement: string, typeRead: string): string;
     };
     /** The comment left at a read without a v2 equivalent. */
     marker(field: string, hint: string): string;
@@ -58,9 +51,69 @@ export interface LocaleTexts {
     renamedValue(field: string, v1: string, v2: string): string;
     /** The comment left at a destructured v1 field that moved (`{ open_chat_id }`). */
     movedField(field: string, path: string): string;
+    /** The comment left where the handler's reads could not be followed: `open_chat_id → message.chat_id` is the example. */
+    byHand(example: string): string;
+  };
+  /** Invalid `settings.feishu`, reported at 1:1. */
+  settings: {
+    /** One problem, a sentence or two. */
+    problem(problem: SettingsProblem, spelling: SettingsSpelling): string;
+    /** The report: every problem (`problems` already in words), and how many more were not listed. */
+    report(problems: readonly string[], unlisted: number): string;
+  };
+  /** Invalid entries of an API rule's `allow` option, reported at 1:1. */
+  allow: {
+    /** The entry names no endpoint; the closest valid spellings. */
+    unknown(entry: string, closest: readonly string[]): string;
+    /** `METHOD /path` with a method the path does not document. */
+    undocumentedMethod(entry: string, method: string, documented: readonly string[], closest: readonly string[]): string;
+    /** The entry names an endpoint of another rule. */
+    otherRule(entry: string, ids: readonly string[], rule: string): string;
+    /** The report: every problem of the rule's `allow`. */
+    report(rule: string, problems: readonly string[]): string;
   };
   /** The words of the audit command's report. */
   audit: AuditTexts;
+}
+
+/** A sentence per remedy; legacy ones take the replacement, as each text names it. */
+interface RemedyTexts<Legacy> {
+  /** Store app: no replacement exists. */
+  store: string;
+  /** Self-built app with linked organizations: the Developer Assistant's list. */
+  linkedOrganization: string;
+  /** Self-built app, legacy endpoint: migrate and enable external sharing. */
+  legacyMigrate: Legacy;
+  /** Legacy endpoint whose replacement fails in external chats too (urgent, disband). */
+  legacyMigrateStillBlocked: Legacy;
+  /** Self-built app with external sharing on, legacy endpoint. */
+  legacyWithExternalSharing: Legacy;
+  /** im/v1 endpoint that external sharing unlocks. */
+  enableExternalSharing: string;
+  /** im/v1 endpoint blocked even with external sharing (chat managers). */
+  blockedEvenWithExternalSharing: string;
+}
+
+/**
+ * The short words of the rules' messages: a legacy endpoint's replacement is
+ * named by its node-sdk method only (`client.im.chat.get`); the im/v1 paths,
+ * notes and the other kinds' remedies are in the rule docs and the audit.
+ */
+interface FindingTexts {
+  /**
+   * The whole message: what the code calls, the mark of a guarded or handled call
+   * (only reported with `settings.feishu.reportGuarded`, docs/spec/behaviour.md#guarded-and-handled-findings),
+   * the notice's failure sentence, the remedy sentence.
+   */
+  endpoint(what: string, protection: string | undefined, failure: string, remedy: string): string;
+  /** After what the code calls, for a guarded or handled call: `(guarded)`. */
+  protection: Readonly<Record<Protection, string>>;
+  remedy: RemedyTexts<(sdkMethod: string) => string> & {
+    /** Unknown kind of app: the self-built remedy, then a pointer to set `appType`, as one sentence. */
+    unknownKind(selfBuilt: string): string;
+  };
+  /** The event rule's message: what the code does, the notice's clause on the event (`problem`), the fix. */
+  event(kind: 'register' | 'check' | 'typeHandler', problem: string, unknownKind: boolean): string;
 }
 
 /** Why a file was not audited: it does not parse, cannot be read, or linting it threw. */
@@ -72,6 +125,8 @@ interface AuditTexts {
   summary(findings: number, filesWithFindings: number, files: number): string;
   /** The all-clear, naming how many files were audited. */
   noFindings(files: number): string;
+  /** The all-clear when every call found is guarded or handled, and listed apart. */
+  noFindingsProtected(files: number): string;
   /** No file found could be linted: no answer at all. */
   nothingAudited(files: number): string;
   /** Which kind of app the advice is for. */
@@ -94,6 +149,12 @@ interface AuditTexts {
   skipReason(reason: SkipReason, detail: string): string;
   /** Findings not counted: comments in the code turn their rule off. */
   suppressed(count: number): string;
+  /** The heading of the guarded and handled findings, listed apart and not counted. */
+  protectedApart(guarded: number, handled: number): string;
+  /** With reportGuarded on: how many of the findings counted are guarded or handled. */
+  protectedCounted(guarded: number, handled: number): string;
+  /** After an occurrence the code guards or handles: `(guarded)`. */
+  protection: Readonly<Record<Protection, string>>;
   /** `--max-findings`: within the threshold, or over it. */
   threshold(findings: number, max: number): string;
   /** The closing links: the heading of the rules' docs, and the notice. */

@@ -1,4 +1,4 @@
-import type { CatalogEntry, LocalizedTemplate, Notice, Replacement } from '../catalog';
+import type { CatalogEntry, LegacyEvent, LocalizedTemplate, Notice, Replacement } from '../catalog';
 import type { AppKind } from './app-kind';
 import { fillTemplate } from './template';
 
@@ -22,26 +22,43 @@ export function cutOverDates(notice: Notice, kind: AppKind): string[] {
   return [kind === 'self-built-linked-organization' ? notice.cutOver.linkedOrganization : notice.cutOver.default];
 }
 
-/** The date for a kind of app, as a message writes it: both dates, said in words, when the kind is unknown. */
+/** The date for a kind of app, as the audit writes it: both dates, said in words, when the kind is unknown. */
 function dateText(notice: Notice, kind: AppKind, locale: Locale): string {
   if (kind !== 'unknown') return cutOverDates(notice, kind)[0]!;
   return fillTemplate(notice.allDates, locale, { default: notice.cutOver.default, linkedOrganization: notice.cutOver.linkedOrganization });
 }
 
-/** The notice's phrase for a restricted call: `fails with error 231021 in external chats (外部群) since 2025-06-25; …`. */
-export function failurePhrase(notice: Notice, code: number, kind: AppKind, locale: Locale): string {
-  return fillTemplate(notice.failure, locale, { code, date: dateText(notice, kind, locale) });
+/**
+ * The date a rule's message gives: the kind's own, or when the kind is unknown
+ * the earliest one (the self-built app's, whose advice the message gives).
+ */
+function findingDate(notice: Notice, kind: AppKind): string {
+  return [...cutOverDates(notice, kind)].sort()[0]!;
 }
 
-/** The same for a group of calls, as the audit heads it. */
+/** The notice's phrase for a restricted call in a rule's message: `fails with error 231021 in external chats (外部群) since 2025-06-25.` */
+export function failurePhrase(notice: Notice, code: number, kind: AppKind, locale: Locale): string {
+  return fillTemplate(notice.failure, locale, { code, date: findingDate(notice, kind) });
+}
+
+/** The same for a group of calls, as the audit heads it: every date when the kind is unknown. */
 export function groupFailurePhrase(notice: Notice, code: number, kind: AppKind, locale: Locale): string {
   return fillTemplate(notice.groupFailure, locale, { code, date: dateText(notice, kind, locale) });
 }
 
-/** What stops for the notice's legacy event, since when. */
+/** What stops for the notice's legacy event, since when, as the audit heads its group. */
 export function legacyEventProblem(notice: Notice, kind: AppKind, locale: Locale): string {
+  return fillTemplate(legacyEventOf(notice).problem, locale, { date: dateText(notice, kind, locale) });
+}
+
+/** The same, short, for a rule's message: the clause after what the code does. */
+export function legacyEventFinding(notice: Notice, kind: AppKind, locale: Locale): string {
+  return fillTemplate(legacyEventOf(notice).finding, locale, { date: findingDate(notice, kind) });
+}
+
+function legacyEventOf(notice: Notice): LegacyEvent {
   if (notice.legacyEvent === undefined) throw new Error(`notice ${notice.id} has no legacy event`);
-  return fillTemplate(notice.legacyEvent.problem, locale, { date: dateText(notice, kind, locale) });
+  return notice.legacyEvent;
 }
 
 /** What to do about a restricted call; the messages give each its words. */
@@ -60,14 +77,14 @@ export type Remedy =
   | { readonly kind: 'legacyMigrateStillBlocked'; readonly replacement: Replacement }
   /** A legacy endpoint, external sharing already on. */
   | { readonly kind: 'legacyWithExternalSharing'; readonly replacement: Replacement }
-  /** The kind of app is unknown: each kind's remedy. */
-  | { readonly kind: 'everyKind'; readonly selfBuilt: Remedy; readonly linkedOrganization: Remedy; readonly store: Remedy };
+  /** The kind of app is unknown: a self-built app's remedy, and a pointer to set the kind. */
+  | { readonly kind: 'unknownKind'; readonly selfBuilt: Remedy };
 
 /** The remedy for one entry and kind of app. */
 export function remedyFor(entry: CatalogEntry, kind: AppKind): Remedy {
   switch (kind) {
     case 'unknown':
-      return { kind: 'everyKind', selfBuilt: remedyFor(entry, 'self-built'), linkedOrganization: { kind: 'linkedOrganization' }, store: { kind: 'store' } };
+      return { kind: 'unknownKind', selfBuilt: remedyFor(entry, 'self-built') };
     case 'store':
       return { kind: 'store' };
     case 'self-built-linked-organization':

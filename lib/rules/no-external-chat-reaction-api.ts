@@ -1,9 +1,9 @@
 import { EXTERNAL_CHAT_NOTICE } from '../catalog';
-import { ENDPOINT_MESSAGE } from '../messages';
+import { MESSAGE } from '../messages';
 import { createRule } from './support/create-rule';
-import { allowOptionSchema, reportEndpoints, type AllowOptions } from './support/endpoint-rule';
+import { ALLOW_OPTION_SCHEMA, reportEndpoints, type AllowOptions } from './support/endpoint-rule';
 
-export default createRule<AllowOptions, 'restrictedEndpoint' | 'restrictedSdkCall'>({
+export default createRule<AllowOptions, 'restrictedEndpoint' | 'restrictedSdkCall' | 'invalidSettings' | 'invalidAllow'>({
   name: 'no-external-chat-reaction-api',
   meta: {
     type: 'problem',
@@ -11,9 +11,9 @@ export default createRule<AllowOptions, 'restrictedEndpoint' | 'restrictedSdkCal
       description: 'Disallow the message reaction APIs that fail with 231021 in external chats',
       recommended: true,
     },
-    messages: { restrictedEndpoint: ENDPOINT_MESSAGE, restrictedSdkCall: ENDPOINT_MESSAGE },
-    schema: allowOptionSchema(EXTERNAL_CHAT_NOTICE, 231021),
+    messages: { restrictedEndpoint: MESSAGE, restrictedSdkCall: MESSAGE, invalidSettings: MESSAGE, invalidAllow: MESSAGE },
+    schema: ALLOW_OPTION_SCHEMA,
     defaultOptions: [{ allow: [] }],
   },
-  create: reportEndpoints(EXTERNAL_CHAT_NOTICE, 231021, { url: 'restrictedEndpoint', sdk: 'restrictedSdkCall' }),
+  create: reportEndpoints('no-external-chat-reaction-api', EXTERNAL_CHAT_NOTICE, 231021, { url: 'restrictedEndpoint', sdk: 'restrictedSdkCall' }),
 });

@@ -1,15 +1,18 @@
 import { analyzeFile } from '../analysis';
-import { EXTERNAL_CHAT_NOTICE } from '../catalog';
-import { describeLegacyEvent, LEGACY_EVENT_MESSAGE, SUGGESTION_MESSAGE, TEXTS } from '../messages';
-import { readFeishuSettings } from '../settings';
+import { EXTERNAL_CHAT_NOTICE, V2_ENVELOPE } from '../catalog';
+import { legacyEventMessage, MESSAGE, TEXTS } from '../messages';
 import { reportSubject } from '../subjects';
 import { checkSuggestion, registerSuggestion } from '../suggestions/legacy-event';
 import { createRule } from './support/create-rule';
+import { withSettings } from './support/file-settings';
+import { fileContextOf } from './support/file-context';
 
 const notice = EXTERNAL_CHAT_NOTICE;
 const { legacyEvent } = notice;
+/** What a check reads in the v2 envelope: `header.event_type`. */
+const V2_TYPE_READ = `${V2_ENVELOPE.header}.${V2_ENVELOPE.eventType}`;
 
-export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeReceiveV1' | 'checkReceiveV1'>({
+export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeReceiveV1' | 'checkReceiveV1' | 'invalidSettings'>({
   name: 'no-legacy-message-event',
   meta: {
     type: 'problem',
@@ -19,54 +22,49 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
     },
     hasSuggestions: true,
     messages: {
-      legacyEvent: LEGACY_EVENT_MESSAGE,
-      legacyTypeHandler: LEGACY_EVENT_MESSAGE,
-      subscribeReceiveV1: SUGGESTION_MESSAGE,
-      checkReceiveV1: SUGGESTION_MESSAGE,
+      legacyEvent: MESSAGE,
+      legacyTypeHandler: MESSAGE,
+      subscribeReceiveV1: MESSAGE,
+      checkReceiveV1: MESSAGE,
+      invalidSettings: MESSAGE,
     },
     schema: [],
   },
   create(context) {
-    const settings = readFeishuSettings(context.settings);
-    const { event } = TEXTS[settings.locale];
-    return {
-      Program() {
-        for (const finding of analyzeFile(context.sourceCode, settings).legacyEvents(legacyEvent)) {
-          if (finding.kind === 'typeHandler') {
+    return withSettings(context, (settings) => {
+      const { event } = TEXTS[settings.locale];
+      return {
+        Program() {
+          for (const finding of analyzeFile(context.sourceCode, settings, fileContextOf(context)).legacyEvents(legacyEvent)) {
+            if (finding.kind === 'typeHandler') {
+              reportSubject(
+                context,
+                { node: finding.node, messageId: 'legacyTypeHandler', data: legacyEventMessage(notice, 'typeHandler', settings) },
+                { kind: 'legacy-event', notice, event: 'typeHandler' },
+              );
+              continue;
+            }
+            // The title says what the suggestion does; what it rewrites and marks is in the code it leaves (FIXME comments).
+            const suggestion =
+              finding.kind === 'register'
+                ? registerSuggestion(context.sourceCode, legacyEvent, finding, settings.locale)
+                : checkSuggestion(context.sourceCode, legacyEvent, finding, settings.locale);
+            const suggest =
+              suggestion === undefined
+                ? []
+                : [
+                    finding.kind === 'register'
+                      ? { messageId: 'subscribeReceiveV1' as const, data: { message: event.suggestion.register(legacyEvent.replacement) }, fix: suggestion.fix }
+                      : { messageId: 'checkReceiveV1' as const, data: { message: event.suggestion.check(legacyEvent.replacement, V2_TYPE_READ) }, fix: suggestion.fix },
+                  ];
             reportSubject(
               context,
-              { node: finding.node, messageId: 'legacyTypeHandler', data: describeLegacyEvent(notice, 'typeHandler', settings) },
-              { kind: 'legacy-event', notice, event: 'typeHandler' },
+              { node: finding.node, messageId: 'legacyEvent', data: legacyEventMessage(notice, finding.kind, settings), suggest },
+              { kind: 'legacy-event', notice, event: finding.kind },
             );
-            continue;
           }
-          const suggestion =
-            finding.kind === 'register'
-              ? registerSuggestion(context.sourceCode, legacyEvent, finding, settings.locale)
-              : checkSuggestion(context.sourceCode, legacyEvent, finding, settings.locale);
-          const description =
-            suggestion === undefined
-              ? undefined
-              : finding.kind === 'register'
-                ? event.suggestion.register(suggestion)
-                : event.suggestion.check(suggestion);
-          const suggest =
-            suggestion === undefined || description === undefined
-              ? []
-              : [
-                  {
-                    messageId: finding.kind === 'register' ? ('subscribeReceiveV1' as const) : ('checkReceiveV1' as const),
-                    data: { description },
-                    fix: suggestion.fix,
-                  },
-                ];
-          reportSubject(
-            context,
-            { node: finding.node, messageId: 'legacyEvent', data: describeLegacyEvent(notice, finding.kind, settings), suggest },
-            { kind: 'legacy-event', notice, event: finding.kind },
-          );
-        }
-      },
-    };
+        },
+      };
+    });
   },
 });

@@ -1,42 +1,17 @@
-import { WeakMemo } from '../memo';
+import { types } from 'node:util';
+import { describeSettingsProblem } from '../messages/settings-message';
 import { appKindOf } from '../policy';
-import { APP_TYPES, LOCALES, type FeishuSettings } from './types';
+import { closest } from './closest';
+import { cut, SETTING_KEYS, type HostFault, type SettingKey, type SettingsProblem, type SettingsSpelling } from './problems';
+import { APP_TYPES, LOCALES, type FeishuSettings, type Locale } from './types';
 
-/** Thrown when `settings.feishu` is invalid; ESLint shows it as a config error. */
+/** Thrown by parseFeishuSettings (the audit command's flags): every problem, in English. */
 export class FeishuSettingsError extends Error {
   constructor(message: string) {
     super(`eslint-plugin-feishu: ${message}`);
     this.name = 'FeishuSettingsError';
   }
 }
-
-const KEYS = ['appType', 'linkedOrganization', 'externalSharing', 'locale', 'apiHosts', 'assumeOpenPlatform'] as const;
-export type SettingKey = (typeof KEYS)[number];
-type Key = SettingKey;
-
-/**
- * How an error names a setting and its value: `settings.feishu.appType` and
- * `appType: 'store'` in a config; `--app-type` and `--app-type store` for the
- * audit command, whose flags mean the same.
- */
-export interface SettingsSpelling {
-  /** The setting as the subject of a sentence: `settings.feishu.apiHosts[1]`. */
-  key(key: SettingKey, index?: number): string;
-  /** The setting's name alone, as in `remove externalSharing`. */
-  name(key: SettingKey): string;
-  /** The setting set to a value, as the subject of a sentence: `settings.feishu.externalSharing: true`. */
-  set(key: SettingKey, value: unknown): string;
-  /** The setting with a value, inside a sentence: `appType: 'store'`, `appType: nothing`. */
-  value(key: SettingKey, value: unknown): string;
-}
-
-/** The spelling of an ESLint config's `settings.feishu`. */
-export const CONFIG_SPELLING: SettingsSpelling = {
-  key: (key, index) => `settings.feishu.${key}${index === undefined ? '' : `[${index}]`}`,
-  name: (key) => key,
-  set: (key, value) => `settings.feishu.${key}: ${show(value)}`,
-  value: (key, value) => `${key}: ${show(value)}`,
-};
 
 export const DEFAULT_SETTINGS: FeishuSettings = Object.freeze({
   appType: undefined,
@@ -45,128 +20,258 @@ export const DEFAULT_SETTINGS: FeishuSettings = Object.freeze({
   locale: 'en',
   apiHosts: [],
   assumeOpenPlatform: false,
+  reportGuarded: false,
   appKind: 'unknown',
 });
 
-// One parse per settings object: ESLint hands every file of a config the same object.
-const cache = new WeakMemo<object, FeishuSettings>();
+/** `settings.feishu` read: the settings, or the problems that make them invalid. */
+export interface SettingsReading {
+  /** The defaults where `problems` is not empty: nothing may be reported from invalid settings. */
+  readonly settings: FeishuSettings;
+  readonly problems: readonly SettingsProblem[];
+  /** The language of the problems: the configured locale when it is valid, English otherwise. */
+  readonly locale: Locale;
+}
+
+const VALID: SettingsReading = Object.freeze({ settings: DEFAULT_SETTINGS, problems: [], locale: 'en' });
+
+// Readings by the settings' content, not their identity: settings mutated in
+// place between two lint runs (an editor, a watch process) are read again.
+const cache = new Map<string, SettingsReading>();
+const CACHED_READINGS = 32;
 
 /**
- * Reads `settings.feishu` from ESLint's shared settings. Throws a
- * FeishuSettingsError naming `settings.feishu.<key>`, the value given and the
- * values allowed, for unknown keys, wrong types and invalid combinations.
+ * Reads `settings.feishu` from ESLint's shared settings, never throwing:
+ * unknown keys, wrong types and values, invalid combinations and objects that
+ * are not plain objects are problems, every one of them.
  */
-export function readFeishuSettings(sharedSettings: Readonly<Record<string, unknown>> | undefined): FeishuSettings {
-  const raw = sharedSettings?.feishu;
-  if (raw === undefined) return DEFAULT_SETTINGS;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new FeishuSettingsError(`settings.feishu must be an object; got ${show(raw)}.`);
+export function readFeishuSettings(sharedSettings: Readonly<Record<string, unknown>> | undefined): SettingsReading {
+  if (sharedSettings === undefined || sharedSettings === null || !Object.hasOwn(sharedSettings, 'feishu')) return VALID;
+  const raw = sharedSettings.feishu;
+  if (raw === undefined) return VALID;
+  let key: string | undefined;
+  try {
+    key = contentKey(raw);
+  } catch {
+    key = undefined;
   }
-  return cache.get(raw, () => parseFeishuSettings(raw as Record<string, unknown>, CONFIG_SPELLING));
+  if (key === undefined) return checkFeishuSettings(raw);
+  let reading = cache.get(key);
+  if (reading === undefined) {
+    reading = checkFeishuSettings(raw);
+    if (cache.size >= CACHED_READINGS) cache.delete(cache.keys().next().value as string);
+    cache.set(key, reading);
+  }
+  return reading;
 }
 
 /**
- * Validates one `settings.feishu` object, uncached; errors name the settings
- * as `spelling` writes them. Rules go through readFeishuSettings.
+ * Validates `settings.feishu` as the audit command's flags give it, throwing
+ * a FeishuSettingsError that names every problem in `spelling`'s words.
  */
 export function parseFeishuSettings(raw: Readonly<Record<string, unknown>>, spelling: SettingsSpelling): FeishuSettings {
-  const s = spelling;
-  for (const key of Object.keys(raw)) {
-    if (!(KEYS as readonly string[]).includes(key)) {
-      throw new FeishuSettingsError(
-        `${s.key(key as Key)} is not a setting; the settings are ${KEYS.map((k) => s.name(k)).join(', ')}.`,
-      );
-    }
+  const reading = checkFeishuSettings(raw);
+  if (reading.problems.length > 0) {
+    throw new FeishuSettingsError(reading.problems.map((problem) => describeSettingsProblem(problem, spelling, 'en')).join(' '));
   }
-  const appType = oneOf(raw, 'appType', APP_TYPES, s);
-  const linkedOrganization = flag(raw, 'linkedOrganization', s);
-  const externalSharing = flag(raw, 'externalSharing', s);
-  const locale = oneOf(raw, 'locale', LOCALES, s) ?? 'en';
-  const apiHosts = hosts(raw, s);
-  const assumeOpenPlatform = flag(raw, 'assumeOpenPlatform', s);
-
-  if (externalSharing && appType === 'store') {
-    throw new FeishuSettingsError(
-      `${s.set('externalSharing', true)} is not allowed with ${s.value('appType', 'store')} (store apps cannot enable external sharing); ` +
-        `remove ${s.name('externalSharing')} or set ${s.value('appType', 'self-built')}.`,
-    );
-  }
-  if (externalSharing && linkedOrganization) {
-    throw new FeishuSettingsError(
-      `${s.set('externalSharing', true)} is not allowed with ${s.value('linkedOrganization', true)} ` +
-        '(the platform does not let an app with linked organizations enable external sharing); keep only one of them.',
-    );
-  }
-  for (const key of ['linkedOrganization', 'externalSharing'] as const) {
-    if (raw[key] === true && appType !== 'self-built') {
-      throw new FeishuSettingsError(
-        `${s.set(key, true)} needs ${s.value('appType', 'self-built')}; got ${s.value('appType', appType)}.`,
-      );
-    }
-  }
-
-  return Object.freeze({
-    appType,
-    linkedOrganization,
-    externalSharing,
-    locale,
-    apiHosts,
-    assumeOpenPlatform,
-    appKind: appKindOf(appType, linkedOrganization, externalSharing),
-  });
+  return reading.settings;
 }
 
-function oneOf<T extends string>(
-  raw: Readonly<Record<string, unknown>>,
-  key: Key,
-  allowed: readonly T[],
-  spelling: SettingsSpelling,
-): T | undefined {
-  const value = raw[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new FeishuSettingsError(
-      `${spelling.key(key)} must be ${allowed.map((a) => `'${a}'`).join(' or ')}; got ${show(value)}.`,
-    );
-  }
-  return value as T;
-}
-
-function flag(raw: Readonly<Record<string, unknown>>, key: Key, spelling: SettingsSpelling): boolean {
-  const value = raw[key];
-  if (value === undefined) return false;
-  if (typeof value !== 'boolean') {
-    throw new FeishuSettingsError(`${spelling.key(key)} must be true or false; got ${show(value)}.`);
-  }
-  return value;
-}
-
-// A host name: labels of letters, digits and hyphens, an optional port. No scheme, no path.
-const HOST = /^[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9](?:[a-z0-9-]{0,62}))*(?::\d{1,5})?$/;
-
-function hosts(raw: Readonly<Record<string, unknown>>, spelling: SettingsSpelling): readonly string[] {
-  const value = raw.apiHosts;
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    throw new FeishuSettingsError(`${spelling.key('apiHosts')} must be an array of host names; got ${show(value)}.`);
-  }
-  const extra = value.map((host: unknown, index) => {
-    if (typeof host !== 'string' || !HOST.test(host.toLowerCase())) {
-      throw new FeishuSettingsError(
-        `${spelling.key('apiHosts', index)} must be a host name such as 'open.example.com' (no scheme, no path); got ${show(host)}.`,
-      );
-    }
-    return host.toLowerCase();
-  });
-  return Object.freeze([...new Set(extra)]);
-}
-
-export function show(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (value === undefined) return 'nothing';
+/** Validates one `settings.feishu` value, uncached. Only own keys are read: inherited ones are never used. */
+export function checkFeishuSettings(raw: unknown): SettingsReading {
   try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
+    return check(raw);
+  } catch (error) {
+    // A getter that throws, a revoked Proxy: whatever it is, it is a problem to report, never a crash.
+    const why = error instanceof Error ? error.message : String(error);
+    return { settings: DEFAULT_SETTINGS, problems: [{ kind: 'notObject', what: `an object that cannot be read (${cut(why)})`, value: {} }], locale: 'en' };
   }
+}
+
+function check(raw: unknown): SettingsReading {
+  const what = notPlain(raw);
+  if (what !== undefined) return { settings: DEFAULT_SETTINGS, problems: [{ kind: 'notObject', what, value: raw }], locale: 'en' };
+  const object = raw as Readonly<Record<string, unknown>>;
+  const own = (key: SettingKey): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
+  const problems: SettingsProblem[] = [];
+
+  for (const key of Object.keys(object)) {
+    if (!(SETTING_KEYS as readonly string[]).includes(key)) {
+      problems.push({ kind: 'unknownKey', key, suggestion: closest(key, SETTING_KEYS, 1)[0] });
+    }
+  }
+  const appType = oneOf(own('appType'), 'appType', APP_TYPES, problems);
+  const linkedOrganization = flag(own('linkedOrganization'), 'linkedOrganization', problems);
+  const externalSharing = flag(own('externalSharing'), 'externalSharing', problems);
+  const locale = oneOf(own('locale'), 'locale', LOCALES, problems);
+  const apiHosts = hosts(own('apiHosts'), problems);
+  const assumeOpenPlatform = flag(own('assumeOpenPlatform'), 'assumeOpenPlatform', problems);
+  const reportGuarded = flag(own('reportGuarded'), 'reportGuarded', problems);
+
+  // Combinations of valid values only: a wrong type is already a problem. Only `true` takes part.
+  const appTypeValid = !problems.some((problem) => 'key' in problem && problem.key === 'appType');
+  if (externalSharing === true && appType === 'store') problems.push({ kind: 'storeWithExternalSharing' });
+  if (externalSharing === true && linkedOrganization === true) problems.push({ kind: 'linkedWithExternalSharing' });
+  for (const [key, value] of [['linkedOrganization', linkedOrganization], ['externalSharing', externalSharing]] as const) {
+    if (value === true && appTypeValid && appType !== 'self-built' && !(key === 'externalSharing' && appType === 'store')) {
+      problems.push({ kind: 'needsSelfBuilt', key, appType: own('appType') });
+    }
+  }
+
+  if (problems.length > 0) return { settings: DEFAULT_SETTINGS, problems, locale: locale ?? 'en' };
+  return {
+    settings: Object.freeze({
+      appType,
+      linkedOrganization: linkedOrganization ?? false,
+      externalSharing: externalSharing ?? false,
+      locale: locale ?? 'en',
+      apiHosts: apiHosts ?? [],
+      assumeOpenPlatform: assumeOpenPlatform ?? false,
+      reportGuarded: reportGuarded ?? false,
+      appKind: appKindOf(appType, linkedOrganization ?? false, externalSharing ?? false),
+    }),
+    problems,
+    locale: locale ?? 'en',
+  };
+}
+
+/**
+ * What `value` is when it is not a plain object (`an array`, `a Map`, `a
+ * Proxy`, `an instance of Client`), undefined for a plain one: its prototype
+ * is Object.prototype (of any realm) or null.
+ */
+function notPlain(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  if (types.isProxy(value)) return 'a Proxy';
+  if (Array.isArray(value)) return 'an array';
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  if (prototype === null || prototype === Object.prototype) return undefined;
+  const tag = Object.prototype.toString.call(value).slice('[object '.length, -1);
+  const parent = Object.getPrototypeOf(prototype) as object | null;
+  // Object.prototype of another realm (a vm context): no prototype above it, and a plain tag.
+  if (parent === null && tag === 'Object' && Object.hasOwn(prototype, 'hasOwnProperty')) return undefined;
+  if (tag !== 'Object') return `a ${tag}`;
+  const constructor = Object.hasOwn(prototype, 'constructor') ? (prototype as { constructor?: unknown }).constructor : undefined;
+  if (typeof constructor === 'function' && constructor.name !== '' && constructor.name !== 'Object') return `an instance of ${constructor.name}`;
+  // `{ __proto__: { appType: … } }`: keys it would only inherit.
+  const inherited = Object.keys(prototype);
+  return inherited.length === 0 ? 'an object with another prototype' : `an object that inherits ${inherited.slice(0, 6).join(', ')}`;
+}
+
+function oneOf<T extends string>(value: unknown, key: SettingKey, allowed: readonly T[], problems: SettingsProblem[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  const suggestion = typeof value === 'string' ? closest(value, allowed, 1)[0] : undefined;
+  problems.push({ kind: 'notOneOf', key, value, allowed, suggestion });
+  return undefined;
+}
+
+function flag(value: unknown, key: SettingKey, problems: SettingsProblem[]): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  // `'true'`, `1`: what was meant is clear.
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  const suggestion = text === 'true' || text === 1 ? true : text === 'false' || text === 0 ? false : undefined;
+  problems.push({ kind: 'notBoolean', key, value, suggestion });
+  return undefined;
+}
+
+// Most listed per array: a million bad hosts are not a million problems.
+const LISTED_HOSTS = 10;
+
+function hosts(value: unknown, problems: SettingsProblem[]): readonly string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || types.isProxy(value)) {
+    problems.push({ kind: 'notHostList', key: 'apiHosts', value });
+    return undefined;
+  }
+  const array = value as readonly unknown[];
+  // Only the indices the array has: a sparse array of length 1e9 costs what it holds.
+  const indices = Object.keys(array).filter((key) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < array.length);
+  let listed = 0;
+  if (indices.length < array.length) {
+    let index = 0;
+    while (Object.hasOwn(array, index)) index++;
+    problems.push({ kind: 'hole', key: 'apiHosts', index });
+    listed++;
+  }
+  const valid: string[] = [];
+  for (const key of indices) {
+    const index = Number(key);
+    const host = array[index];
+    const fault = hostFault(host);
+    if (fault === undefined) {
+      valid.push((host as string).toLowerCase());
+    } else if (listed < LISTED_HOSTS) {
+      problems.push({ kind: 'notHost', key: 'apiHosts', index, value: host, fault });
+      listed++;
+    }
+  }
+  return Object.freeze([...new Set(valid)]);
+}
+
+// One label of a host name: letters, digits and hyphens, not at either end.
+const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+/** Why `host` is not a host name with an optional port, or undefined when it is one. */
+function hostFault(host: unknown): HostFault | undefined {
+  if (typeof host !== 'string') return 'type';
+  const text = host.toLowerCase();
+  if (text.includes('://') || text.startsWith('//')) return 'scheme';
+  if (/[/?#\\]/.test(text)) return 'path';
+  const colon = text.lastIndexOf(':');
+  const name = colon === -1 ? text : text.slice(0, colon);
+  if (colon !== -1) {
+    const port = text.slice(colon + 1);
+    if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) return 'port';
+  }
+  if (name.length > 253) return 'length';
+  const labels = name.split('.');
+  if (labels.some((label) => label.length > 63)) return 'labelLength';
+  if (labels.some((label) => !LABEL.test(label))) return 'label';
+  return undefined;
+}
+
+// Past this length the content is not used as a cache key: the value is read afresh each time.
+const LONGEST_KEY = 65_536;
+
+/**
+ * A string that is the same exactly when two settings values read the same:
+ * own keys in order, each value's type and content, holes marked. Undefined
+ * for what cannot be keyed cheaply (not a plain object, a nested object, a
+ * very large value): such settings are checked on every read.
+ */
+function contentKey(raw: unknown): string | undefined {
+  if (notPlain(raw) !== undefined) return undefined;
+  const parts: string[] = [];
+  let length = 0;
+  const add = (part: string): boolean => {
+    parts.push(part);
+    length += part.length;
+    return length <= LONGEST_KEY;
+  };
+  const object = raw as Readonly<Record<string, unknown>>;
+  for (const key of Object.keys(object)) {
+    if (!add(JSON.stringify(key))) return undefined;
+    const value = object[key];
+    if (Array.isArray(value) && !types.isProxy(value) && Object.getPrototypeOf(value) === Array.prototype) {
+      // Each item adds at least a character: a longer array could never make a key.
+      if (value.length > LONGEST_KEY || !add(`[${value.length}`)) return undefined;
+      for (let index = 0; index < value.length; index++) {
+        const item = Object.hasOwn(value, index) ? primitiveKey(value[index]) : 'hole';
+        if (item === undefined || !add(item)) return undefined;
+      }
+      if (!add(']')) return undefined;
+      continue;
+    }
+    const item = primitiveKey(value);
+    if (item === undefined || !add(item)) return undefined;
+  }
+  return parts.join('\u0000');
+}
+
+function primitiveKey(value: unknown): string | undefined {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) return `${typeof value}:${String(value)}`;
+  return undefined;
 }

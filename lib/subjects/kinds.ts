@@ -1,3 +1,4 @@
+import type { Protection } from '../analysis';
 import { describeEndpoint, TEXTS } from '../messages';
 import { adviceKind, groupFailurePhrase, legacyEventProblem } from '../policy';
 import type { FeishuSettings } from '../settings';
@@ -38,10 +39,14 @@ interface SubjectDescription {
   readonly docUrl: string;
 }
 
-/** What one occurrence adds to its subject: the HTTP method or SDK method the code uses there. */
+/**
+ * What one occurrence adds to its subject: the HTTP method or SDK method the
+ * code uses there, and whether the code guards or handles it there.
+ */
 interface OccurrenceDetail {
   readonly httpMethod?: string;
   readonly sdkCall?: string;
+  readonly protection?: Protection;
 }
 
 /** How the audit reads one kind of subject: every kind has each of these, or the code does not compile. */
@@ -70,20 +75,21 @@ const endpoint: SubjectKind<EndpointSubject> = {
   describe({ notice, entries }, { appKind, locale }) {
     // The documented methods, not the one a particular call uses: one label for every occurrence.
     // Without a kind of app, a self-built app's remedy; the report adds the other kinds' once.
-    const described = describeEndpoint(notice, entries, {}, { appKind: adviceKind(appKind), locale });
+    const described = describeEndpoint(entries, { appKind: adviceKind(appKind), locale });
     return {
       id: entries.map((entry) => entry.id).join('+'),
       // Catalog order, which follows the notice.
       rank: notice.entries.indexOf(entries[0]),
       catalogIds: entries.map((entry) => entry.id),
-      label: described.endpoint,
+      label: described.label,
       remedy: described.remedy,
       docUrl: entries[0].docUrl,
     };
   },
-  occurrence: ({ method, sdkCall }) => ({
+  occurrence: ({ method, sdkCall, protection }) => ({
     ...(method === undefined ? {} : { httpMethod: method }),
     ...(sdkCall === undefined ? {} : { sdkCall }),
+    ...(protection === undefined ? {} : { protection }),
   }),
 };
 

@@ -1,3 +1,4 @@
+import { hasSideEffect, isParenthesized } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { LegacyEventFinding } from '../analysis';
 import { V1_ENVELOPE, V2_ENVELOPE, type FieldMigration, type LegacyEvent } from '../catalog';
@@ -87,8 +88,9 @@ class FieldEdits {
     this.edits.push((fixer) => fixer.insertTextAfter(node, ` /* ${comment} */`));
   }
 
-  text(node: Node): string {
-    return this.sourceCode.getText(node);
+  /** `node` written where a member is read from it: `<text>.message.chat_id`. */
+  objectText(node: Expression): string {
+    return objectText(this.sourceCode, node);
   }
 
   changes(): Omit<SuggestionChanges, 'byHand'> {
@@ -119,7 +121,7 @@ export function registerSuggestion(
     const identifier = reference.identifier as Node;
     const read = fieldRead(migrations, identifier);
     if (read !== undefined) {
-      const object = fields.text(read.object);
+      const object = fields.objectText(read.object);
       fields.add(read.member, read.migration, read.migration.nodeSdk, (path) => `${object}${read.member.optional ? '?.' : '.'}${path}`);
       continue;
     }
@@ -134,11 +136,20 @@ export function registerSuggestion(
       passedOn = true;
     }
   }
+  const byHand = handler === undefined || (parameter !== undefined && parameter.type !== 'Identifier') || passedOn;
+  // Reads this suggestion cannot see are left to the user, said where the handler is registered.
+  const byHandMark: Edit[] = byHand ? [(fixer) => fixer.insertTextAfter(property, ` /* ${TEXTS[locale].event.byHand(migrationExample(event))} */`)] : [];
   return {
     ...fields.changes(),
-    byHand: handler === undefined || (parameter !== undefined && parameter.type !== 'Identifier') || passedOn,
-    fix: (fixer) => [renameKey(fixer), ...fields.edits.map((edit) => edit(fixer))],
+    byHand,
+    fix: (fixer) => [renameKey(fixer), ...fields.edits.map((edit) => edit(fixer)), ...byHandMark.map((edit) => edit(fixer))],
   };
+}
+
+/** `open_chat_id → message.chat_id`: the event's first field that moved, as an example. */
+function migrationExample(event: LegacyEvent): string {
+  const moved = event.fieldMigrations.find((migration) => migration.nodeSdk !== undefined && migration.nodeSdk !== migration.v1);
+  return moved === undefined ? '' : `${moved.v1} → ${moved.nodeSdk}`;
 }
 
 /**
@@ -156,21 +167,32 @@ export function checkSuggestion(
 ): EventSuggestion | undefined {
   const envelope = envelopeOf(sourceCode, finding.event);
   if (envelope === undefined) return undefined;
-  const root = sourceCode.getText(envelope);
-  const edits: Edit[] = [];
   const { check } = finding;
+  const readsEnvelope = unwrap(finding.event).type === 'MemberExpression';
+  // The envelope is written again where the code reads it once: in a switch (`v2 ?? v1`), and at the check of
+  // a variable (`const ev = <envelope>.event`). An envelope that may do something when read (`await req.json()`)
+  // cannot be: no suggestion then.
+  if ((check.type === 'SwitchCase' || !readsEnvelope) && !isRepeatable(sourceCode, envelope)) return undefined;
+  // `rootText` compares reads of the same envelope; `root` is what the suggestion writes (objectText).
+  const rootText = sourceCode.getText(envelope);
+  const root = objectText(sourceCode, envelope);
+  const edits: Edit[] = [];
   const v2Type = `${root}.${V2_ENVELOPE.header}?.${V2_ENVELOPE.eventType}`;
   let branch: Node[];
   if (check.type === 'SwitchCase') {
-    // Other cases still read v1 events: keep the v1 type as the fallback.
-    edits.push((fixer) => fixer.replaceText(finding.typeRead, `${v2Type} ?? ${sourceCode.getText(finding.typeRead)}`));
+    // Other cases still read v1 events: keep the v1 type as the fallback. Parenthesized unless it is the whole
+    // discriminant: `??` must not meet `||` or `&&`, nor bind looser than what surrounds it.
+    const fallback = `${v2Type} ?? ${sourceCode.getText(finding.typeRead)}`;
+    const { discriminant } = check.parent;
+    const whole = discriminant === finding.typeRead || (discriminant.type === 'ChainExpression' && discriminant.expression === finding.typeRead);
+    edits.push((fixer) => fixer.replaceText(finding.typeRead, whole ? fallback : `(${fallback})`));
     edits.push((fixer) => fixer.replaceText(finding.node, `'${event.replacement}'`));
     branch = check.consequent;
   } else {
     edits.push((fixer) => fixer.replaceText(check, `${v2Type} ${check.operator} '${event.replacement}'`));
     branch = guardedBranch(check);
   }
-  for (const guard of envelopeGuards(sourceCode, check, root)) {
+  for (const guard of envelopeGuards(sourceCode, check, rootText)) {
     edits.push((fixer) => fixer.replaceText(guard, `${root}.${V2_ENVELOPE.schema} ${guard.operator} '${V2_ENVELOPE.schemaVersion}'`));
   }
 
@@ -183,12 +205,12 @@ export function checkSuggestion(
       if (read === undefined) return;
       const object = unwrap(read.object);
       const readsEvent =
-        (object.type === 'MemberExpression' && staticKey(object) === V1_ENVELOPE.event && sourceCode.getText(object.object) === root) ||
+        (object.type === 'MemberExpression' && staticKey(object) === V1_ENVELOPE.event && sourceCode.getText(object.object) === rootText) ||
         (object.type === 'Identifier' && eventVariable !== undefined && resolveVariable(sourceCode, object) === eventVariable);
       if (!readsEvent) return;
       // Raw v2 paths are from the envelope: `event.message.chat_id`, `header.tenant_key`.
       fields.add(read.member, read.migration, read.migration.raw, (path) =>
-        object.type === 'Identifier' && path.startsWith(EVENT_PREFIX) ? `${fields.text(object)}.${path.slice(EVENT_PREFIX.length)}` : `${root}.${path}`,
+        object.type === 'Identifier' && path.startsWith(EVENT_PREFIX) ? `${fields.objectText(read.object)}.${path.slice(EVENT_PREFIX.length)}` : `${root}.${path}`,
       );
     });
   }
@@ -265,7 +287,7 @@ function exits(statement: Node): boolean {
   return statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement' || statement.type === 'ContinueStatement' || statement.type === 'BreakStatement';
 }
 
-/** `<root>.type === 'event_callback'` checks in the tests that guard `check`. */
+/** `<root>.type === 'event_callback'` checks in the tests that guard `check`; `root` is the envelope's text. */
 function envelopeGuards(sourceCode: SourceCode, check: Node, root: string): TSESTree.BinaryExpression[] {
   const isGuard = (expression: Node): expression is TSESTree.BinaryExpression => {
     if (expression.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(expression.operator)) return false;
@@ -291,6 +313,57 @@ function envelopeGuards(sourceCode: SourceCode, check: Node, root: string): TSES
     if (node.type === 'IfStatement' && node.consequent === child) visit(node.test);
   }
   return guards.filter((guard) => guard !== check);
+}
+
+/**
+ * `node` as the object of a member read the suggestion writes (`<text>.header`):
+ * its text as the code writes it, with the parentheses around it
+ * (`(req.body || {})`, `(x as any)`, `(new Body)`), or put in parentheses
+ * where the code did not need them and a member read does (`const { event } =
+ * await req.json()`). The expression itself stays as it is.
+ */
+function objectText(sourceCode: SourceCode, node: Expression): string {
+  const code = sourceCode as unknown as Parameters<typeof isParenthesized>[1];
+  if (isParenthesized(node as never, code)) {
+    const open = sourceCode.getTokenBefore(node);
+    const close = sourceCode.getTokenAfter(node);
+    if (open !== null && close !== null) return sourceCode.text.slice(open.range[0], close.range[1]);
+  }
+  const text = sourceCode.getText(node);
+  return readsMembersAsWritten(node, text) ? text : `(${text})`;
+}
+
+/** `<text>.name` reads a member of the whole of `node`. */
+function readsMembersAsWritten(node: Expression, text: string): boolean {
+  switch (node.type) {
+    case 'Identifier':
+    case 'ThisExpression':
+    case 'MemberExpression':
+    case 'CallExpression':
+    case 'TemplateLiteral':
+    case 'TaggedTemplateExpression':
+    case 'ArrayExpression':
+    case 'MetaProperty':
+    case 'ImportExpression':
+    case 'TSNonNullExpression':
+      return true;
+    case 'NewExpression':
+      // `new Body.header` would construct `Body.header`.
+      return text.endsWith(')');
+    case 'Literal':
+      // `1.header` does not parse: a number's `.` is its decimal point.
+      return typeof node.value !== 'number' && typeof node.value !== 'bigint';
+    default:
+      return false;
+  }
+}
+
+/**
+ * Reading the envelope again gives the same value and does nothing else: no
+ * call, `await`, assignment, `new`, update or `yield` in it (getters aside).
+ */
+function isRepeatable(sourceCode: SourceCode, node: Expression): boolean {
+  return !hasSideEffect(node as never, sourceCode as unknown as Parameters<typeof hasSideEffect>[1]);
 }
 
 /** Calls `visit` on every node below `root`, with a work list: a deep tree cannot exhaust the stack. */

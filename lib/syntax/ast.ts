@@ -68,18 +68,29 @@ export function staticKey(node: TSESTree.Property | TSESTree.MemberExpression): 
 
 /**
  * The value of `key` in an object literal, or undefined when the literal does
- * not say (no such key, or a spread after it that may replace it).
+ * not say (no such key, or a spread after it that may replace it). Each
+ * literal's keys are indexed once, so that reading every member of a large
+ * object costs its size once, not once per member.
  */
 export function propertyValue(object: TSESTree.ObjectExpression, key: string): Expression | undefined {
-  let found: Expression | undefined;
-  for (const property of object.properties) {
-    if (property.type === 'SpreadElement') found = undefined;
-    else if (property.kind === 'init' && !property.method && staticKey(property) === key) {
-      found = property.value as Expression;
+  let index = propertyIndexes.get(object);
+  if (index === undefined) {
+    index = new Map();
+    for (const property of object.properties) {
+      work.visited++;
+      // A spread may replace every key before it.
+      if (property.type === 'SpreadElement') index.clear();
+      else if (property.kind === 'init' && !property.method) {
+        const name = staticKey(property);
+        if (name !== undefined) index.set(name, property.value as Expression);
+      }
     }
+    propertyIndexes.set(object, index);
   }
-  return found;
+  return index.get(key);
 }
+
+const propertyIndexes = new WeakMap<TSESTree.ObjectExpression, Map<string, Expression>>();
 
 /** The outermost TS wrapper around `node`, or `node` itself. */
 export function outermostWrapper(node: Node): Node {
@@ -118,12 +129,18 @@ class NodeLocator {
 
   locate(offset: number): Node {
     const path = this.path;
-    while (path.length > 1 && !holds(path[path.length - 1]!, offset)) path.pop();
+    while (path.length > 1 && !holds(path[path.length - 1]!, offset)) {
+      path.pop();
+      work.visited++;
+    }
     let node = path[path.length - 1]!;
     descend: for (;;) {
       for (const key of this.visitorKeys[node.type] ?? []) {
         const child = (node as unknown as Record<string, unknown>)[key];
-        const next = Array.isArray(child) ? searchSorted(child as readonly (Node | null)[], offset) : asContaining(child, offset);
+        work.visited++;
+        const next = Array.isArray(child)
+          ? searchSorted(key === 'elements' ? withoutHoles(child as readonly (Node | null)[]) : (child as readonly Node[]), offset)
+          : asContaining(child, offset);
         if (next !== undefined) {
           node = next;
           path.push(node);
@@ -145,9 +162,13 @@ function holds(node: Node, offset: number): boolean {
  */
 export function* nodesAtText(sourceCode: SourceCode, needle: string): Generator<readonly [node: Node, offset: number]> {
   const { text } = sourceCode;
+  let from = 0;
   for (let offset = text.indexOf(needle); offset !== -1; offset = text.indexOf(needle, offset + needle.length)) {
+    work.scanned += offset + needle.length - from;
+    from = offset + needle.length;
     yield [nodeAtOffset(sourceCode, offset), offset];
   }
+  work.scanned += Math.max(0, text.length - from);
 }
 
 function asContaining(value: unknown, offset: number): Node | undefined {
@@ -156,24 +177,36 @@ function asContaining(value: unknown, offset: number): Node | undefined {
   return node.range[0] <= offset && offset < node.range[1] ? node : undefined;
 }
 
-function searchSorted(nodes: readonly (Node | null)[], offset: number): Node | undefined {
+/** The element of a child array (sorted by position) that holds `offset`, by binary search. */
+function searchSorted(elements: readonly Node[], offset: number): Node | undefined {
   let lo = 0;
-  let hi = nodes.length - 1;
+  let hi = elements.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    // Array holes (`[a, , b]`) are null: look at the nearest real element.
-    let probe = mid;
-    while (probe <= hi && nodes[probe] === null) probe++;
-    const node = nodes[probe];
-    if (probe > hi || node === null || node === undefined) {
-      hi = mid - 1;
-      continue;
-    }
+    const node = elements[mid]!;
+    work.visited++;
     if (offset < node.range[0]) hi = mid - 1;
-    else if (offset >= node.range[1]) lo = probe + 1;
+    else if (offset >= node.range[1]) lo = mid + 1;
     else return node;
   }
   return undefined;
+}
+
+const denseElements = new WeakMap<readonly (Node | null)[], readonly Node[]>();
+
+/**
+ * The elements of an array literal or pattern without its holes (`[a, , b]`
+ * has a null), listed once per array: K lookups in an array of H holes cost
+ * H + K log n, not H × K.
+ */
+function withoutHoles(nodes: readonly (Node | null)[]): readonly Node[] {
+  let elements = denseElements.get(nodes);
+  if (elements === undefined) {
+    work.visited += nodes.length;
+    elements = nodes.filter((node): node is Node => node !== null);
+    denseElements.set(nodes, elements);
+  }
+  return elements;
 }
 
 /** The source of an import or export, the argument of `require()` or `import()`. */
@@ -273,4 +306,12 @@ export function constDeclarator(variable: Variable): (TSESTree.VariableDeclarato
   const declaration = declarator.parent;
   if (declaration.type !== 'VariableDeclaration' || declaration.kind !== 'const') return undefined;
   return declarator as TSESTree.VariableDeclarator & { id: TSESTree.Identifier; init: Expression };
+}
+
+/**
+ * An `importKind` / `exportKind` that makes a declaration or specifier type-only
+ * (`import type`, `export { type X }`). espree's trees have no kind: values.
+ */
+export function isTypeOnly(kind: string | undefined): boolean {
+  return kind !== undefined && kind !== 'value';
 }

@@ -24,6 +24,7 @@ describe('Open Platform evidence', () => {
     ['a type-only import of @larksuiteoapi/*', "import type { Client } from '@larksuiteoapi/node-sdk';"],
     ['a require of @larksuiteoapi/*', "const lark = require('@larksuiteoapi/allcore');"],
     ['an export from @larksuiteoapi/*', "export { Client } from '@larksuiteoapi/node-sdk';"],
+    ['an import of @larksuite/channel', "import channel from '@larksuite/channel';"],
     ['a string with an open-apis segment', "const TOKEN_URL = '/open-apis/auth/v3/app_ticket/resend';"],
     ['the Feishu host', "const http = axios.create({ baseURL: 'https://open.feishu.cn' });"],
     ['the Lark host', "const HOST = 'https://open.larksuite.com';"],

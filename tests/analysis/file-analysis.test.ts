@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Endpoints from '../../lib/analysis/endpoints';
+import type * as Protection from '../../lib/analysis/protection';
 import { lint } from '../support/lint';
 
 // Count the per-file analyses while the real implementation runs.
-const calls = vi.hoisted(() => ({ findEndpoints: 0 }));
+const calls = vi.hoisted(() => ({ findEndpoints: 0, protections: 0 }));
 vi.mock('../../lib/analysis/endpoints', async (importOriginal) => {
   const original = await importOriginal<typeof Endpoints>();
   return {
@@ -15,9 +16,21 @@ vi.mock('../../lib/analysis/endpoints', async (importOriginal) => {
   };
 });
 
+vi.mock('../../lib/analysis/protection', async (importOriginal) => {
+  const original = await importOriginal<typeof Protection>();
+  class CountedProtection extends original.FileProtection {
+    constructor(...args: ConstructorParameters<typeof original.FileProtection>) {
+      super(...args);
+      calls.protections++;
+    }
+  }
+  return { ...original, FileProtection: CountedProtection };
+});
+
 describe('the per-file analysis', () => {
   beforeEach(() => {
     calls.findEndpoints = 0;
+    calls.protections = 0;
   });
 
   it('runs once per file for all three rules', () => {
@@ -33,6 +46,26 @@ describe('the per-file analysis', () => {
       'feishu/no-external-chat-management-api',
     ]);
     expect(calls.findEndpoints).toBe(1);
+  });
+
+  it('looks for guards and handlers once per file for all three rules', () => {
+    const code = [
+      "import { isExternal } from './chat-info';",
+      'export async function f(id: string) {',
+      '  if (isExternal) return;',
+      "  await fetch('/open-apis/message/v4/send');",
+      '  await fetch(`/open-apis/im/v1/messages/${id}/reactions`);',
+      '  await client.im.chatTab.listTabs({});',
+      '}',
+    ].join('\n');
+    expect(lint(code)).toEqual([]);
+    expect(lint(code, { settings: { feishu: { reportGuarded: true } } }).map((m) => m.ruleId)).toEqual([
+      'feishu/no-legacy-message-chat-api',
+      'feishu/no-external-chat-reaction-api',
+      'feishu/no-external-chat-management-api',
+    ]);
+    // One per lint: each lint parses the file anew.
+    expect(calls.protections).toBe(2);
   });
 
   it('runs again for each new file', () => {

@@ -4,10 +4,13 @@ import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 import type { SourceCode } from '../../lib/syntax/ast';
 import { findEndpoints } from '../../lib/analysis/endpoints';
+import { ImportedBindings } from '../../lib/analysis/imported-bindings';
 import { EXTERNAL_CHAT_NOTICE } from '../../lib/catalog';
 import { compileNotice } from '../../lib/matcher';
 import { findLegacyEvents } from '../../lib/analysis/legacy-events';
 import { findSdkCalls } from '../../lib/analysis/sdk-calls';
+import { ExternalTests } from '../../lib/analysis/external-tests';
+import { alwaysExits } from '../../lib/syntax/control';
 import { plugin } from '../../lib/plugin';
 
 const NOTICE = compileNotice(EXTERNAL_CHAT_NOTICE);
@@ -88,6 +91,61 @@ describe('pathological input, at sizes ESLint accepts', () => {
   });
 });
 
+describe('guards and handlers on pathological input, at sizes ESLint accepts', () => {
+  const REACT = 'await client.im.messageReaction.create(req);';
+  const head = "import { isExternal, chat, client, req } from './bot';\nexport async function f(e0) {\n";
+  const reported = ['feishu/no-external-chat-reaction-api'];
+
+  it('300 nested ifs, the guard outermost', () => {
+    const code = `${head}if (!chat.external) {\n${'if (x) {\n'.repeat(300)}${REACT}\n${'}\n'.repeat(300)}}\n}`;
+    expect(lintWith(javascript, code)).toEqual([]);
+    expect(lintWith(javascript, code.replace('!chat.external', 'chat.external'))).toEqual(reported);
+  });
+
+  it('an else-if chain of 1,000 branches', () => {
+    const branches = Array.from({ length: 1000 }, (_, i) => `if (x${i}) {}`).join(' else ');
+    expect(lintWith(javascript, `${head}${branches} else if (chat.external) {} else { ${REACT} }\n}`)).toEqual([]);
+    expect(lintWith(javascript, `${head}${branches} else if (chat.name) {} else { ${REACT} }\n}`)).toEqual(reported);
+  });
+
+  it('a guard condition of 1,000 terms, and a 500-deep ! chain', () => {
+    const terms = Array.from({ length: 1000 }, (_, i) => `x${i}`).join(' && ');
+    expect(lintWith(javascript, `${head}if (${terms} && !chat.external) ${REACT}\n}`)).toEqual([]);
+    expect(lintWith(javascript, `${head}if (${terms} || !chat.external) ${REACT}\n}`)).toEqual(reported);
+    expect(lintWith(javascript, `${head}if (${'!'.repeat(500)}chat.external) return;\n${REACT}\n}`)).toEqual([]);
+    expect(lintWith(javascript, `${head}if (${'!'.repeat(501)}chat.external) return;\n${REACT}\n}`)).toEqual(reported);
+  });
+
+  it('3,000 early exits in one block before 300 calls', () => {
+    const exits = Array.from({ length: 3000 }, (_, i) => `if (x${i}) return;`).join('\n');
+    const calls = Array.from({ length: 300 }, () => REACT).join('\n');
+    expect(lintWith(javascript, `${head}${exits}\nif (isExternal) return;\n${calls}\n}`)).toEqual([]);
+    expect(lintWith(javascript, `${head}${exits}\n${calls}\n}`)).toEqual(Array.from({ length: 300 }, () => reported[0]));
+  });
+
+  it('a block 300 deep that always exits', () => {
+    expect(lintWith(javascript, `${head}if (chat.external) ${'{'.repeat(300)} return; ${'}'.repeat(300)}\n${REACT}\n}`)).toEqual([]);
+    expect(lintWith(javascript, `${head}if (chat.external) ${'{'.repeat(300)} log(); ${'}'.repeat(300)}\n${REACT}\n}`)).toEqual(reported);
+  });
+
+  it('a catch with a || chain of 1,000 comparisons, and one with 1,000 statements', () => {
+    const codes = Array.from({ length: 1000 }, (_, i) => `e.code === ${i}`).join(' || ');
+    const handled = (test: string) => `${head}try { ${REACT} } catch (e) {\nif (${test}) return;\nthrow e;\n}\n}`;
+    expect(lintWith(javascript, handled(`${codes} || e.code === 231021`))).toEqual([]);
+    expect(lintWith(javascript, handled(codes))).toEqual(reported);
+    const statements = Array.from({ length: 1000 }, (_, i) => `log(e, ${i});`).join('\n');
+    expect(lintWith(javascript, `${head}try { ${REACT} } catch (e) {\n${statements}\nif (e.code === 231021) return;\nthrow e;\n}\n}`)).toEqual([]);
+  });
+
+  it('a const URL read 3,000 times under one guard, and once more outside it', () => {
+    const reads = Array.from({ length: 3000 }, () => 'await fetch(SEND);').join('\n');
+    const code = `const SEND = '/open-apis/message/v4/send';\n${head}if (chat.external) return;\n${reads}\n}`;
+    expect(lintWith(javascript, code)).toEqual(['feishu/no-legacy-message-chat-api']);
+    expect(lintWith(javascript, code.replace(reads, reads.split('\n').slice(0, 999).join('\n')))).toEqual([]);
+    expect(lintWith(javascript, `${code.replace(reads, 'await fetch(SEND);')}\nfetch(SEND);`)).toEqual(['feishu/no-legacy-message-chat-api']);
+  });
+});
+
 /**
  * The plugin's own recursion, beyond what parsers accept: synthetic trees
  * 10,000 levels deep, handed to the analysis directly.
@@ -138,8 +196,23 @@ describe('synthetic trees 10,000 levels deep', () => {
       }
       return node;
     });
-    expect(() => findEndpoints(sourceCode, NOTICE, () => true)).not.toThrow();
+    expect(() => findEndpoints(sourceCode, NOTICE, () => true, new ImportedBindings(sourceCode, { path: undefined, parser: undefined, parserOptions: {}, ecmaVersion: undefined, sourceType: undefined }))).not.toThrow();
     expect(() => findLegacyEvents(sourceCode, EXTERNAL_CHAT_NOTICE.legacyEvent, () => true)).not.toThrow();
+  });
+
+  it('conditions and exits: guards', () => {
+    // !!!…!chat.external, 10,000 deep: an external test negated an even number of times.
+    let condition: Record<string, unknown> = { type: 'MemberExpression', computed: false, optional: false, object: { type: 'Identifier', name: 'chat', range: [0, 4] }, property: { type: 'Identifier', name: 'external', range: [5, 13] }, range: [0, 13] };
+    for (let i = 0; i < DEPTH; i++) condition = { type: 'UnaryExpression', operator: '!', prefix: true, argument: condition, range: [0, 13] };
+    expect(new ExternalTests(new Set(['external'])).meaningOf(condition as never)).toMatchObject({ truthyMeansInternal: false, falsyMeansInternal: true });
+    // x0 && (x1 && (… && !chat.external)), 10,000 deep.
+    let chain: Record<string, unknown> = { type: 'UnaryExpression', operator: '!', prefix: true, argument: condition, range: [0, 13] };
+    for (let i = 0; i < DEPTH; i++) chain = { type: 'LogicalExpression', operator: '&&', left: { type: 'Identifier', name: `x${i}`, range: [0, 1] }, right: chain, range: [0, 13] };
+    expect(new ExternalTests(new Set(['external'])).meaningOf(chain as never).truthyMeansInternal).toBe(true);
+    // { { { … return; } } }, 10,000 deep.
+    let block: Record<string, unknown> = { type: 'ReturnStatement', argument: null, range: [0, 7] };
+    for (let i = 0; i < DEPTH; i++) block = { type: 'BlockStatement', body: [block], range: [0, 7] };
+    expect(alwaysExits(block as never)).toBe(true);
   });
 
   it('a member chain: SDK calls', () => {

@@ -1,40 +1,57 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { work } from '../../lib/syntax/work';
+import { resetWork, work } from '../../lib/syntax/work';
 import { lint } from '../support/lint';
 
 // A regression guard that counts work instead of timing it.
 describe('work the analysis does', () => {
-  beforeEach(() => {
-    work.located = 0;
-    work.matched = 0;
-  });
+  beforeEach(resetWork);
+  /** The counters these tests are about. */
+  const counted = () => ({ located: work.located, matched: work.matched, climbed: work.climbed });
 
   const strings = (n: number, make: (i: number) => string) => Array.from({ length: n }, (_, i) => `const s${i} = '${make(i)}';`).join('\n');
 
   it('never searches the tree nor matches in a file without Open Platform strings', () => {
     lint(strings(5000, (i) => `/api/v${i}/messages/${i}`));
-    expect(work).toEqual({ located: 0, matched: 0 });
+    expect(counted()).toEqual({ located: 0, matched: 0, climbed: 0 });
   });
 
   it('looks once at each word other rules need, and matches nothing', () => {
     // `chat` (an SDK resource name) and `'message'` (the event type) are each located once.
     lint("client.send(message, chat, { type: 'message' });");
-    expect(work).toEqual({ located: 2, matched: 0 });
+    expect(counted()).toEqual({ located: 2, matched: 0, climbed: 0 });
   });
 
   it('skips other services’ Open Platform paths by their text', () => {
     lint(strings(2000, (i) => `/open-apis/docx/v1/documents/${i}/blocks`));
-    expect(work).toEqual({ located: 0, matched: 0 });
+    expect(counted()).toEqual({ located: 0, matched: 0, climbed: 0 });
   });
 
   it('costs one lookup and one match per candidate string: linear', () => {
     const candidates = (n: number) => strings(n, (i) => `/open-apis/im/v1/chats/oc_${i}/members`);
     lint(candidates(1000));
-    const once = { ...work };
-    work.located = 0;
-    work.matched = 0;
+    const once = counted();
+    resetWork();
     lint(candidates(2000));
-    expect(once).toEqual({ located: 1000, matched: 1000 });
-    expect(work).toEqual({ located: 2000, matched: 2000 });
+    expect(once).toEqual({ located: 1000, matched: 1000, climbed: 0 });
+    expect(counted()).toEqual({ located: 2000, matched: 2000, climbed: 0 });
+  });
+
+  const reactions = (n: number, guard: string) =>
+    [`async function handle(chat: any, req: any) {`, guard, ...Array.from({ length: n }, () => '  await client.im.messageReaction.create(req);'), '}'].join('\n');
+
+  it('looks for no guard nor handler in a file without the word every external test has, nor the error code', () => {
+    lint(reactions(500, '  if (chat.muted) return;'));
+    expect(work.climbed).toBe(0);
+  });
+
+  it('climbs from each finding to its function, once: linear in the findings', () => {
+    lint(reactions(500, '  if (chat.external) return;'));
+    const once = work.climbed;
+    resetWork();
+    lint(reactions(1000, '  if (chat.external) return;'));
+    // Each call climbs from its method name through the member, the call, the await and
+    // its statement to the function body, where the early exit stands.
+    expect(once).toBe(2500);
+    expect(work.climbed).toBe(2 * once);
   });
 });

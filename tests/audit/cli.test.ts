@@ -35,7 +35,7 @@ describe('eslint-plugin-feishu audit, on the shipped sample', () => {
       '232033  Chat announcements, managers, tabs, menus, share links and widgets · 2 findings',
       'Legacy `message` event (event schema v1) · 1 finding',
     ]);
-    expect(run.stdout).toMatch(/^eslint-plugin-feishu audit: 6 findings in 3 of 4 files$/m);
+    expect(run.stdout).toMatch(/^eslint-plugin-feishu audit: 6 findings in 3 of 5 files$/m);
     expect(occurrences(run.stdout)).toEqual(SAMPLE_OCCURRENCES);
   });
 
@@ -47,7 +47,7 @@ describe('eslint-plugin-feishu audit, on the shipped sample', () => {
     // Without --app-type: a self-built app's remedy per endpoint, the other kinds' once.
     expect(run.stdout).toContain('  - Store apps have no replacement: contact Feishu technical support');
     expect(run.stdout).toContain('  - Apps with linked organizations may call in external chats only the APIs on the Developer');
-    expect(run.stdout).toContain('  feishu/no-legacy-message-chat-api: https://github.com/');
+    expect(run.stdout).toContain('  feishu/no-legacy-message-chat-api: https://unpkg.com/eslint-plugin-feishu@');
   });
 
   it('writes nothing on stderr off a terminal (no progress), and no colour', () => {
@@ -306,7 +306,7 @@ describe('eslint-plugin-feishu audit, flags for the kind of app', () => {
   it('--locale zh-CN writes the report in Chinese', () => {
     const run = runCli(['audit', '--locale', 'zh-CN', '--app-type', 'self-built'], directory);
     expect(run.stdout).toMatch(/^eslint-plugin-feishu audit: 4 个文件中有 2 个文件共 3 处问题$/m);
-    expect(run.stdout).toContain('232102  历史版本的消息、群组与机器人接口（v3/v4） · 1 处');
+    expect(run.stdout).toContain('232102  历史版本的消息、群组与机器人接口（v3/v4）· 1 处');
     expect(run.stdout).toContain('处理建议：请迁移到');
   });
 
@@ -401,7 +401,7 @@ describe('eslint-plugin-feishu audit --format json', () => {
         endLine: 1,
         endColumn: 63,
         httpMethod: 'POST',
-        message: expect.stringMatching(/^POST \/open-apis\/message\/v4\/send \(\[Legacy\] Send message\) fails with error 232102/),
+        message: expect.stringMatching(/^POST \/open-apis\/message\/v4\/send fails with error 232102/),
       },
     ]);
     expect(groups[1]?.subjects[0]?.occurrences[0]).toMatchObject({ file: 'sdk.ts', line: 3, sdkCall: 'client.im.messageReaction.create' });

@@ -59,6 +59,12 @@ describe('the audit command line', () => {
     });
   });
 
+  it('reads --report-guarded as reportGuarded', () => {
+    expect(parseCommandLine(['audit', '--report-guarded'])).toMatchObject({
+      options: { rawSettings: { reportGuarded: true }, settings: { reportGuarded: true } },
+    });
+  });
+
   it('takes --help and --version before anything else', () => {
     expect(parseCommandLine(['audit', '--help', '--app-type', 'bot'])).toEqual({ kind: 'help' });
     expect(parseCommandLine(['-h'])).toEqual({ kind: 'help' });

@@ -1,4 +1,5 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,7 +17,20 @@ const validate = ajv.compile(sarifSchema);
 interface Sarif {
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; rules: { id: string; helpUri: string; shortDescription: { text: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        informationUri: string;
+        rules: {
+          id: string;
+          helpUri: string;
+          shortDescription: { text: string };
+          fullDescription?: { text: string };
+          help: { text: string; markdown: string };
+        }[];
+      };
+    };
     originalUriBaseIds: Record<string, { uri: string }>;
     invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string } }[] }[];
     results: {
@@ -49,8 +63,13 @@ describe('eslint-plugin-feishu audit --format sarif', () => {
     expect(sarif.version).toBe('2.1.0');
   });
 
-  it('describes every rule with its help URI, and points each result at its rule', () => {
+  it('describes every rule with its help URI, full description and help, and points each result at its rule', () => {
     const rules = only!.tool.driver.rules;
+    for (const rule of rules) {
+      expect(rule.fullDescription?.text.startsWith(`${rule.shortDescription.text}. Each result names`)).toBe(true);
+      expect(rule.help.text).toContain(rule.helpUri);
+      expect(rule.help.markdown).toContain(`[rule's documentation](${rule.helpUri})`);
+    }
     expect(rules.map((rule) => rule.id)).toEqual([
       'feishu/no-legacy-message-chat-api',
       'feishu/no-external-chat-reaction-api',
@@ -69,7 +88,7 @@ describe('eslint-plugin-feishu audit --format sarif', () => {
       ['feishu/no-legacy-message-chat-api', 'error', { uri: 'src/send%20file.js', uriBaseId: '%SRCROOT%' }, { startLine: 1, startColumn: 13, endLine: 1, endColumn: 63 }],
       ['feishu/no-legacy-message-event', 'error', { uri: 'src/bot.js', uriBaseId: '%SRCROOT%' }, expect.objectContaining({ startLine: 2, startColumn: 41 })],
     ]);
-    expect(only!.results[0]?.message.text).toMatch(/^POST \/open-apis\/message\/v4\/send .+ fails with error 232102/);
+    expect(only!.results[0]?.message.text).toMatch(/^POST \/open-apis\/message\/v4\/send fails with error 232102/);
     expect(only!.results[0]?.properties).toEqual({ code: 232102, subject: 'message.v4.send', catalogIds: ['message.v4.send'] });
   });
 
@@ -85,9 +104,37 @@ describe('eslint-plugin-feishu audit --format sarif', () => {
     expect(validate(broken)).toBe(false);
   });
 
+  it('validates with 0 errors under Sarif.Multitool --rule-kind "Sarif;Ghas" (GitHub’s ingestion checks)', () => {
+    expect(multitoolErrors(run.stdout)).toEqual([]);
+  });
+
+  it('fails those checks without fullDescription: GH2012 (the check can fail)', () => {
+    const log = JSON.parse(run.stdout) as Sarif;
+    for (const rule of log.runs[0]!.tool.driver.rules) delete rule.fullDescription;
+    expect(multitoolErrors(JSON.stringify(log))).toContain('GH2012');
+  });
+
   it('writes to --output', () => {
     const out = path.join(directory, 'reports', 'feishu.sarif');
     expect(runCli(['audit', 'src/bot.js', '--format', 'sarif', '-o', out], directory)).toEqual({ status: 1, stdout: '', stderr: '' });
     expect((JSON.parse(readFileSync(out, 'utf8')) as Sarif).runs[0]?.results).toHaveLength(1);
   });
 });
+
+/**
+ * Runs Microsoft's SARIF validator (`@microsoft/sarif-multitool`, offline) with
+ * the SARIF rules and GitHub Advanced Security's ingestion rules; returns the
+ * ids of the errors it finds.
+ */
+function multitoolErrors(sarif: string): string[] {
+  const file = path.join(directory, 'to-validate.sarif');
+  const out = path.join(directory, 'validation.sarif');
+  writeFileSync(file, sarif);
+  // The package's main is the path of the platform's executable (bin.js would pass `;` to a shell).
+  const executable = require('@microsoft/sarif-multitool') as string;
+  const result = spawnSync(executable, ['validate', file, '--rule-kind', 'Sarif;Ghas', '--output', out, '--log', 'ForceOverwrite'], { encoding: 'utf8' });
+  expect(result.error).toBeUndefined();
+  expect(result.stdout).toContain('Analysis completed successfully');
+  const validation = JSON.parse(readFileSync(out, 'utf8')) as { runs: { results?: { level?: string; ruleId: string }[] }[] };
+  return (validation.runs[0]?.results ?? []).filter((r) => (r.level ?? 'warning') === 'error').map((r) => r.ruleId);
+}

@@ -6,8 +6,8 @@ import { runCommand } from '../../lib/audit/run';
 import type { OutputStream } from '../../lib/audit/terminal';
 import type { Notice } from '../../lib/catalog';
 import { createRule } from '../../lib/rules/support/create-rule';
-import { allowOptionSchema, reportEndpoints, type AllowOptions } from '../../lib/rules/support/endpoint-rule';
-import { ENDPOINT_MESSAGE } from '../../lib/messages';
+import { ALLOW_OPTION_SCHEMA, reportEndpoints, type AllowOptions } from '../../lib/rules/support/endpoint-rule';
+import { MESSAGE } from '../../lib/messages';
 import { makeTree } from '../support/audit-cli';
 
 // The design's proof: a second Feishu notice, given as data only (a new error
@@ -48,16 +48,16 @@ const SYNTHETIC: Notice<99001> = {
   channelHelpers: {},
 };
 
-const rule = createRule<AllowOptions, 'restrictedEndpoint' | 'restrictedSdkCall'>({
+const rule = createRule<AllowOptions, 'restrictedEndpoint' | 'restrictedSdkCall' | 'invalidSettings' | 'invalidAllow'>({
   name: 'no-synthetic-widget-api',
   meta: {
     type: 'problem',
     docs: { description: 'Disallow the synthetic widget APIs that fail with 99001', recommended: true },
-    messages: { restrictedEndpoint: ENDPOINT_MESSAGE, restrictedSdkCall: ENDPOINT_MESSAGE },
-    schema: allowOptionSchema(SYNTHETIC, 99001),
+    messages: { restrictedEndpoint: MESSAGE, restrictedSdkCall: MESSAGE, invalidSettings: MESSAGE, invalidAllow: MESSAGE },
+    schema: ALLOW_OPTION_SCHEMA,
     defaultOptions: [{ allow: [] }],
   },
-  create: reportEndpoints(SYNTHETIC, 99001, { url: 'restrictedEndpoint', sdk: 'restrictedSdkCall' }),
+  create: reportEndpoints('no-synthetic-widget-api', SYNTHETIC, 99001, { url: 'restrictedEndpoint', sdk: 'restrictedSdkCall' }),
 });
 
 // typescript-eslint's rule type is stricter than ESLint's; the object is an ESLint rule (as in lib/plugin.ts).
@@ -84,17 +84,17 @@ describe('a rule made from a second notice given as data', () => {
       [4, 'restrictedSdkCall'],
     ]);
     expect(messages[0]!.message).toBe(
-      'POST /open-apis/thing/v9/poke (Poke a thing) fails with error 99001 in test tenants since 2027-01-15. ' +
-        'It stays blocked in external chats even with external sharing (对外共享): keep this call away from external chats.',
+      'POST /open-apis/thing/v9/poke fails with error 99001 in test tenants since 2027-01-15. ' +
+        'External sharing (对外共享) does not unblock it: avoid external chats.',
     );
-    expect(messages[1]!.message).toMatch(/^client\.im\.widgetThing\.create\(\) → POST \/open-apis\/im\/v1\/things\/:thing_id\/widgets \(Create a widget thing\) fails with error 99001 in test tenants since 2027-01-15\. /);
+    expect(messages[1]!.message).toMatch(/^client\.im\.widgetThing\.create\(\) fails with error 99001 in test tenants since 2027-01-15\. /);
   });
 
   it('renders its messages in both locales, with its own dates', () => {
     const [zh] = lint({ appType: 'self-built', linkedOrganization: true, locale: 'zh-CN' });
-    expect(zh!.message).toContain('POST /open-apis/thing/v9/poke (戳一下) 自 2027-02-15 起在测试租户中返回错误码 99001。');
+    expect(zh!.message).toContain('POST /open-apis/thing/v9/poke 自 2027-02-15 起在测试租户中返回错误码 99001。');
     const [unknown] = lint({});
-    expect(unknown!.message).toContain('since 2027-01-15 (linked: 2027-02-15).');
+    expect(unknown!.message).toContain('since 2027-01-15. For a self-built app,');
   });
 
   it('takes its own catalog ids in allow', () => {

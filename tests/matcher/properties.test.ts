@@ -31,7 +31,8 @@ function referenceMatch(value: string): string | undefined {
 }
 
 const CATALOG_SEGMENTS = [...new Set(CATALOG.flatMap((entry) => entry.path.split('/')))].filter((s) => s !== '' && !s.startsWith(':'));
-const placeholder = fc.stringMatching(/^[A-Za-z0-9_.~-]{1,12}$/);
+// An id: `.` and `..` are dot segments, which URL resolution removes.
+const placeholder = fc.stringMatching(/^[A-Za-z0-9_.~-]{1,12}$/).filter((value) => value !== '.' && value !== '..');
 const segment = fc.oneof(fc.constantFrom(...CATALOG_SEGMENTS), placeholder, fc.constant(UNKNOWN), fc.constantFrom('v1', 'v4', 'x', ''));
 const prefix = fc.constantFrom('', '/', 'https://open.feishu.cn/', 'http://h:8080/gw/', '//host/', `${UNKNOWN}/`, `https://${UNKNOWN}/`);
 const suffix = fc.constantFrom('', '/', '?a=1', `?${UNKNOWN}`, '#f', UNKNOWN, ' x');

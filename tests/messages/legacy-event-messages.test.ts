@@ -3,6 +3,7 @@ import { lint } from '../support/lint';
 
 const REGISTER = "import * as lark from '@larksuiteoapi/node-sdk';\nnew lark.EventDispatcher({}).register({ message: onMessage });";
 const TYPE_HANDLER = "import * as lark from '@larksuiteoapi/allcore';\nlark.event.setTypeHandler(conf, 'message', onMessage);";
+const CHECK = "import { verify } from './lark';\nif (body.event.type === 'message') handle(body);";
 
 function messageOf(code: string, feishu: Record<string, unknown> = {}): string {
   const messages = lint(code, { settings: { feishu } }).filter((m) => m.ruleId === 'feishu/no-legacy-message-event');
@@ -11,19 +12,21 @@ function messageOf(code: string, feishu: Record<string, unknown> = {}): string {
 }
 
 describe('legacy event messages, read whole', () => {
-  it('says what breaks, the date and the two halves of the fix', () => {
+  it('says what the code does, what breaks since when, and the fix, in two sentences', () => {
     expect(messageOf(REGISTER, { appType: 'self-built' })).toBe(
-      'register({ message }) subscribes this EventDispatcher to the legacy `message` event (event schema v1). ' +
-        'Since 2025-06-25 Feishu no longer pushes it for messages in external chats (外部群): those messages never arrive, and no error says so; ' +
-        'im.message.receive_v1 is still pushed. The fix has two halves: subscribe the app to im.message.receive_v1 in the developer console ' +
-        '(code cannot do that), and move this handler to the v2 event.',
+      'register({ message }) subscribes to the legacy `message` event, not pushed for external chats (外部群) since 2025-06-25. ' +
+        'Subscribe to im.message.receive_v1 in the developer console and move this handler there.',
+    );
+    expect(messageOf(CHECK, { appType: 'self-built' })).toBe(
+      'This code checks for the legacy `message` event, not pushed for external chats (外部群) since 2025-06-25. ' +
+        'Subscribe to im.message.receive_v1 in the developer console and move this handler there.',
     );
   });
 
-  it('gives both dates when the kind of app is unknown, and the linked-organization date when set', () => {
-    expect(messageOf(REGISTER)).toContain('Since 2025-06-25 (2025-07-23 for self-built apps with linked organizations) Feishu no longer pushes it');
-    expect(messageOf(REGISTER, { appType: 'self-built', linkedOrganization: true })).toContain('Since 2025-07-23 Feishu');
-    expect(messageOf(REGISTER, { appType: 'store' })).toContain('Since 2025-06-25 Feishu');
+  it('gives the earliest date and a pointer when the kind of app is unknown, the linked-organization date when set', () => {
+    expect(messageOf(REGISTER)).toContain("since 2025-06-25 (set settings.feishu.appType for your app's date). Subscribe");
+    expect(messageOf(REGISTER, { appType: 'self-built', linkedOrganization: true })).toContain('since 2025-07-23. Subscribe');
+    expect(messageOf(REGISTER, { appType: 'store' })).toContain('since 2025-06-25. Subscribe');
   });
 
   it('is the same with external sharing: the legacy event is not pushed whatever the app', () => {
@@ -32,18 +35,16 @@ describe('legacy event messages, read whole', () => {
 
   it('points the deprecated SDK to EventDispatcher', () => {
     expect(messageOf(TYPE_HANDLER, { appType: 'store' })).toBe(
-      "setTypeHandler(…, 'message', …) handles the legacy `message` event (event schema v1). " +
-        'Since 2025-06-25 Feishu no longer pushes it for messages in external chats (外部群): those messages never arrive, and no error says so; ' +
-        "im.message.receive_v1 is still pushed. Move to node-sdk's EventDispatcher with register({ 'im.message.receive_v1': handler }), " +
-        'and subscribe the app to im.message.receive_v1 in the developer console.',
+      "setTypeHandler(…, 'message', …) handles the legacy `message` event, not pushed for external chats (外部群) since 2025-06-25. " +
+        "Use node-sdk's EventDispatcher with 'im.message.receive_v1' and subscribe to it in the console.",
     );
   });
 
-  it('speaks Chinese with locale zh-CN', () => {
+  it('speaks Chinese with locale zh-CN, without a space after full-width punctuation', () => {
     expect(messageOf(REGISTER, { appType: 'self-built', locale: 'zh-CN' })).toBe(
-      'register({ message }) 为此 EventDispatcher 订阅了历史版本的接收消息事件 `message`（事件格式 v1）。 ' +
-        '自 2025-06-25 起，外部群中的消息不再推送该事件：这些消息不会到达，也没有任何报错；im.message.receive_v1 仍会推送。 ' +
-        '修复分两步：在开发者后台为应用订阅 im.message.receive_v1（代码无法完成），并把此处理函数迁移到 v2 事件。',
+      'register({ message }) 订阅历史版本事件 `message`，自 2025-06-25 起不再推送外部群的消息。' +
+        '请在开发者后台订阅 im.message.receive_v1，并把此处理函数迁移到该事件。',
     );
+    expect(messageOf(REGISTER, { locale: 'zh-CN' })).toContain('自 2025-06-25 起不再推送外部群的消息（请设置 settings.feishu.appType 确认日期）。');
   });
 });

@@ -1,22 +1,40 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, readFeishuSettings } from '../../lib/settings';
-import { lint } from '../support/lint';
+import { Linter } from 'eslint';
+import { afterEach, describe, expect, it } from 'vitest';
+import { invalidSettingsMessage } from '../../lib/messages';
+import { plugin } from '../../lib/plugin';
+import { checkFeishuSettings, CONFIG_SPELLING, DEFAULT_SETTINGS, readFeishuSettings } from '../../lib/settings';
+import { describeSettingsProblem } from '../../lib/messages';
 
 const read = (feishu: unknown) => readFeishuSettings({ feishu });
+/** The problems of `feishu`, in English, as the report words each. */
+const problemsOf = (feishu: unknown) => checkFeishuSettings(feishu).problems.map((problem) => describeSettingsProblem(problem, CONFIG_SPELLING, 'en'));
+
+/** Lints `code` (plain JavaScript) with every rule of the plugin and `feishu` as settings. */
+function lint(code: string, feishu: unknown, linter = new Linter()): Linter.LintMessage[] {
+  return linter.verify(code, [plugin.configs.recommended, { settings: { feishu } }], 'file.js');
+}
 
 describe('settings.feishu', () => {
   it('defaults to an unknown kind of app, English, the built-in hosts', () => {
-    expect(readFeishuSettings(undefined)).toBe(DEFAULT_SETTINGS);
-    expect(readFeishuSettings({})).toBe(DEFAULT_SETTINGS);
-    expect(read({})).toMatchObject({
+    expect(readFeishuSettings(undefined).settings).toBe(DEFAULT_SETTINGS);
+    expect(readFeishuSettings({}).settings).toBe(DEFAULT_SETTINGS);
+    expect(read({}).settings).toMatchObject({
       appType: undefined,
       appKind: 'unknown',
       locale: 'en',
       linkedOrganization: false,
       externalSharing: false,
       assumeOpenPlatform: false,
+      reportGuarded: false,
       apiHosts: [],
     });
+    expect(read({}).problems).toEqual([]);
+  });
+
+  it('reads reportGuarded, a boolean that is false unless set', () => {
+    expect(read({ reportGuarded: true }).settings.reportGuarded).toBe(true);
+    expect(read({ reportGuarded: false }).settings.reportGuarded).toBe(false);
+    expect(read({ appType: 'store' }).settings.reportGuarded).toBe(false);
   });
 
   it.each([
@@ -26,57 +44,198 @@ describe('settings.feishu', () => {
     [{ appType: 'self-built', externalSharing: true }, 'self-built-external-sharing'],
     [{ appType: 'self-built', linkedOrganization: false, externalSharing: false }, 'self-built'],
     [{ appType: 'store', externalSharing: false }, 'store'],
+    [Object.assign(Object.create(null) as object, { appType: 'store' }), 'store'],
   ])('reads %j as the app kind %s', (feishu, kind) => {
-    expect(read(feishu).appKind).toBe(kind);
+    expect(read(feishu).settings.appKind).toBe(kind);
   });
 
   it('keeps apiHosts lower-cased and once each', () => {
-    expect(read({ apiHosts: ['Open.Example.com', 'open.example.com', 'api.internal:8443'] }).apiHosts).toEqual([
+    expect(read({ apiHosts: ['Open.Example.com', 'open.example.com', 'api.internal:8443', '10.0.0.1:65535'] }).settings.apiHosts).toEqual([
       'open.example.com',
       'api.internal:8443',
+      '10.0.0.1:65535',
     ]);
   });
 
-  it('parses each settings object once', () => {
-    const feishu = { appType: 'store' };
-    expect(read(feishu)).toBe(read(feishu));
-  });
-
-  it.each([
-    [[], "settings.feishu must be an object; got []."],
-    ['store', "settings.feishu must be an object; got 'store'."],
-    [{ apptype: 'store' }, 'settings.feishu.apptype is not a setting; the settings are appType, linkedOrganization, externalSharing, locale, apiHosts, assumeOpenPlatform.'],
-    [{ appType: 'selfbuilt' }, "settings.feishu.appType must be 'store' or 'self-built'; got 'selfbuilt'."],
-    [{ appType: 1 }, "settings.feishu.appType must be 'store' or 'self-built'; got 1."],
-    [{ locale: 'zh' }, "settings.feishu.locale must be 'en' or 'zh-CN'; got 'zh'."],
-    [{ assumeOpenPlatform: 'yes' }, "settings.feishu.assumeOpenPlatform must be true or false; got 'yes'."],
-    [{ appType: 'self-built', linkedOrganization: 1 }, 'settings.feishu.linkedOrganization must be true or false; got 1.'],
-    [{ apiHosts: 'open.example.com' }, "settings.feishu.apiHosts must be an array of host names; got 'open.example.com'."],
-    [{ apiHosts: ['https://open.example.com'] }, "settings.feishu.apiHosts[0] must be a host name such as 'open.example.com' (no scheme, no path); got 'https://open.example.com'."],
-    [{ apiHosts: ['ok.example.com', 'open.example.com/api'] }, "settings.feishu.apiHosts[1] must be a host name such as 'open.example.com' (no scheme, no path); got 'open.example.com/api'."],
-    [{ apiHosts: [42] }, "settings.feishu.apiHosts[0] must be a host name such as 'open.example.com' (no scheme, no path); got 42."],
-    [
-      { appType: 'store', externalSharing: true },
-      "settings.feishu.externalSharing: true is not allowed with appType: 'store' (store apps cannot enable external sharing); remove externalSharing or set appType: 'self-built'.",
-    ],
-    [
-      { appType: 'self-built', linkedOrganization: true, externalSharing: true },
-      'settings.feishu.externalSharing: true is not allowed with linkedOrganization: true (the platform does not let an app with linked organizations enable external sharing); keep only one of them.',
-    ],
-    [{ linkedOrganization: true }, "settings.feishu.linkedOrganization: true needs appType: 'self-built'; got appType: nothing."],
-    [{ appType: 'store', linkedOrganization: true }, "settings.feishu.linkedOrganization: true needs appType: 'self-built'; got appType: 'store'."],
-    [{ externalSharing: true }, "settings.feishu.externalSharing: true needs appType: 'self-built'; got appType: nothing."],
-  ])('rejects %j', (feishu, message) => {
-    expect(() => read(feishu)).toThrow(`eslint-plugin-feishu: ${message}`);
-  });
-
-  it('fails the lint run when a rule is created with invalid settings, naming the rule and the key', () => {
-    expect(() => lint("fetch('/open-apis/message/v4/send');", { settings: { feishu: { appType: 'bot' } } })).toThrow(
-      /feishu\/no-legacy-message-chat-api.*settings\.feishu\.appType must be 'store' or 'self-built'; got 'bot'/s,
-    );
+  it('reads equal settings once: the same reading for the same content', () => {
+    expect(read({ appType: 'store' })).toBe(read({ appType: 'store' }));
   });
 
   it('ignores other plugins’ settings', () => {
-    expect(readFeishuSettings({ react: { version: 'detect' } })).toBe(DEFAULT_SETTINGS);
+    expect(readFeishuSettings({ react: { version: 'detect' } }).settings).toBe(DEFAULT_SETTINGS);
+  });
+});
+
+describe('invalid settings.feishu: every problem, in words', () => {
+  it.each([
+    [[], ['settings.feishu must be a plain object; got [].']],
+    ['store', ["settings.feishu must be a plain object; got 'store'."]],
+    [
+      { apptype: 'store' },
+      ['settings.feishu.apptype is not a setting; the settings are appType, linkedOrganization, externalSharing, locale, apiHosts, assumeOpenPlatform, reportGuarded. Did you mean appType?'],
+    ],
+    [{ color: 'red' }, ['settings.feishu.color is not a setting; the settings are appType, linkedOrganization, externalSharing, locale, apiHosts, assumeOpenPlatform, reportGuarded.']],
+    [{ appType: 'selfbuilt' }, ["settings.feishu.appType must be 'store' or 'self-built'; got 'selfbuilt'. Did you mean 'self-built'?"]],
+    [{ appType: 'Store' }, ["settings.feishu.appType must be 'store' or 'self-built'; got 'Store'. Did you mean 'store'?"]],
+    [{ appType: 'bot' }, ["settings.feishu.appType must be 'store' or 'self-built'; got 'bot'."]],
+    [{ appType: 1 }, ["settings.feishu.appType must be 'store' or 'self-built'; got 1."]],
+    [{ locale: 'zh' }, ["settings.feishu.locale must be 'en' or 'zh-CN'; got 'zh'. Did you mean 'zh-CN'?"]],
+    [{ assumeOpenPlatform: 'yes' }, ["settings.feishu.assumeOpenPlatform must be true or false; got 'yes'."]],
+    [{ reportGuarded: 'true' }, ["settings.feishu.reportGuarded must be true or false; got 'true'. Did you mean true?"]],
+    [{ reportGuarded: 1 }, ['settings.feishu.reportGuarded must be true or false; got 1. Did you mean true?']],
+    [{ assumeOpenPlatform: 'true' }, ["settings.feishu.assumeOpenPlatform must be true or false; got 'true'. Did you mean true?"]],
+    [{ appType: 'self-built', linkedOrganization: 1 }, ['settings.feishu.linkedOrganization must be true or false; got 1. Did you mean true?']],
+    [{ apiHosts: 'open.example.com' }, ["settings.feishu.apiHosts must be an array of host names; got 'open.example.com'."]],
+    [{ apiHosts: ['https://open.example.com'] }, ["settings.feishu.apiHosts[0] must be a host name such as 'open.example.com' (no scheme, no path); got 'https://open.example.com'."]],
+    [{ apiHosts: ['ok.example.com', 'open.example.com/api'] }, ["settings.feishu.apiHosts[1] must be a host name such as 'open.example.com' (no scheme, no path); got 'open.example.com/api'."]],
+    [{ apiHosts: [42] }, ["settings.feishu.apiHosts[0] must be a host name such as 'open.example.com' (no scheme, no path); got 42."]],
+    [
+      { appType: 'store', externalSharing: true },
+      ["settings.feishu.externalSharing: true is not allowed with appType: 'store' (store apps cannot enable external sharing); remove externalSharing or set appType: 'self-built'."],
+    ],
+    [
+      { appType: 'self-built', linkedOrganization: true, externalSharing: true },
+      ['settings.feishu.externalSharing: true is not allowed with linkedOrganization: true (the platform does not let an app with linked organizations enable external sharing); keep only one of them.'],
+    ],
+    [{ linkedOrganization: true }, ["settings.feishu.linkedOrganization: true needs appType: 'self-built'; got appType: nothing."]],
+    [{ appType: 'store', linkedOrganization: true }, ["settings.feishu.linkedOrganization: true needs appType: 'self-built'; got appType: 'store'."]],
+    [{ externalSharing: true }, ["settings.feishu.externalSharing: true needs appType: 'self-built'; got appType: nothing."]],
+  ])('%j', (feishu, problems) => {
+    expect(problemsOf(feishu)).toEqual(problems);
+  });
+
+  it('names every problem, not only the first', () => {
+    expect(problemsOf({ appTyp: 'store', locale: 'fr', apiHosts: ['x.com:0'], assumeOpenPlatform: 1 })).toEqual([
+      'settings.feishu.appTyp is not a setting; the settings are appType, linkedOrganization, externalSharing, locale, apiHosts, assumeOpenPlatform, reportGuarded. Did you mean appType?',
+      "settings.feishu.locale must be 'en' or 'zh-CN'; got 'fr'.",
+      "settings.feishu.apiHosts[0] must be a host name such as 'open.example.com' (no scheme, no path); got 'x.com:0'. The port must be 1 to 65535.",
+      'settings.feishu.assumeOpenPlatform must be true or false; got 1. Did you mean true?',
+    ]);
+  });
+
+  it('lists 20 problems at most, and says how many more there are', () => {
+    const feishu = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`key${i}`, i]));
+    const message = invalidSettingsMessage(checkFeishuSettings(feishu).problems, 'en');
+    expect(message.match(/is not a setting/g)).toHaveLength(20);
+    expect(message.endsWith('(5 more not listed.)')).toBe(true);
+  });
+
+  it('speaks Chinese with a valid locale', () => {
+    expect(invalidSettingsMessage(checkFeishuSettings({ locale: 'zh-CN', appType: 'Store' }).problems, 'zh-CN')).toBe(
+      "settings.feishu 设置无效（修正之前，feishu 规则不会报告此文件中的其他问题）：settings.feishu.appType 必须是 'store' 或 'self-built'，实际为 'Store'。是否想写 'store'？",
+    );
+    expect(checkFeishuSettings({ locale: 'zh-CN', appType: 'Store' }).locale).toBe('zh-CN');
+    expect(checkFeishuSettings({ locale: 'zh', appType: 'Store' }).locale).toBe('en');
+  });
+});
+
+// Issue 15, items 1–6: each test fails without its fix.
+describe('issue 15: settings that used to crash, pass silently or go stale', () => {
+  const WANTS_EVIDENCE = "if (typeof w === 'undefined') fetch('/chat/v4/info');";
+
+  it('15.1 a hole in apiHosts does not crash: it is a problem, reported', () => {
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the input under test
+    const messages = lint(WANTS_EVIDENCE, { apiHosts: ['open.example.com', , 'gw.example.com'] });
+    expect(messages.map((m) => [m.messageId, m.line, m.column])).toEqual([['invalidSettings', 1, 1]]);
+    expect(messages[0]!.message).toContain('settings.feishu.apiHosts[1] is empty (a hole in the array): remove the extra comma.');
+    // A huge sparse array costs what it holds.
+    const sparse: string[] = [];
+    sparse.length = 1e9;
+    sparse[5] = 'open.example.com';
+    expect(problemsOf({ apiHosts: sparse })).toEqual(['settings.feishu.apiHosts[0] is empty (a hole in the array): remove the extra comma.']);
+  });
+
+  class Options {
+    appType = 'store';
+  }
+  it.each([
+    ['a Map', new Map([['appType', 'store']])],
+    ['a Set', new Set(['store'])],
+    ['a Date', new Date(0)],
+    ['a RegExp', /store/],
+    ['an instance of Options', new Options()],
+    ['a Proxy', new Proxy({ appType: 'store' }, {})],
+  ])('15.2 non-plain settings.feishu objects are rejected: %s', (what, feishu) => {
+    expect(problemsOf(feishu)).toEqual([`settings.feishu must be a plain object; got ${what}.`]);
+    const messages = lint("fetch('/open-apis/message/v4/send');", feishu);
+    expect(messages.map((m) => m.messageId)).toEqual(['invalidSettings']);
+  });
+
+  it('15.2 an object that cannot be read (a getter that throws) is a problem too, never a crash', () => {
+    const feishu = {
+      get appType(): string {
+        throw new Error('no');
+      },
+    };
+    expect(problemsOf(feishu)).toEqual(['settings.feishu must be a plain object; got an object that cannot be read (no).']);
+    expect(lint("fetch('/open-apis/message/v4/send');", feishu).map((m) => m.messageId)).toEqual(['invalidSettings']);
+  });
+
+  afterEach(() => {
+    delete (Object.prototype as Record<string, unknown>).appType;
+    delete (Object.prototype as Record<string, unknown>).externalSharing;
+  });
+
+  it('15.3 inherited keys are neither used nor accepted', () => {
+    const REACTION = 'client.im.messageReaction.create({});';
+    // Keys only inherited from another prototype: the object is not a plain one.
+    const inheriting = { __proto__: { appType: 'self-built', externalSharing: true } };
+    expect(problemsOf(inheriting)).toEqual(['settings.feishu must be a plain object; got an object that inherits appType, externalSharing.']);
+    expect(lint(REACTION, inheriting).map((m) => m.messageId)).toEqual(['invalidSettings']);
+    // A polluted Object.prototype is never read: the reaction rule stays on. (Non-enumerable, so that ESLint's own option checks run.)
+    for (const [key, value] of [['appType', 'self-built'], ['externalSharing', true]] as const) {
+      Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true, enumerable: false });
+    }
+    expect(checkFeishuSettings({}).settings.appKind).toBe('unknown');
+    expect(lint(REACTION, {}).map((m) => m.ruleId)).toEqual(['feishu/no-external-chat-reaction-api']);
+  });
+
+  it.each([
+    ['x.com:99999', 'The port must be 1 to 65535.'],
+    ['x.com:0', 'The port must be 1 to 65535.'],
+    ['x.com:', 'The port must be 1 to 65535.'],
+    ['a-.example.com', 'Each dot-separated label holds letters, digits and inner hyphens.'],
+    ['-a.example.com', 'Each dot-separated label holds letters, digits and inner hyphens.'],
+    ['a..example.com', 'Each dot-separated label holds letters, digits and inner hyphens.'],
+    [`${'a'.repeat(64)}.example.com`, 'A label may be at most 63 characters.'],
+    [`${'abcdefghi.'.repeat(29)}example.com`, 'A host name may be at most 253 characters.'],
+  ])('15.4 bad host names are rejected: %s', (host, why) => {
+    const [problem] = problemsOf({ apiHosts: [host] });
+    expect(problem).toMatch(/^settings\.feishu\.apiHosts\[0\] must be a host name such as 'open\.example\.com' \(no scheme, no path\); got '/);
+    expect(problem!.endsWith(why)).toBe(true);
+  });
+
+  it('15.4 the longest valid names pass', () => {
+    const longest = [...Array.from({ length: 3 }, () => 'a'.repeat(63)), 'a'.repeat(61)].join('.');
+    expect(longest).toHaveLength(253);
+    expect(read({ apiHosts: [longest, `${'b'.repeat(63)}.example.com:1`] }).problems).toEqual([]);
+  });
+
+  it('15.5 settings mutated in place between two lint runs are read again', () => {
+    const linter = new Linter();
+    const feishu: Record<string, unknown> = { appType: 'store' };
+    const code = "fetch('/open-apis/message/v4/send');";
+    expect(lint(code, feishu, linter)[0]!.message).toContain('No replacement for store apps');
+    feishu.appType = 'self-built';
+    expect(lint(code, feishu, linter)[0]!.message).toContain('Migrate to client.im.message.create');
+    feishu.appType = 'bot';
+    expect(lint(code, feishu, linter).map((m) => m.messageId)).toEqual(['invalidSettings']);
+    // An array inside, mutated: the host counts as evidence once added.
+    const hosts: Record<string, unknown> = { apiHosts: [] as string[] };
+    const hostLess = "const base = 'https://open.corp.example'; http.post('/chat/v4/info');";
+    expect(lint(hostLess, hosts, linter)).toEqual([]);
+    (hosts.apiHosts as string[]).push('open.corp.example');
+    expect(lint(hostLess, hosts, linter).map((m) => m.ruleId)).toEqual(['feishu/no-legacy-message-chat-api']);
+  });
+
+  it('15.6 a huge value is echoed cut to 80 characters', () => {
+    const huge = 'x'.repeat(10 * 1024 * 1024);
+    const [message] = lint("fetch('/open-apis/message/v4/send');", { appType: huge, [huge]: 1 });
+    expect(message!.message).toContain(`got '${'x'.repeat(80)}…'`);
+    expect(message!.message).toContain(`settings.feishu.${'x'.repeat(64)}…`);
+    expect(message!.message.length).toBeLessThan(1000);
+    // Code points, not UTF-16 units: a cut never splits a character.
+    expect(problemsOf({ locale: '飞'.repeat(100) })[0]).toContain(`got '${'飞'.repeat(80)}…'`);
+    expect(problemsOf({ locale: '😀'.repeat(100) })[0]).toContain(`got '${'😀'.repeat(80)}…'`);
   });
 });

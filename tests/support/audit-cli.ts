@@ -46,4 +46,7 @@ export const SAMPLE_OCCURRENCES: readonly string[] = [
   'docs/examples/group-tools.ts:14:57',
   'docs/examples/group-tools.ts:19:35',
   'docs/examples/bot.js:5:3',
+  // Listed apart, not counted: a guarded and a handled reaction.
+  'docs/examples/guarded.ts:11:35',
+  'docs/examples/guarded.ts:20:37',
 ];

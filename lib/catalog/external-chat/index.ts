@@ -1,3 +1,4 @@
+import { EXTERNAL_CHAT_TEST } from '../open-platform';
 import type { LegacyEvent, Notice } from '../types';
 import { CHAT_MANAGEMENT_ENTRIES } from './chat-management';
 import { EXTERNAL_CHAT_GROUPS, type ExternalChatCode } from './groups';
@@ -29,12 +30,13 @@ export const EXTERNAL_CHAT_NOTICE: Notice<ExternalChatCode> & { readonly legacyE
     'zh-CN': '{default}（开启关联组织的自建应用为 {linkedOrganization}）',
   },
   failure: {
-    en: 'fails with error {code} in external chats (外部群) since {date}; internal chats are not affected.',
-    'zh-CN': '自 {date} 起在外部群中调用会返回错误码 {code}（非外部群不受影响）。',
+    en: 'fails with error {code} in external chats (外部群) since {date}.',
+    'zh-CN': '自 {date} 起在外部群中调用会返回错误码 {code}。',
   },
   groupFailure: {
     en: 'These calls fail with error {code} in external chats (外部群) since {date}; internal chats are not affected.',
-    'zh-CN': '自 {date} 起，这些调用在外部群中会返回错误码 {code}（非外部群不受影响）。',
+    // The date last: a date with its parenthesis (`2025-06-25（…）`) is never followed by a space.
+    'zh-CN': '这些调用在外部群中会返回错误码 {code}（非外部群不受影响），生效日期：{date}。',
   },
   groups: EXTERNAL_CHAT_GROUPS,
   entries: [...LEGACY_ENTRIES, ...REACTION_ENTRIES, ...CHAT_MANAGEMENT_ENTRIES],
@@ -47,4 +49,6 @@ export const EXTERNAL_CHAT_NOTICE: Notice<ExternalChatCode> & { readonly legacyE
     removeReactionByEmoji: ['im.messageReaction.list', 'im.messageReaction.delete'],
   },
   legacyEvent: LEGACY_MESSAGE_EVENT,
+  // Every call of this notice fails only in external chats: a test of the chat keeps it away from them.
+  externalChatTest: EXTERNAL_CHAT_TEST,
 };

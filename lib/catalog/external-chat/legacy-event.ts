@@ -39,7 +39,11 @@ export const LEGACY_MESSAGE_EVENT: LegacyEvent = {
   replacementDocUrl: 'https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/reference/im-v1/message/events/receive',
   problem: {
     en: 'Since {date} Feishu no longer pushes it for messages in external chats (外部群): those messages never arrive, and no error says so; im.message.receive_v1 is still pushed.',
-    'zh-CN': '自 {date} 起，外部群中的消息不再推送该事件：这些消息不会到达，也没有任何报错；im.message.receive_v1 仍会推送。',
+    'zh-CN': '外部群中的消息不再推送该事件：这些消息不会到达，也没有任何报错；im.message.receive_v1 仍会推送。生效日期：{date}。',
+  },
+  finding: {
+    en: 'the legacy `message` event, not pushed for external chats (外部群) since {date}',
+    'zh-CN': '历史版本事件 `message`，自 {date} 起不再推送外部群的消息',
   },
   fieldMigrations: FIELD_MIGRATIONS,
   // The value of `chat_type` for a one-to-one chat.

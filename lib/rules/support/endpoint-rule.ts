@@ -1,66 +1,146 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { analyzeFile, type EndpointFinding } from '../../analysis';
-import { idsOfCode, type CatalogEntry, type Notice } from '../../catalog';
+import type { CatalogEntry, Notice } from '../../catalog';
 import { compileNotice } from '../../matcher';
 import { WeakMemo } from '../../memo';
-import { describeEndpoint, type EndpointMessageData } from '../../messages';
+import { endpointMessage, TEXTS, type EndpointMessageData } from '../../messages';
 import { stillFails } from '../../policy';
-import { readFeishuSettings, type FeishuSettings } from '../../settings';
+import type { FeishuSettings, Locale } from '../../settings';
 import { reportSubject } from '../../subjects';
+import { readAllow, type AllowProblem, type AllowReading } from './allow-option';
+import { withSettings, type INVALID_SETTINGS } from './file-settings';
+import { fileContextOf } from './file-context';
 
 /** The one option of every API rule (docs/spec/behaviour.md#rule-options). */
 export type AllowOptions = [{ allow: string[] }];
 
-/** `{ allow: [...] }`, its values generated from the catalog ids of one error code of a notice. */
-export function allowOptionSchema<Code extends number>(notice: Notice<Code>, code: Code): JSONSchema4[] {
-  return [
-    {
-      type: 'object',
-      properties: {
-        allow: {
-          type: 'array',
-          description: 'Catalog ids of endpoints checked by hand, not to be reported.',
-          items: { type: 'string', enum: idsOfCode(notice, code) },
-          uniqueItems: true,
-        },
+/** The messageId of a report on invalid `allow` entries. */
+export const INVALID_ALLOW = 'invalidAllow';
+
+/**
+ * `{ allow: [...] }`: an array of unique strings. Which endpoint each names is
+ * checked by the rule, which can say what was meant (an ESLint schema error
+ * cannot).
+ */
+export const ALLOW_OPTION_SCHEMA: JSONSchema4[] = [
+  {
+    type: 'object',
+    properties: {
+      allow: {
+        type: 'array',
+        description:
+          'Endpoints checked by hand, not to be reported: catalog ids, `METHOD /open-apis/path`, a path alone, or node-sdk methods.',
+        items: { type: 'string' },
+        uniqueItems: true,
       },
-      additionalProperties: false,
     },
-  ];
+    additionalProperties: false,
+  },
+];
+
+// The rule of each error code of a notice, as rules are defined: an `allow` entry of another code names its rule.
+const rulesByCode = new WeakMemo<Notice, Map<number, string>>();
+// What each API rule reports, by rule name: the docs and their checks read it.
+const coverage = new Map<string, { readonly notice: Notice; readonly code: number }>();
+
+/** The notice and error code an API rule reports, by the rule's name; undefined for a rule made otherwise. */
+export function endpointRuleCoverage(name: string): { readonly notice: Notice; readonly code: number } | undefined {
+  return coverage.get(name);
 }
 
 /**
  * The `create` of an API rule: report the file's findings of one error code of
- * a notice that still fail for the configured kind of app and are not allowed.
- * The notice is compiled here, once, when the rule is defined.
+ * a notice that still fail for the configured kind of app and are not allowed;
+ * those the code guards or handles only with `settings.feishu.reportGuarded`
+ * (docs/spec/behaviour.md#guarded-and-handled-findings). The notice is
+ * compiled here, once, when the rule is defined.
  */
 export function reportEndpoints<Code extends number, MessageId extends string>(
+  /** The rule's name (`no-external-chat-reaction-api`): an `allow` entry of another rule names it. */
+  name: string,
   notice: Notice<Code>,
   code: Code,
   /** The messageId of a URL finding, and of an SDK call where the group has SDK methods. */
   messageIds: { url: MessageId; sdk?: MessageId },
-): (context: Readonly<TSESLint.RuleContext<MessageId, AllowOptions>>, options: AllowOptions) => TSESLint.RuleListener {
+): (
+  context: Readonly<TSESLint.RuleContext<MessageId | typeof INVALID_SETTINGS | typeof INVALID_ALLOW, AllowOptions>>,
+  options: AllowOptions,
+) => TSESLint.RuleListener {
   const compiled = compileNotice(notice);
-  return (context, [{ allow }]) => {
-    const settings = readFeishuSettings(context.settings);
-    const allowed = new Set(allow);
-    return {
-      Program() {
-        for (const finding of analyzeFile(context.sourceCode, settings).endpoints(compiled)) {
-          if (finding.code !== code) continue;
-          const entries = entriesToReport(finding, settings, allowed);
-          if (entries === undefined) continue;
-          const messageId = finding.sdkCall === undefined ? messageIds.url : (messageIds.sdk ?? messageIds.url);
-          reportSubject(
-            context,
-            { node: finding.node, messageId, data: messageData(notice, entries, finding, settings) },
-            { kind: 'endpoint', notice, code, entries, method: finding.method, sdkCall: finding.sdkCall },
-          );
-        }
-      },
-    };
-  };
+  rulesByCode.get(notice, () => new Map()).set(code, name);
+  coverage.set(name, { notice, code });
+  const allowReadings = new Map<string, AllowReading>();
+  return (context, [{ allow }]) =>
+    withSettings(context, (settings) => {
+      const reading = readAllowCached(allowReadings, allow, notice, code, context.id, name);
+      if (reading.problems.length > 0) {
+        return {
+          Program() {
+            context.report({ loc: { line: 1, column: 0 }, messageId: INVALID_ALLOW, data: allowReport(reading.problems, context.id, settings.locale) });
+          },
+        };
+      }
+      return {
+        Program() {
+          for (const finding of analyzeFile(context.sourceCode, settings, fileContextOf(context)).endpoints(compiled)) {
+            if (finding.code !== code) continue;
+            if (finding.protection !== undefined && !settings.reportGuarded) continue;
+            const entries = entriesToReport(finding, settings, reading.ids);
+            if (entries === undefined) continue;
+            const messageId = finding.sdkCall === undefined ? messageIds.url : (messageIds.sdk ?? messageIds.url);
+            reportSubject(
+              context,
+              { node: finding.node, messageId, data: messageData(notice, entries, finding, settings) },
+              { kind: 'endpoint', notice, code, entries, method: finding.method, sdkCall: finding.sdkCall, protection: finding.protection },
+            );
+          }
+        },
+      };
+    });
+}
+
+// An option's array is read once per content (ESLint hands every file the same one).
+const CACHED_ALLOWS = 16;
+
+function readAllowCached(
+  cache: Map<string, AllowReading>,
+  allow: readonly string[],
+  notice: Notice,
+  code: number,
+  ruleId: string,
+  name: string,
+): AllowReading {
+  // The configured prefix (`feishu/`), so that another rule is named as the user configures it.
+  const prefix = ruleId.endsWith(name) ? ruleId.slice(0, ruleId.length - name.length) : '';
+  const key = `${prefix}\u0000${JSON.stringify(allow)}`;
+  let reading = cache.get(key);
+  if (reading === undefined) {
+    const byCode = rulesByCode.get(notice, () => new Map());
+    reading = readAllow(allow, notice, code, (other) => {
+      const owner = byCode.get(other);
+      return owner === undefined ? undefined : prefix + owner;
+    });
+    if (cache.size >= CACHED_ALLOWS) cache.delete(cache.keys().next().value as string);
+    cache.set(key, reading);
+  }
+  return reading;
+}
+
+/** The data of the report on invalid `allow` entries: the message, and the catalog ids it names. */
+function allowReport(problems: readonly AllowProblem[], ruleId: string, locale: Locale): { message: string; id: string } {
+  const words = TEXTS[locale].allow;
+  const sentences = problems.map((problem) => {
+    switch (problem.kind) {
+      case 'unknown':
+        return words.unknown(problem.entry, problem.closest);
+      case 'undocumentedMethod':
+        return words.undocumentedMethod(problem.entry, problem.method, problem.documented, problem.closest);
+      case 'otherRule':
+        return words.otherRule(problem.entry, problem.ids, problem.rule);
+    }
+  });
+  return { message: words.report(ruleId, sentences), id: [...new Set(problems.flatMap((problem) => problem.ids))].join(', ') };
 }
 
 // The same endpoint reads the same for one kind of app and locale: build each text once.
@@ -69,14 +149,14 @@ const messageCache = new WeakMemo<FeishuSettings, Map<string, EndpointMessageDat
 function messageData(
   notice: Notice,
   entries: [CatalogEntry, ...CatalogEntry[]],
-  { method, sdkCall }: EndpointFinding,
+  { method, sdkCall, protection }: EndpointFinding,
   settings: FeishuSettings,
 ): EndpointMessageData {
   const bySettings = messageCache.get(settings, () => new Map());
-  const key = `${notice.id} ${sdkCall ?? ''} ${method ?? ''} ${entries.map((entry) => entry.id).join(' ')}`;
+  const key = `${notice.id} ${sdkCall ?? ''} ${method ?? ''} ${protection ?? ''} ${entries.map((entry) => entry.id).join(' ')}`;
   let data = bySettings.get(key);
   if (data === undefined) {
-    data = describeEndpoint(notice, entries, { method, sdkCall }, settings);
+    data = endpointMessage(notice, entries, { method, sdkCall, protection }, settings);
     bySettings.set(key, data);
   }
   return data;

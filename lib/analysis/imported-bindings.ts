@@ -1,0 +1,192 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { isGlobalReference, isStringLiteral, isTypeOnly, outermostWrapper, resolveVariable, staticKey, type Node, type SourceCode, type Variable } from '../syntax/ast';
+import type { FileContext } from './file-context';
+import { commonJsTarget, NAMESPACE, requiredFrom, type ImportOrigin } from './imports/module-summary';
+import { ModuleValues, staticChain } from './imports/module-values';
+import type { StringValue } from './string-value';
+
+/**
+ * The bindings this file imports from other files of the project, and their
+ * values (docs/spec/behaviour.md#evaluating-strings): `import { A }`,
+ * `import * as P` (`P.A`), `import D from`, `import x = require(…)`,
+ * `const { A } = require(…)`, `const m = require(…)` (`m.A`) and
+ * `const A = require(…).A`. The same with or without type information.
+ */
+export class ImportedBindings {
+  private readonly modules: ModuleValues;
+  private readonly file: string | undefined;
+
+  constructor(
+    private readonly sourceCode: SourceCode,
+    private readonly context: FileContext,
+  ) {
+    this.file = context.path;
+    this.modules = new ModuleValues(context);
+  }
+
+  /** The value of an imported binding or a static member chain of one (`API.chat.info`), or undefined. */
+  valueOf(node: TSESTree.Identifier | TSESTree.MemberExpression, modules = this.modules): StringValue | undefined {
+    if (this.file === undefined) return undefined;
+    const chain = staticChain(node);
+    let root: Node = node;
+    while (root.type === 'MemberExpression') root = root.object;
+    const origin = chain === undefined || root.type !== 'Identifier' ? undefined : this.originOf(root);
+    return origin === undefined ? undefined : modules.valueOfImport(origin, this.file, chain!.path);
+  }
+
+  /**
+   * Where this file uses an imported value (docs/spec/behaviour.md#where-a-report-lands): each read
+   * of an imported binding, widened to its longest static member chain that
+   * has a value. Not import or export specifiers, re-exports (`export default X`,
+   * `module.exports = { X }`), type positions, nor a call of the binding or of a member.
+   *
+   * @param mayName whether a file's text may write (part of) a route: only files
+   *   that do, and barrels, are parsed to find these reads.
+   */
+  reads(mayName: (text: string) => boolean): Node[] {
+    if (this.file === undefined) return [];
+    const modules = new ModuleValues(this.context, mayName);
+    const reads: Node[] = [];
+    for (const variable of this.importedVariables()) {
+      for (const reference of variable.references) {
+        const identifier = reference.identifier as Node;
+        if (reference.init === true || !reference.isRead() || !isValueUse(identifier)) continue;
+        const read = this.longestValuedChain(identifier as TSESTree.Identifier, modules);
+        if (read !== undefined) reads.push(read);
+      }
+    }
+    return reads;
+  }
+
+  /** What an identifier of this file imports, or undefined. */
+  private originOf(identifier: TSESTree.Identifier): ImportOrigin | undefined {
+    const variable = resolveVariable(this.sourceCode, identifier);
+    return variable === undefined ? undefined : this.originOfVariable(variable);
+  }
+
+  private originOfVariable(variable: Variable): ImportOrigin | undefined {
+    if (variable.defs.length !== 1) return undefined;
+    const def = variable.defs[0]!;
+    const node = def.node as Node;
+    if (node.type === 'ImportSpecifier' || node.type === 'ImportDefaultSpecifier' || node.type === 'ImportNamespaceSpecifier') {
+      const declaration = node.parent;
+      if (declaration.type !== 'ImportDeclaration' || isTypeOnly(declaration.importKind) || (node.type === 'ImportSpecifier' && isTypeOnly(node.importKind))) return undefined;
+      const name =
+        node.type === 'ImportNamespaceSpecifier'
+          ? NAMESPACE
+          : node.type === 'ImportDefaultSpecifier'
+            ? 'default'
+            : node.imported.type === 'Identifier'
+              ? node.imported.name
+              : node.imported.value;
+      return { specifier: declaration.source.value, name };
+    }
+    if (node.type === 'TSImportEqualsDeclaration') {
+      const reference = node.moduleReference;
+      return !isTypeOnly(node.importKind) && reference.type === 'TSExternalModuleReference' && isStringLiteral(reference.expression)
+        ? { specifier: reference.expression.value, name: NAMESPACE }
+        : undefined;
+    }
+    if (node.type !== 'VariableDeclarator' || node.init === null || node.parent.type !== 'VariableDeclaration' || node.parent.kind !== 'const') return undefined;
+    const required = requiredFrom(node.init);
+    if (required === undefined || !this.isGlobalRequire(node.init)) return undefined;
+    if (node.id.type === 'Identifier') return required;
+    // `const { A, B: C } = require('./x')`: the property whose value is this variable.
+    if (node.id.type !== 'ObjectPattern' || required.name !== NAMESPACE) return undefined;
+    const property = node.id.properties.find((p): p is TSESTree.Property => p.type === 'Property' && p.value === (def.name as Node));
+    const key = property === undefined ? undefined : staticKey(property);
+    return key === undefined ? undefined : { specifier: required.specifier, name: key };
+  }
+
+  /** `require` in `require('./x')` (possibly under members) is not a local binding. */
+  private isGlobalRequire(init: TSESTree.Expression): boolean {
+    let node: Node = init;
+    while (node.type === 'MemberExpression' || node.type === 'TSAsExpression' || node.type === 'TSNonNullExpression') node = 'object' in node ? node.object : node.expression;
+    return node.type === 'CallExpression' && node.callee.type === 'Identifier' && isGlobalReference(this.sourceCode, node.callee);
+  }
+
+  /** Variables bound by imports and by `require` of a relative, alias or package specifier. */
+  private importedVariables(): Variable[] {
+    const { sourceCode } = this;
+    const variables = new Set<Variable>();
+    const add = (node: Node) => {
+      for (const variable of sourceCode.scopeManager?.getDeclaredVariables(node as never) ?? []) {
+        if (this.originOfVariable(variable as Variable) !== undefined) variables.add(variable as Variable);
+      }
+    };
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type === 'ImportDeclaration' && !isTypeOnly(statement.importKind)) add(statement);
+      else if (statement.type === 'TSImportEqualsDeclaration') add(statement);
+    }
+    // `require(…)` calls: the references to a `require` no scope declares, or the configured global.
+    const globalScope = sourceCode.scopeManager?.globalScope;
+    const requireReferences = [...(globalScope?.through ?? []), ...(globalScope?.set.get('require')?.references ?? [])];
+    for (const reference of requireReferences) {
+      const node = reference.identifier as Node;
+      if (node.type !== 'Identifier' || node.name !== 'require' || node.parent?.type !== 'CallExpression' || node.parent.callee !== node) continue;
+      let top: Node = outermostWrapper(node.parent);
+      while (top.parent?.type === 'MemberExpression' && top.parent.object === top) top = outermostWrapper(top.parent);
+      if (top.parent?.type === 'VariableDeclarator' && top.parent.init === top) add(top.parent);
+    }
+    return [...variables];
+  }
+
+  /** The longest static member chain from `identifier` (`API.chat.info`) that has a value, or undefined. */
+  private longestValuedChain(identifier: TSESTree.Identifier, modules: ModuleValues): Node | undefined {
+    const chain: (TSESTree.Identifier | TSESTree.MemberExpression)[] = [identifier];
+    let current: Node = identifier;
+    while (current.parent?.type === 'MemberExpression' && current.parent.object === current && staticKey(current.parent) !== undefined) {
+      current = current.parent;
+      chain.push(current as TSESTree.MemberExpression);
+    }
+    if (!mayBeString(outermostWrapper(current))) return undefined;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      if (this.valueOf(chain[i]!, modules) !== undefined) return chain[i];
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Where a value is used as something other than a string, its module is not
+ * read: a called chain (`utils.format(x)`, `API()`, `new Client()`, a tag), the
+ * target of a write, `instanceof`, `in`, `typeof`, a spread or a class heritage.
+ */
+function mayBeString(top: Node): boolean {
+  const parent = top.parent;
+  switch (parent?.type) {
+    case 'CallExpression':
+    case 'NewExpression':
+      return parent.callee !== top;
+    case 'TaggedTemplateExpression':
+      return parent.tag !== top;
+    case 'AssignmentExpression':
+      return parent.left !== top;
+    case 'BinaryExpression':
+      return parent.operator !== 'instanceof' && parent.operator !== 'in';
+    case 'UnaryExpression':
+    case 'UpdateExpression':
+    case 'SpreadElement':
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      return false;
+    default:
+      return true;
+  }
+}
+
+/**
+ * A read that uses the value here: not a re-export (`export { X }`,
+ * `export default X`, `module.exports = { X }`, `exports.X = X`: the declaring
+ * file reports the constant) and not a type (`typeof X` in a type position).
+ */
+function isValueUse(identifier: Node): boolean {
+  let node = identifier;
+  while (node.parent?.type === 'TSQualifiedName') node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === 'ExportSpecifier' || parent?.type === 'ExportDefaultDeclaration' || parent?.type === 'TSTypeQuery') return false;
+  // `module.exports = { X }`, `module.exports = X`, `exports.X = X`.
+  const holder = parent?.type === 'Property' && parent.value === node && parent.parent.type === 'ObjectExpression' ? parent.parent : node;
+  const assignment = holder.parent;
+  return !(assignment?.type === 'AssignmentExpression' && assignment.right === holder && assignment.left.type === 'MemberExpression' && commonJsTarget(assignment.left) !== undefined);
+}

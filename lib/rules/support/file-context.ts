@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { FileContext, ModuleParser } from '../../analysis';
+
+/** The rule context's fields this reads, on ESLint 8.57 to 10 (flat config and eslintrc). */
+interface ParserFields {
+  readonly filename?: string;
+  readonly physicalFilename?: string;
+  readonly languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown>; ecmaVersion?: unknown; sourceType?: unknown };
+  /** eslintrc only (ESLint 8): the resolved path of the configured parser. */
+  readonly parserPath?: string;
+  readonly parserOptions?: Record<string, unknown>;
+}
+
+/**
+ * The file context of a rule's file: its path on disk (the physical file, for
+ * code blocks a processor extracts) and the parser that parsed it, from
+ * `context.languageOptions.parser` (flat config, and eslintrc on ESLint 8.57)
+ * or `context.parserPath` (older eslintrc contexts).
+ */
+export function fileContextOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileContext {
+  const fields = context as unknown as ParserFields;
+  const name = fields.physicalFilename ?? fields.filename;
+  const languageOptions = fields.languageOptions;
+  return {
+    path: name !== undefined && path.isAbsolute(name) ? name : undefined,
+    parser: asParser(languageOptions?.parser) ?? parserAt(fields.parserPath),
+    parserOptions: languageOptions?.parserOptions ?? fields.parserOptions ?? {},
+    ecmaVersion: languageOptions?.ecmaVersion,
+    sourceType: languageOptions?.sourceType,
+  };
+}
+
+function asParser(value: unknown): ModuleParser | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const parser = value as ModuleParser;
+  return typeof parser.parseForESLint === 'function' || typeof parser.parse === 'function' ? parser : undefined;
+}
+
+function parserAt(parserPath: string | undefined): ModuleParser | undefined {
+  if (parserPath === undefined) return undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- eslintrc names its parser by path; ESLint has loaded it already
+    return asParser(require(parserPath));
+  } catch {
+    return undefined;
+  }
+}
