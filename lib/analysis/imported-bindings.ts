@@ -3,6 +3,7 @@ import { isGlobalReference, isStringLiteral, isTypeOnly, outermostWrapper, resol
 import type { FileContext } from './file-context';
 import { commonJsTarget, NAMESPACE, requiredFrom, type ImportOrigin } from './imports/module-summary';
 import { ModuleValues, staticChain } from './imports/module-values';
+import { isInPackage } from './imports/resolve-module';
 import type { StringValue } from './string-value';
 
 /**
@@ -20,7 +21,8 @@ export class ImportedBindings {
     private readonly sourceCode: SourceCode,
     private readonly context: FileContext,
   ) {
-    this.file = context.path;
+    // A file of a published package (in `node_modules`) imports only published code: nothing is followed.
+    this.file = context.path === undefined || isInPackage(context.path) ? undefined : context.path;
     this.modules = new ModuleValues(context);
   }
 
