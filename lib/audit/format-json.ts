@@ -1,3 +1,4 @@
+import { TEXTS } from '../messages';
 import { SUBJECTS } from '../subjects';
 import type { AuditReport, Finding } from './report';
 
@@ -11,6 +12,11 @@ export function formatJson(report: AuditReport): string {
     tool: report.tool,
     locale: report.locale,
     settings: report.settings,
+    settingsSource: {
+      ...report.settingsSource,
+      keys: report.settingsSource.keys.map(({ key, from }) => ({ key, from })),
+      notes: report.settingsSource.notes.map((note) => ({ ...note, message: TEXTS[report.locale].audit.settingsNote(note) })),
+    },
     appKind: report.appKind,
     cutOver: report.cutOver,
     summary: {
@@ -29,6 +35,7 @@ export function formatJson(report: AuditReport): string {
     protectedGroups: report.protectedGroups.map(codeGroup),
     otherKinds: report.otherKinds,
     skipped: report.skipped,
+    ...(report.noParserCommand === undefined ? {} : { noParserCommand: report.noParserCommand }),
     noticeUrl: report.noticeUrl,
   };
   return `${JSON.stringify(json, null, 2)}\n`;

@@ -1,5 +1,6 @@
 import { TEXTS, type LocaleTexts } from '../messages';
 import { SUBJECTS } from '../subjects';
+import { printable } from './printable';
 import type { AuditReport, Finding } from './report';
 import type { Styles } from './terminal';
 
@@ -20,6 +21,7 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
   } else {
     say(`${styles.bold(`${report.tool.name} audit:`)} ${styles.red(audit.summary(report.findings, report.filesWithFindings, report.audited))}`);
   }
+  for (const line of audit.settingsSource(report.settingsSource)) say(styles.dim(printable(line)));
   if (report.reportGuarded && report.guarded + report.handled > 0) say(audit.protectedCounted(report.guarded, report.handled));
   if (report.groups.length > 0) say(audit.appKind[report.appKind]);
   for (const other of report.otherKinds) say(`- ${other.remedy}`, 2, 4);
@@ -56,7 +58,13 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
     say(styles.yellow(audit.skipped(report.skipped.length)));
     for (const skipped of report.skipped) {
       const position = skipped.line === undefined ? '' : `:${skipped.line}:${skipped.column ?? 1}`;
-      say(`${styles.cyan(`${skipped.file}${position}`)}  ${audit.skipReason(skipped.reason, skipped.detail)}`, 2);
+      // File names and parsers' words come from the audited tree: never raw control characters on a terminal.
+      say(`${styles.cyan(`${printable(skipped.file)}${position}`)}  ${audit.skipReason(skipped.reason, printable(skipped.detail))}`, 2);
+    }
+    if (report.noParserCommand !== undefined) {
+      // A command is never broken across lines: it is copied whole.
+      say(audit.noParserHint, 2);
+      out.push(`    ${printable(report.noParserCommand)}`);
     }
   }
   if (report.suppressed > 0) {
@@ -83,7 +91,7 @@ function spaceAfter(text: string): string {
 
 /** `file:line:column`, the SDK method called there, and whether the code guards or handles it there. */
 function where(finding: Finding, styles: Styles, words: Pick<LocaleTexts['audit'], 'via' | 'protection'>): string {
-  const position = styles.cyan(`${finding.file}:${finding.line}:${finding.column}`);
+  const position = styles.cyan(`${printable(finding.file)}:${finding.line}:${finding.column}`);
   const { sdkCall, protection } = SUBJECTS.occurrence(finding.subject);
   const details = [sdkCall === undefined ? undefined : words.via(sdkCall), protection === undefined ? undefined : words.protection[protection]];
   // Two spaces between the parts; none before full-width brackets, which carry their own (`…create()（已防护）`).

@@ -1,6 +1,7 @@
-import { lstatSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { GitignoreFile } from './gitignore';
+import { readRegularFile, readRegularFileIfAny } from './safe-read';
 
 /** The rules of one ignore file, and the directory its patterns are relative to. */
 interface IgnoreLayer {
@@ -74,9 +75,9 @@ function readRules(file: string, ignoreCase: boolean): GitignoreFile | undefined
   try {
     // git (2.32 and later) does not follow a symbolic link in place of an ignore file.
     if (lstatSync(file).isSymbolicLink()) return undefined;
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch {
-    // No ignore file here, or one that cannot be read: git skips those too.
+    // No ignore file here, or one that cannot be read (a FIFO in its place is not waited on): git skips those too.
     return undefined;
   }
   return GitignoreFile.parse(text, ignoreCase);
@@ -108,18 +109,15 @@ function gitDirectoryOf(directory: string): string | undefined {
   }
   if (stats.isDirectory()) return dotGit;
   try {
-    const pointer = readFileSync(dotGit, 'utf8')
+    const pointer = readRegularFile(dotGit)
       .split('\n')
       .find((line) => line.startsWith('gitdir:'))
       ?.slice('gitdir:'.length)
       .trim();
     if (pointer === undefined || pointer === '') return dotGit;
     const gitDirectory = path.resolve(directory, pointer);
-    try {
-      return path.resolve(gitDirectory, readFileSync(path.join(gitDirectory, 'commondir'), 'utf8').trim());
-    } catch {
-      return gitDirectory;
-    }
+    const commonDirectory = readRegularFileIfAny(path.join(gitDirectory, 'commondir'));
+    return commonDirectory === undefined ? gitDirectory : path.resolve(gitDirectory, commonDirectory.trim());
   } catch {
     return dotGit;
   }
@@ -127,12 +125,8 @@ function gitDirectoryOf(directory: string): string | undefined {
 
 /** `core.ignorecase` from the repository's config: `git init` sets it on case-insensitive file systems. */
 function readIgnoreCase(gitDirectory: string): boolean {
-  let text: string;
-  try {
-    text = readFileSync(path.join(gitDirectory, 'config'), 'utf8');
-  } catch {
-    return false;
-  }
+  const text = readRegularFileIfAny(path.join(gitDirectory, 'config'));
+  if (text === undefined) return false;
   let section = '';
   for (const line of text.split('\n')) {
     const header = /^\s*\[([^\]\s]+)/.exec(line);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { FeishuSettingsError, parseFeishuSettings, show, type FeishuSettings, type SettingKey, type SettingsSpelling } from '../settings';
+import { FeishuSettingsError, parseFeishuSettings, show, type SettingKey, type SettingsSpelling } from '../settings';
 import { AuditError } from './audit-error';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -9,13 +9,20 @@ type Format = (typeof FORMATS)[number];
 export interface AuditOptions {
   /** As given; `.` when none is. */
   readonly paths: readonly string[];
-  /** `settings.feishu` as the flags spell it, handed to ESLint as it is. */
-  readonly rawSettings: Readonly<Record<string, unknown>>;
-  readonly settings: FeishuSettings;
+  /**
+   * `settings.feishu` as the flags spell it (absent flags absent). Each value is
+   * valid; whether they go together is checked once the project's own settings
+   * are read, since the flags override those key by key.
+   */
+  readonly flagSettings: Readonly<Record<string, unknown>>;
   readonly format: Format;
   readonly output: string | undefined;
   /** Findings allowed before the exit code turns 1. */
   readonly maxFindings: number;
+  /** Run the project's ESLint config (its code and plugins) to learn its settings, instead of reading it. */
+  readonly useEslintConfig: boolean;
+  /** The arguments after `audit`, as given: a command printed for the user repeats them. */
+  readonly argv: readonly string[];
 }
 
 type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'audit'; readonly options: AuditOptions };
@@ -32,7 +39,7 @@ const FLAGS: Readonly<Record<SettingKey, string>> = {
 };
 
 /** Settings errors in the words of the command line: `--external-sharing`, `--app-type store`. */
-const FLAG_SPELLING: SettingsSpelling = {
+export const FLAG_SPELLING: SettingsSpelling = {
   key: (key) => FLAGS[key],
   name: (key) => FLAGS[key],
   set: (key, value) => (typeof value === 'boolean' ? FLAGS[key] : `${FLAGS[key]} ${String(value)}`),
@@ -48,7 +55,8 @@ the paths (default: the current directory), and tells what to do about each.
 Needs no ESLint config and writes nothing into the audited project. Skips
 node_modules, build output (dist, build, out, coverage, .next, ...), declaration
 and minified files, and what .gitignore files ignore; paths you name are always
-audited. TypeScript files need @typescript-eslint/parser and typescript.
+audited. Reads settings.feishu and the feishu rules' allow lists and "off"
+switches from the project's ESLint config without running it.
 
 The kind of app (same meaning as settings.feishu; unset: advice for every kind):
   --app-type store|self-built   store app (商店应用) or self-built app (自建应用)
@@ -58,6 +66,9 @@ The kind of app (same meaning as settings.feishu; unset: advice for every kind):
   --assume-open-platform        treat every file as Open Platform code
   --locale en|zh-CN             language of the report (default: en)
   --report-guarded              count the calls the code guards or handles as findings
+  --use-eslint-config           run the project's ESLint config (its code and
+                                plugins) to learn its settings, instead of
+                                reading the config files without running them
 
 Output:
   --format text|json|sarif      report format (default: text); sarif is SARIF 2.1.0
@@ -77,41 +88,100 @@ Colour on a terminal only; NO_COLOR turns it off, FORCE_COLOR on.
  * AuditError naming the problem for anything it cannot read.
  */
 export function parseCommandLine(argv: readonly string[]): Command {
-  let values: ReturnType<typeof parse>['values'];
-  let positionals: string[];
+  const args = joinNegativeNumbers(argv);
+  let parsed: ReturnType<typeof parse>;
   try {
-    ({ values, positionals } = parse(argv));
+    parsed = parse(args);
   } catch (error) {
-    // parseArgs's own words, but for an unknown option, where they run long.
+    // parseArgs's own words, on one line, but for an unknown option, where they run long.
     const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']+)'/.exec((error as Error).message) : null;
-    const problem = unknown === null ? (error as Error).message.trimEnd().replace(/\.$/, '') : `unknown option ${unknown[1]}`;
+    const problem = unknown === null ? firstSentence((error as Error).message) : `unknown option ${unknown[1]}`;
     throw new AuditError(`${problem}. Run eslint-plugin-feishu --help for the options.`);
   }
+  const { values, positionals, tokens } = parsed;
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
+  rejectRepeatedOptions(tokens);
   const [command, ...paths] = positionals;
   if (command === undefined) throw new AuditError('no command given; the command is audit. Run eslint-plugin-feishu --help for the options.');
   if (command !== 'audit') throw new AuditError(`unknown command ${show(command)}; the command is audit.`);
 
-  const rawSettings = settingsOf(values);
-  let settings: FeishuSettings;
-  try {
-    settings = parseFeishuSettings(rawSettings, FLAG_SPELLING);
-  } catch (error) {
-    if (error instanceof FeishuSettingsError) throw new AuditError(error.message.replace(/^eslint-plugin-feishu: /, ''));
-    throw error;
-  }
+  const flagSettings = settingsOf(values);
+  checkFlagValues(flagSettings);
+  const commandAt = tokens.find((token) => token.kind === 'positional')?.index;
   return {
     kind: 'audit',
     options: {
       paths: paths.length > 0 ? paths : ['.'],
-      rawSettings,
-      settings,
+      flagSettings,
       format: oneOf('--format', values.format ?? 'text', FORMATS),
       output: nonEmpty('--output', values.output),
       maxFindings: count('--max-findings', values['max-findings']),
+      useEslintConfig: values['use-eslint-config'] === true,
+      argv: args.filter((_, index) => index !== commandAt),
     },
   };
+}
+
+/** Options that may be given more than once: each `--api-host` adds a host. */
+const REPEATABLE: ReadonlySet<string> = new Set(['api-host']);
+
+/** A second `--format`, `-o` after `--output`…: which one was meant is not for the command to guess. */
+function rejectRepeatedOptions(tokens: NonNullable<ReturnType<typeof parse>['tokens']>): void {
+  const seen = new Map<string, string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || REPEATABLE.has(token.name)) continue;
+    const first = seen.get(token.name);
+    if (first !== undefined) {
+      const spelled = first === token.rawName ? `${token.rawName} is` : `${first} and ${token.rawName} are the same option, and it is`;
+      throw new AuditError(`${spelled} given twice; give it once.`);
+    }
+    seen.set(token.name, token.rawName);
+  }
+}
+
+/**
+ * `--max-findings -1` as `--max-findings=-1`: parseArgs takes a value that
+ * starts with a dash for an option, and its complaint spans three lines. A
+ * negative number is never an option, so it is read as the value and its own
+ * check words the problem.
+ */
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] as string;
+    const next = argv[index + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name !== undefined && name in OPTIONS && OPTIONS[name as keyof typeof OPTIONS].type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  return joined;
+}
+
+function firstSentence(message: string): string {
+  return (message.split('\n')[0] ?? '').trimEnd().replace(/\.$/, '');
+}
+
+/**
+ * Each flag's value on its own (`--app-type bot`, `--api-host https://x`),
+ * with the words of the settings' errors. Whether the flags go together is
+ * checked with the project's settings, which they override key by key.
+ */
+function checkFlagValues(flagSettings: Readonly<Record<string, unknown>>): void {
+  for (const [key, value] of Object.entries(flagSettings)) {
+    // The boolean flags are valid values by construction; only their combinations can be wrong.
+    if (typeof value === 'boolean') continue;
+    try {
+      parseFeishuSettings({ [key]: value }, FLAG_SPELLING);
+    } catch (error) {
+      if (error instanceof FeishuSettingsError) throw new AuditError(error.message.replace(/^eslint-plugin-feishu: /, ''));
+      throw error;
+    }
+  }
 }
 
 /** Every option the command line takes (`--help` and docs/audit.md describe each one). */
@@ -123,6 +193,7 @@ export const OPTIONS = {
   'assume-open-platform': { type: 'boolean' },
   locale: { type: 'string' },
   'report-guarded': { type: 'boolean' },
+  'use-eslint-config': { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   'max-findings': { type: 'string' },
@@ -131,7 +202,7 @@ export const OPTIONS = {
 } as const;
 
 function parse(argv: readonly string[]) {
-  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
+  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, tokens: true, options: OPTIONS });
 }
 
 /** The flags as `settings.feishu`: absent flags stay absent, as unset settings do. */

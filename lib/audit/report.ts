@@ -1,6 +1,6 @@
 import { PACKAGE_NAME, PACKAGE_VERSION, RULE_PREFIX } from '../package-meta';
 import { cutOverDates, otherKinds, remedyFor, type AppKind } from '../policy';
-import { remedyText, type SkipReason } from '../messages';
+import { remedyText, type SettingsSource, type SkipReason } from '../messages';
 import type { FeishuSettings, Locale } from '../settings';
 import { SUBJECTS, type GroupDescription, type ReportSubject } from '../subjects';
 import type { AuditTarget } from './audit-target';
@@ -63,8 +63,12 @@ export interface AuditReport {
   readonly tool: { readonly name: string; readonly version: string };
   readonly locale: Locale;
   readonly appKind: AppKind;
-  /** The flags as `settings.feishu`. */
+  /** The settings in force as `settings.feishu`: the project's config's, with the flags over them. */
   readonly settings: Readonly<Record<string, unknown>>;
+  /** Where the settings came from, and what of the project's ESLint config was used. */
+  readonly settingsSource: SettingsSource;
+  /** When TypeScript files could not be parsed: the command that audits them too, with nothing installed. */
+  readonly noParserCommand: string | undefined;
   /** When the restrictions took effect for this kind of app: every date when the kind is not given. */
   readonly cutOver: readonly string[];
   /** Files found to audit. */
@@ -121,6 +125,8 @@ export function buildReport(
   rawSettings: Readonly<Record<string, unknown>>,
   maxFindings: number,
   target: AuditTarget,
+  settingsSource: SettingsSource,
+  noParserCommand?: string,
 ): AuditReport {
   const sorted = [...results.findings].sort(byPosition);
   const protectionOf = (finding: Finding) => SUBJECTS.occurrence(finding.subject).protection;
@@ -136,6 +142,8 @@ export function buildReport(
     locale: settings.locale,
     appKind: settings.appKind,
     settings: rawSettings,
+    settingsSource,
+    noParserCommand,
     cutOver: firstNotice === undefined ? [] : cutOverDates(firstNotice, settings.appKind),
     files: results.files,
     audited: results.audited,

@@ -87,6 +87,40 @@ export function findSourceFiles(paths: readonly string[], cwd: string): SourceFi
   return { files: sorted, typescript: sorted.filter(isTypeScript).length, unreadable };
 }
 
+/**
+ * True when a walk of `root` would find a source file at `file` (which need
+ * not exist yet): it lies inside `root`, it has a source extension and is no
+ * declaration or minified file, no directory on the way is one the walk
+ * skips, and .gitignore does not ignore it.
+ */
+export function wouldBeAudited(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  if (!isSourceFile(path.basename(file))) return false;
+  const directories = path.dirname(relative).split(path.sep).filter((part) => part !== '.' && part !== '');
+  if (directories.some((part) => SKIPPED_DIRECTORIES.has(part))) return false;
+  let chain: IgnoreChain;
+  try {
+    if (!statSync(root).isDirectory()) return false;
+    chain = IgnoreChain.forRoot(root);
+  } catch {
+    return false;
+  }
+  let directory = root;
+  for (const part of directories) {
+    directory = path.join(directory, part);
+    if (chain.ignores(directory, true)) return false;
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch {
+      // Not there yet: writing the report would create it, with no .gitignore in it.
+    }
+    chain = chain.enter(directory, entries);
+  }
+  return !chain.ignores(file, false);
+}
+
 export function isTypeScript(file: string): boolean {
   return (TYPESCRIPT_EXTENSIONS as readonly string[]).includes(path.extname(file));
 }

@@ -32,35 +32,54 @@ export function useColour(stream: OutputStream, env: Readonly<Record<string, str
 }
 
 /**
- * A one-line progress indicator, redrawn in place on a terminal at most every
- * 100 ms once the audit has run for half a second; nothing off a terminal.
+ * A one-line progress indicator on a terminal: files done of the total and
+ * the seconds since the audit started, redrawn in place at most every 100 ms
+ * once the audit has run for half a second, and every second by a timer, so
+ * that it moves while a large file is linted (the files are linted in other
+ * processes: this one is free). Nothing off a terminal.
  */
 export class Progress {
   private lastDraw = 0;
   private drawn = false;
-  private readonly started: number;
+  private done_ = 0;
+  private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly stream: OutputStream,
-    private readonly line: (done: number, total: number) => string,
+    private readonly line: (done: number, total: number, seconds: number) => string,
     private readonly total: number,
+    private readonly started: number = Date.now(),
     private readonly now: () => number = Date.now,
-  ) {
-    this.started = now();
+  ) {}
+
+  /** Starts the timer that redraws the elapsed time between files. */
+  start(): void {
+    if (this.stream.isTTY !== true || this.timer !== undefined) return;
+    this.timer = setInterval(() => this.draw(), 1000);
+    // It never keeps the process alive.
+    this.timer.unref();
   }
 
   update(done: number): void {
+    this.done_ = done;
+    this.draw();
+  }
+
+  private draw(): void {
     if (this.stream.isTTY !== true) return;
     const now = this.now();
     if (now - this.started < 500 || now - this.lastDraw < 100) return;
     this.lastDraw = now;
     this.drawn = true;
     const width = Math.max(20, (this.stream.columns ?? 80) - 1);
-    this.stream.write(`\r\u001B[2K${this.line(done, this.total).slice(0, width)}`);
+    const seconds = Math.floor((now - this.started) / 1000);
+    this.stream.write(`\r\u001B[2K${this.line(this.done_, this.total, seconds).slice(0, width)}`);
   }
 
-  /** Clears the line, so that nothing of it stays above the report. */
+  /** Stops the timer and clears the line, so that nothing of it stays above the report. */
   done(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
     if (this.drawn) this.stream.write('\r\u001B[2K');
     this.drawn = false;
   }

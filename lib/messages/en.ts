@@ -1,6 +1,7 @@
 import type { SettingsSpelling } from '../settings';
 import { cut, SETTING_KEYS, show, type HostFault, type SettingKey, type SettingsProblem } from '../settings/problems';
-import type { LocaleTexts } from './types';
+import { noteEn, settingsSourceEn } from './settings-source';
+import type { LocaleTexts, SkipReason } from './types';
 
 /** `Migrate to x.` → `migrate to x`: a sentence made a clause of a longer one. */
 function clause(sentence: string): string {
@@ -65,6 +66,13 @@ function settingsProblem(problem: SettingsProblem, s: SettingsSpelling): string 
 }
 
 const SETTING_NAMES = (s: SettingsSpelling) => SETTING_KEYS.map((key) => s.name(key)).join(', ');
+
+const SKIP_REASON: Readonly<Record<Exclude<SkipReason, 'unreadable'>, string>> = {
+  parse: 'does not parse',
+  failed: 'could not be linted',
+  crashed: 'ended its linting process, twice',
+  'no-parser': 'no TypeScript parser could be loaded',
+};
 
 export const en: LocaleTexts = {
   replacement: (endpoint, sdkMethods, note) =>
@@ -172,8 +180,10 @@ export const en: LocaleTexts = {
     whatToDo: (remedy) => `What to do: ${remedy}`,
     via: (call) => `via ${call}()`,
     skipped: (count) => `Not audited (${count}):`,
-    skipReason: (reason, detail) =>
-      reason === 'unreadable' ? `cannot be read (${detail})` : `${reason === 'parse' ? 'does not parse' : 'could not be linted'}: ${detail}`,
+    skipReason: (reason, detail) => (reason === 'unreadable' ? `cannot be read (${detail})` : `${SKIP_REASON[reason]}: ${detail}`),
+    noParserHint: 'To audit the TypeScript files too, without installing anything into the project:',
+    settingsSource: settingsSourceEn,
+    settingsNote: noteEn,
     suppressed: (count) =>
       `${plural(count, 'finding')} not counted: comments in the code turn the rule off there (eslint-disable, /* eslint … */).`,
     protectedApart: (guarded, handled) =>
@@ -185,7 +195,7 @@ export const en: LocaleTexts = {
       findings <= max ? `Within --max-findings ${max}.` : `Over --max-findings ${max}.`,
     ruleDocs: 'Rules:',
     notice: (url) => `Feishu's notice: ${url}`,
-    progress: (done, total) => `Auditing ${done}/${total} files`,
+    progress: (done, total, seconds) => `Auditing ${done}/${total} files · ${seconds} s`,
   },
 };
 

@@ -1,4 +1,4 @@
 export { describeEndpoint, endpointMessage, MESSAGE, remedyText, TEXTS, type EndpointMessageData } from './endpoint-message';
 export { legacyEventMessage, type LegacyEventMessageData } from './legacy-event-message';
 export { describeSettingsProblem, invalidSettingsMessage } from './settings-message';
-export type { LocaleTexts, SkipReason, SuggestionChanges } from './types';
+export type { LocaleTexts, RuleSwitch, SettingsNote, SettingsSource, SkipReason, SuggestionChanges } from './types';

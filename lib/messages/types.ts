@@ -116,8 +116,55 @@ interface FindingTexts {
   event(kind: 'register' | 'check' | 'typeHandler', problem: string, unknownKind: boolean): string;
 }
 
-/** Why a file was not audited: it does not parse, cannot be read, or linting it threw. */
-export type SkipReason = 'parse' | 'unreadable' | 'failed';
+/**
+ * Why a file was not audited: it does not parse, cannot be read, linting it
+ * threw, it ended its linting process (twice), or no TypeScript parser loads.
+ */
+export type SkipReason = 'parse' | 'unreadable' | 'failed' | 'crashed' | 'no-parser';
+
+/** Where the audit's settings came from, for the report (docs/audit.md#the-projects-own-settings). */
+export interface SettingsSource {
+  /** The ESLint config files that apply to the audited files, relative to the working directory. */
+  readonly configFiles: readonly string[];
+  /** `read`: read without running them; `run`: run (`--use-eslint-config`). */
+  readonly how: 'read' | 'run';
+  /** Each setting in force, and where it came from: `flags`, or a config file. */
+  readonly keys: readonly { readonly key: string; readonly value: unknown; readonly from: string }[];
+  /** Settings the config gives that flags override. */
+  readonly overridden: readonly string[];
+  /** Why something of the config was not used, or was used instead of something else. */
+  readonly notes: readonly SettingsNote[];
+  /** The feishu rules the config switches off or gives an `allow` list, and for how many of the files. */
+  readonly rules: readonly RuleSwitch[];
+}
+
+export type SettingsNote =
+  /** `settings.feishu` is computed: reading it would mean running the config. */
+  | { readonly kind: 'computed'; readonly where: string }
+  /** A config file cannot be read, or its settings.feishu is invalid. */
+  | { readonly kind: 'broken'; readonly file: string; readonly problem: string }
+  /** Files get different settings.feishu: a few files of each value. */
+  | { readonly kind: 'differs'; readonly groups: readonly { readonly value: string; readonly files: readonly string[]; readonly count: number }[] }
+  /** The config's settings and the flags together are invalid. */
+  | { readonly kind: 'conflict'; readonly problem: string }
+  /** `--use-eslint-config`: running the config failed. */
+  | { readonly kind: 'run-failed'; readonly problem: string }
+  /** A feishu rule's entry is computed: the rule stays on, with no allow list. */
+  | { readonly kind: 'rule-computed'; readonly ruleId: string; readonly where: string }
+  /** A feishu rule's entry is invalid: the rule stays on, with no allow list. */
+  | { readonly kind: 'rule-invalid'; readonly ruleId: string; readonly problem: string };
+
+export interface RuleSwitch {
+  readonly ruleId: string;
+  /** Files the rule is off for. */
+  readonly off: number;
+  /** Catalog ids allowed, for the files the rule is on for with an allow list. */
+  readonly allow: readonly string[];
+  /** Files with an allow list. */
+  readonly allowFiles: number;
+  /** Files audited in all. */
+  readonly of: number;
+}
 
 /** The audit command's report: headings and summaries around the rules' own sentences. */
 interface AuditTexts {
@@ -147,6 +194,12 @@ interface AuditTexts {
   skipped(count: number): string;
   /** Reasons a file is skipped. */
   skipReason(reason: SkipReason, detail: string): string;
+  /** After TypeScript files no parser could read: introduces the command that audits them too (on its own line). */
+  noParserHint: string;
+  /** Where the settings came from, and what of the project's config was or was not used: one sentence a line. */
+  settingsSource(source: SettingsSource): string[];
+  /** One note of the settings' source, as a sentence. */
+  settingsNote(note: SettingsNote): string;
   /** Findings not counted: comments in the code turn their rule off. */
   suppressed(count: number): string;
   /** The heading of the guarded and handled findings, listed apart and not counted. */
@@ -160,6 +213,6 @@ interface AuditTexts {
   /** The closing links: the heading of the rules' docs, and the notice. */
   ruleDocs: string;
   notice(url: string): string;
-  /** The progress line on a terminal. */
-  progress(done: number, total: number): string;
+  /** The progress line on a terminal, with the seconds since the audit started. */
+  progress(done: number, total: number, seconds: number): string;
 }

@@ -1,6 +1,7 @@
 import type { SettingsSpelling } from '../settings';
 import { cut, SETTING_KEYS, show, type HostFault, type SettingKey, type SettingsProblem } from '../settings/problems';
-import type { LocaleTexts } from './types';
+import { noteZh, settingsSourceZh } from './settings-source';
+import type { LocaleTexts, SkipReason } from './types';
 
 /** `请迁移到 x。` → `请迁移到 x`: a sentence made a clause of a longer one. */
 function clause(sentence: string): string {
@@ -52,6 +53,13 @@ function settingsProblem(problem: SettingsProblem, s: SettingsSpelling): string 
       return `${s.set(problem.key, true)} 需要 ${s.value('appType', 'self-built')}，实际为 ${s.value('appType', problem.appType)}。`;
   }
 }
+
+const SKIP_REASON: Readonly<Record<Exclude<SkipReason, 'unreadable'>, string>> = {
+  parse: '无法解析',
+  failed: '无法检查',
+  crashed: '两次使检查进程退出',
+  'no-parser': '无法加载 TypeScript 解析器',
+};
 
 export const zhCN: LocaleTexts = {
   replacement: (endpoint, sdkMethods, note) =>
@@ -141,8 +149,10 @@ export const zhCN: LocaleTexts = {
     whatToDo: (remedy) => `处理建议：${remedy}`,
     via: (call) => `调用 ${call}()`,
     skipped: (count) => `未检查（${count}）：`,
-    skipReason: (reason, detail) =>
-      reason === 'unreadable' ? `无法读取（${detail}）` : `${reason === 'parse' ? '无法解析' : '无法检查'}: ${detail}`,
+    skipReason: (reason, detail) => (reason === 'unreadable' ? `无法读取（${detail}）` : `${SKIP_REASON[reason]}: ${detail}`),
+    noParserHint: '如需同时检查 TypeScript 文件（不在项目中安装任何东西）：',
+    settingsSource: settingsSourceZh,
+    settingsNote: noteZh,
     suppressed: (count) => `另有 ${count} 处未计入：代码中的注释在该处关闭了规则（eslint-disable、/* eslint … */）。`,
     protectedApart: (guarded, handled) => `已防护或已处理，未计入（已防护 guarded：${guarded}，已处理 handled：${handled}）；--report-guarded 会计入：`,
     protectedCounted: (guarded, handled) => `reportGuarded 已开启，以上计入了已防护 guarded：${guarded}、已处理 handled：${handled}。`,
@@ -150,7 +160,7 @@ export const zhCN: LocaleTexts = {
     threshold: (findings, max) => (findings <= max ? `未超过 --max-findings ${max}。` : `超过了 --max-findings ${max}。`),
     ruleDocs: '规则文档：',
     notice: (url) => `飞书公告：${url}`,
-    progress: (done, total) => `正在检查 ${done}/${total} 个文件`,
+    progress: (done, total, seconds) => `正在检查 ${done}/${total} 个文件 · ${seconds} 秒`,
   },
 };
 

@@ -73,7 +73,7 @@ export function median(values) {
 }
 
 // ESLint does not count the universal glob as matching a file: the corpus's extensions, named.
-export const FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts'];
+export const FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx', '**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'];
 
 /**
  * The flat-config entries every corpus lint starts with: lint the installed

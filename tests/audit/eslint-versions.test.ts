@@ -48,7 +48,7 @@ describe('the audit command with each supported ESLint', () => {
   });
 
   it('skips a file whose linting throws, and goes on: never a crash', async () => {
-    const real = require('eslint') as { ESLint: new (options: object) => { lintText(text: string, options: { filePath: string }): Promise<unknown> } };
+    const real = require('eslint') as { ESLint: new (options: object) => { lintText(text: string, options: { filePath: string }): Promise<unknown> }; Linter: never };
     // An ESLint that fails on one file, as a parser or a rule bug would.
     class Flaky extends real.ESLint {
       override lintText(text: string, options: { filePath: string }) {
@@ -56,7 +56,7 @@ describe('the audit command with each supported ESLint', () => {
         return super.lintText(text, options);
       }
     }
-    const run = await auditWith({ loadESLint: async () => Flaky as never }, ['docs/examples']);
+    const run = await auditWith({ loadESLint: async () => Flaky as never, Linter: real.Linter }, ['docs/examples']);
     expect(run.status).toBe(1);
     expect(occurrences(run.stdout)).toEqual(SAMPLE_OCCURRENCES.filter((where) => !where.includes('bot.js')));
     expect(run.stdout).toContain('Not audited (1):\n  docs/examples/bot.js  could not be linted: boom\n');

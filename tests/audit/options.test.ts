@@ -3,13 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditError } from '../../lib/audit/audit-error';
 import { HELP, OPTIONS, parseCommandLine } from '../../lib/audit/options';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
 
 describe('the audit command line', () => {
-  it('defaults to the current directory, text, no threshold and settings.feishu’s defaults', () => {
+  it('defaults to the current directory, text, no threshold, no settings from flags, the config read and not run', () => {
     expect(parseCommandLine(['audit'])).toEqual({
       kind: 'audit',
-      options: { paths: ['.'], rawSettings: {}, settings: DEFAULT_SETTINGS, format: 'text', output: undefined, maxFindings: 0 },
+      options: { paths: ['.'], flagSettings: {}, format: 'text', output: undefined, maxFindings: 0, useEslintConfig: false, argv: [] },
     });
   });
 
@@ -38,14 +37,13 @@ describe('the audit command line', () => {
       kind: 'audit',
       options: {
         paths: ['src', 'lib/a.ts'],
-        rawSettings: {
+        flagSettings: {
           appType: 'self-built',
           externalSharing: true,
           apiHosts: ['open.corp.example', 'GW.corp.example'],
           assumeOpenPlatform: true,
           locale: 'zh-CN',
         },
-        settings: { appKind: 'self-built-external-sharing', apiHosts: ['open.corp.example', 'gw.corp.example'], locale: 'zh-CN' },
         format: 'sarif',
         output: 'out/feishu.sarif',
         maxFindings: 12,
@@ -53,15 +51,52 @@ describe('the audit command line', () => {
     });
   });
 
-  it('reads --linked-organization', () => {
-    expect(parseCommandLine(['audit', '--app-type', 'self-built', '--linked-organization'])).toMatchObject({
-      options: { settings: { appKind: 'self-built-linked-organization' } },
+  it('reads --linked-organization and --use-eslint-config, and keeps the arguments after the command for a command it prints', () => {
+    expect(parseCommandLine(['--app-type', 'self-built', 'audit', '--linked-organization', 'src', '--use-eslint-config'])).toMatchObject({
+      options: { flagSettings: { appType: 'self-built', linkedOrganization: true }, useEslintConfig: true },
     });
+    expect(() => parseCommandLine(['audit', '--max-findings', '-1x'])).toThrow(new AuditError("--max-findings must be a whole number, 0 or more; got '-1x'."));
+    expect(parseCommandLine(['--app-type', 'store', 'audit', 'my dir', '-o', 'r.txt'])).toMatchObject({
+      options: { argv: ['--app-type', 'store', 'my dir', '-o', 'r.txt'] },
+    });
+  });
+
+  it('leaves combinations to be checked with the project’s own settings, which the flags override key by key', () => {
+    expect(parseCommandLine(['audit', '--external-sharing'])).toMatchObject({ options: { flagSettings: { externalSharing: true } } });
+    expect(parseCommandLine(['audit', '--linked-organization'])).toMatchObject({ options: { flagSettings: { linkedOrganization: true } } });
+  });
+
+  // 15.20: a repeated flag silently took the last value.
+  it.each([
+    [['audit', '--app-type', 'store', '--app-type', 'self-built'], '--app-type is given twice; give it once.'],
+    [['audit', '--format', 'json', '--format', 'sarif'], '--format is given twice; give it once.'],
+    [['audit', '-o', 'a', '-o', 'b'], '-o is given twice; give it once.'],
+    [['audit', '-o', 'a', '--output', 'b'], '-o and --output are the same option, and it is given twice; give it once.'],
+    [['audit', '--external-sharing', '--external-sharing'], '--external-sharing is given twice; give it once.'],
+    [['audit', '--max-findings', '1', '--max-findings=2'], '--max-findings is given twice; give it once.'],
+  ])('15.20 a repeated flag is a usage error: %j', (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(new AuditError(message));
+  });
+
+  it('15.20 --api-host repeats by design', () => {
+    expect(parseCommandLine(['audit', '--api-host', 'a.example', '--api-host', 'b.example'])).toMatchObject({
+      options: { flagSettings: { apiHosts: ['a.example', 'b.example'] } },
+    });
+  });
+
+  it('15.20 --max-findings -1 is one line, the same as --max-findings=-1', () => {
+    const message = "--max-findings must be a whole number, 0 or more; got '-1'.";
+    expect(() => parseCommandLine(['audit', '--max-findings', '-1'])).toThrow(new AuditError(message));
+    expect(() => parseCommandLine(['audit', '--max-findings=-1'])).toThrow(new AuditError(message));
+    // No option error of parseArgs spans lines either.
+    for (const argv of [['audit', '--format'], ['audit', '--format', '--app-type'], ['audit', '-o', '-x']]) {
+      expect(() => parseCommandLine(argv)).toThrow(/^[^\n]*$/);
+    }
   });
 
   it('reads --report-guarded as reportGuarded', () => {
     expect(parseCommandLine(['audit', '--report-guarded'])).toMatchObject({
-      options: { rawSettings: { reportGuarded: true }, settings: { reportGuarded: true } },
+      options: { flagSettings: { reportGuarded: true } },
     });
   });
 
@@ -74,8 +109,8 @@ describe('the audit command line', () => {
   it.each([
     [['audit', '--output', ''], "--output needs a file name; got ''."],
     [['audit', '--max-findings', '1e3'], "--max-findings must be a whole number, 0 or more; got '1e3'."],
-    [['audit', '--linked-organization'], '--linked-organization needs --app-type self-built; got no --app-type.'],
-    [['audit', '--app-type', 'store', '--linked-organization'], '--linked-organization needs --app-type self-built; got --app-type store.'],
+    [['audit', '--app-type', 'bot'], "--app-type must be 'store' or 'self-built'; got 'bot'."],
+    [['audit', '--api-host', 'https://x.example'], "--api-host must be a host name such as 'open.example.com' (no scheme, no path); got 'https://x.example'."],
     [['audit', '--external-sharing=yes'], "Option '--external-sharing' does not take an argument. Run eslint-plugin-feishu --help for the options."],
   ])('rejects %j with an AuditError: %s', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(new AuditError(message));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { wrap } from '../../lib/audit/format-text';
 import { Progress, useColour, type OutputStream } from '../../lib/audit/terminal';
 
@@ -29,7 +29,7 @@ describe('the progress line', () => {
   it('draws on a terminal after half a second, at most every 100 ms, and clears itself', () => {
     let now = 0;
     const screen = new Screen(true, 30);
-    const progress = new Progress(screen, (done, total) => `Auditing ${done}/${total} files, a long line here`, 9, () => now);
+    const progress = new Progress(screen, (done, total) => `Auditing ${done}/${total} files, a long line here`, 9, 0, () => now);
     progress.update(1);
     now = 499;
     progress.update(2);
@@ -45,10 +45,37 @@ describe('the progress line', () => {
     expect(screen.writes).toEqual(['\r\u001B[2KAuditing 3/9 files, a long li', '\r\u001B[2KAuditing 5/9 files, a long li', '\r\u001B[2K']);
   });
 
+  it('moves while one large file is linted: a timer redraws the elapsed time every second, and stops with it', () => {
+    vi.useFakeTimers();
+    try {
+      let now = 0;
+      const screen = new Screen(true, 80);
+      const progress = new Progress(screen, (done, total, seconds) => `Auditing ${done}/${total} files · ${seconds} s`, 2, 0, () => now);
+      progress.start();
+      progress.update(1);
+      // No file finishes for three seconds: the line still moves.
+      for (const at of [1000, 2000, 3000]) {
+        now = at;
+        vi.advanceTimersByTime(1000);
+      }
+      progress.done();
+      now = 4000;
+      vi.advanceTimersByTime(5000);
+      expect(screen.writes).toEqual([
+        '\r\u001B[2KAuditing 1/2 files · 1 s',
+        '\r\u001B[2KAuditing 1/2 files · 2 s',
+        '\r\u001B[2KAuditing 1/2 files · 3 s',
+        '\r\u001B[2K',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('writes nothing off a terminal', () => {
     let now = 0;
     const pipe = new Screen(false);
-    const progress = new Progress(pipe, () => 'x', 1, () => now);
+    const progress = new Progress(pipe, () => 'x', 1, 0, () => now);
     now = 10_000;
     progress.update(1);
     progress.done();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, EXTERNAL_CHAT_NOTICE, NOTICES, type CatalogEntry, type HttpMethod } from '../../lib/catalog';
-import { endpointMessage, legacyEventMessage, TEXTS } from '../../lib/messages';
+import { endpointMessage, legacyEventMessage, TEXTS, type SettingsSource } from '../../lib/messages';
 import { plugin } from '../../lib/plugin';
 import { CONFIG_SPELLING, type AppKind, type SettingsProblem } from '../../lib/settings';
 import { CLI, ROOT } from '../support/audit-cli';
@@ -46,11 +46,36 @@ function localeStrings(value: unknown, trail = 'zh-CN'): string[] {
   }
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value)
-      .filter(([key]) => `${trail}.${key}` !== 'zh-CN.settings.problem') // PROBLEMS below, one of each kind
+      // PROBLEMS and SETTINGS_SOURCE below, one of each kind.
+      .filter(([key]) => !['zh-CN.settings.problem', 'zh-CN.audit.settingsSource', 'zh-CN.audit.settingsNote'].includes(`${trail}.${key}`))
       .flatMap(([key, item]) => localeStrings(item, `${trail}.${key}`));
   }
   return [];
 }
+
+/** A source of the audit's settings with every kind of note and switch, as the audit words it. */
+const SETTINGS_SOURCE: SettingsSource = {
+  configFiles: ['eslint.config.mjs', 'packages/a/.eslintrc.json'],
+  how: 'read',
+  keys: [
+    { key: 'appType', value: 'store', from: 'eslint.config.mjs' },
+    { key: 'apiHosts', value: ['a.example'], from: 'flags' },
+  ],
+  overridden: ['locale'],
+  notes: [
+    { kind: 'computed', where: 'eslint.config.mjs:3:5' },
+    { kind: 'broken', file: '.eslintrc.json', problem: 'Unexpected token' },
+    { kind: 'differs', groups: [{ value: "{ appType: 'store' }", files: ['a.js', 'b.js'], count: 5 }, { value: 'none', files: ['c.js'], count: 1 }] },
+    { kind: 'conflict', problem: 'x' },
+    { kind: 'run-failed', problem: 'x' },
+    { kind: 'rule-computed', ruleId: 'feishu/no-legacy-message-event', where: 'eslint.config.mjs:9:1' },
+    { kind: 'rule-invalid', ruleId: 'feishu/no-legacy-message-event', problem: 'x' },
+  ],
+  rules: [
+    { ruleId: 'feishu/no-legacy-message-event', off: 2, allow: [], allowFiles: 0, of: 3 },
+    { ruleId: 'feishu/no-external-chat-reaction-api', off: 0, allow: ['im.messageReaction.list'], allowFiles: 1, of: 3 },
+  ],
+};
 
 /** One problem of each kind, as the settings report words them. */
 const PROBLEMS: SettingsProblem[] = [
@@ -132,7 +157,12 @@ describe('zh-CN typography: no ASCII space next to full-width punctuation', () =
   });
 
   it('in every text of the zh-CN locale', () => {
-    const texts = [...localeStrings(TEXTS['zh-CN']), ...PROBLEMS.map((problem) => TEXTS['zh-CN'].settings.problem(problem, CONFIG_SPELLING))];
+    const texts = [
+      ...localeStrings(TEXTS['zh-CN']),
+      ...PROBLEMS.map((problem) => TEXTS['zh-CN'].settings.problem(problem, CONFIG_SPELLING)),
+      ...TEXTS['zh-CN'].audit.settingsSource(SETTINGS_SOURCE),
+      ...TEXTS['zh-CN'].audit.settingsSource({ ...SETTINGS_SOURCE, configFiles: [], keys: [], notes: [], rules: [], overridden: [] }),
+    ];
     expect(texts.length).toBeGreaterThan(80);
     expect(offenders(texts)).toEqual([]);
   });

@@ -45,7 +45,8 @@ beforeAll(() => {
   execFileSync('tar', ['-xzf', tarball, '-C', path.join(work, 'unpacked')]);
 }, 120_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
+// The consumers' node_modules are many files: removing them takes longer than a hook's default on a loaded machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
 describe('the packed package', () => {
   it('holds only dist, docs (with the audit sample), the READMEs, LICENSE, CHANGELOG, the eslintrc example and package.json', () => {
@@ -156,9 +157,10 @@ describe('the packed package', () => {
       directory = consumer('consumer-js');
     }, 240_000);
 
-    it('installs no TypeScript and no typescript-eslint', () => {
+    it('installs no TypeScript and no typescript-eslint parser (the audit reads TypeScript with oxc-parser)', () => {
       expect(existsSync(path.join(directory, 'node_modules/typescript'))).toBe(false);
-      expect(existsSync(path.join(directory, 'node_modules/@typescript-eslint'))).toBe(false);
+      expect(existsSync(path.join(directory, 'node_modules/@typescript-eslint/parser'))).toBe(false);
+      expect(existsSync(path.join(directory, 'node_modules/@typescript-eslint/typescript-estree'))).toBe(false);
       expect(existsSync(path.join(directory, 'node_modules/eslint-plugin-feishu/dist/index.js'))).toBe(true);
     });
 
@@ -171,17 +173,10 @@ describe('the packed package', () => {
       expect({ status: run.status, stderr: run.stderr, found: occurrences(run.stdout) }).toEqual({ status: 1, stderr: '', found: ['bad.js:1:37'] });
     });
 
-    it('says in one line what to install when the tree has TypeScript files, and exits 2', () => {
-      writeFileSync(path.join(directory, 'typed.ts'), 'export const id: string = "x";\n');
+    it('audits TypeScript files too, with nothing more installed', () => {
+      writeFileSync(path.join(directory, 'typed.ts'), "export const id: string = 'x';\nvoid fetch('https://open.feishu.cn/open-apis/chat/v4/info');\n");
       const run = auditCommand(directory, ['.']);
-      expect(run).toEqual({
-        status: 2,
-        stdout: '',
-        stderr:
-          'eslint-plugin-feishu: 1 TypeScript file needs @typescript-eslint/parser, which is not installed: ' +
-          'run npm install --save-dev @typescript-eslint/parser typescript, or audit without installing: ' +
-          'npx -p eslint-plugin-feishu -p @typescript-eslint/parser -p typescript eslint-plugin-feishu audit\n',
-      });
+      expect({ status: run.status, stderr: run.stderr, found: occurrences(run.stdout) }).toEqual({ status: 1, stderr: '', found: ['bad.js:1:37', 'typed.ts:2:12'] });
     });
   });
 });

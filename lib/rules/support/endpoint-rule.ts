@@ -127,10 +127,26 @@ function readAllowCached(
   return reading;
 }
 
-/** The data of the report on invalid `allow` entries: the message, and the catalog ids it names. */
-function allowReport(problems: readonly AllowProblem[], ruleId: string, locale: Locale): { message: string; id: string } {
+/**
+ * An API rule's `allow` read as the rule reads it, for a tool that passes a
+ * project's options on (the audit): the catalog ids, and the problems in the
+ * rule's words, or undefined for a rule not made by `reportEndpoints`.
+ */
+export function readRuleAllow(
+  name: string,
+  ruleId: string,
+  allow: readonly string[],
+  locale: Locale,
+): { readonly ids: readonly string[]; readonly problems: readonly string[] } | undefined {
+  const covered = coverage.get(name);
+  if (covered === undefined) return undefined;
+  const reading = readAllowCached(new Map(), allow, covered.notice, covered.code, ruleId, name);
+  return { ids: [...reading.ids].sort(), problems: allowSentences(reading.problems, locale) };
+}
+
+function allowSentences(problems: readonly AllowProblem[], locale: Locale): string[] {
   const words = TEXTS[locale].allow;
-  const sentences = problems.map((problem) => {
+  return problems.map((problem) => {
     switch (problem.kind) {
       case 'unknown':
         return words.unknown(problem.entry, problem.closest);
@@ -140,7 +156,11 @@ function allowReport(problems: readonly AllowProblem[], ruleId: string, locale: 
         return words.otherRule(problem.entry, problem.ids, problem.rule);
     }
   });
-  return { message: words.report(ruleId, sentences), id: [...new Set(problems.flatMap((problem) => problem.ids))].join(', ') };
+}
+
+/** The data of the report on invalid `allow` entries: the message, and the catalog ids it names. */
+function allowReport(problems: readonly AllowProblem[], ruleId: string, locale: Locale): { message: string; id: string } {
+  return { message: TEXTS[locale].allow.report(ruleId, allowSentences(problems, locale)), id: [...new Set(problems.flatMap((problem) => problem.ids))].join(', ') };
 }
 
 // The same endpoint reads the same for one kind of app and locale: build each text once.
