@@ -14,7 +14,7 @@ import type { StringValue } from './string-value';
  * `const A = require(…).A`. The same with or without type information.
  */
 export class ImportedBindings {
-  private readonly modules: ModuleValues;
+  private moduleValues: ModuleValues | undefined;
   private readonly file: string | undefined;
 
   constructor(
@@ -23,11 +23,10 @@ export class ImportedBindings {
   ) {
     // A file of a published package (in `node_modules`) imports only published code: nothing is followed.
     this.file = context.path === undefined || isInPackage(context.path) ? undefined : context.path;
-    this.modules = new ModuleValues(context);
   }
 
   /** The value of an imported binding or a static member chain of one (`API.chat.info`), or undefined. */
-  valueOf(node: TSESTree.Identifier | TSESTree.MemberExpression, modules = this.modules): StringValue | undefined {
+  valueOf(node: TSESTree.Identifier | TSESTree.MemberExpression, modules = this.modules()): StringValue | undefined {
     if (this.file === undefined) return undefined;
     const chain = staticChain(node);
     let root: Node = node;
@@ -58,6 +57,11 @@ export class ImportedBindings {
       }
     }
     return reads;
+  }
+
+  /** The values of other files' exports, made when first needed: most files never read one. */
+  private modules(): ModuleValues {
+    return (this.moduleValues ??= new ModuleValues(this.context));
   }
 
   /** What an identifier of this file imports, or undefined. */

@@ -214,5 +214,5 @@ function stringField(value: unknown): string | undefined {
 
 /** The file lies in a package under `node_modules`: published code, not the project's. */
 export function isInPackage(file: string): boolean {
-  return file.split(path.sep).includes('node_modules');
+  return file.includes(`${path.sep}node_modules${path.sep}`);
 }
