@@ -10,6 +10,16 @@ import { ESLint } from 'eslint';
 import { corpusFiles, ensureCorpus, median, root, sample, SDK_BUNDLE } from './bench/corpus.mjs';
 
 const require = createRequire(import.meta.url);
+// `--process`: whole ESLint CLI processes, with, without and with a control plugin (scripts/bench/process.mjs).
+if (process.argv.includes('--process')) {
+  await import('./bench/process.mjs');
+  process.exit(process.exitCode ?? 0);
+}
+// `--cold-start`: require plus the first create() of every rule, in fresh processes (scripts/bench/cold-start.mjs).
+if (process.argv.includes('--cold-start')) {
+  await import('./bench/cold-start.mjs');
+  process.exit(process.exitCode ?? 0);
+}
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i === -1 ? fallback : Number(process.argv[i + 1]);

@@ -3,6 +3,7 @@ import { isGlobalReference, isStringLiteral, isTypeOnly, outermostWrapper, resol
 import type { FileContext } from './file-context';
 import { commonJsTarget, NAMESPACE, requiredFrom, type ImportOrigin } from './imports/module-summary';
 import { ModuleValues, staticChain } from './imports/module-values';
+import { isInPackage } from './imports/resolve-module';
 import type { StringValue } from './string-value';
 
 /**
@@ -13,19 +14,19 @@ import type { StringValue } from './string-value';
  * `const A = require(…).A`. The same with or without type information.
  */
 export class ImportedBindings {
-  private readonly modules: ModuleValues;
+  private moduleValues: ModuleValues | undefined;
   private readonly file: string | undefined;
 
   constructor(
     private readonly sourceCode: SourceCode,
     private readonly context: FileContext,
   ) {
-    this.file = context.path;
-    this.modules = new ModuleValues(context);
+    // A file of a published package (in `node_modules`) imports only published code: nothing is followed.
+    this.file = context.path === undefined || isInPackage(context.path) ? undefined : context.path;
   }
 
   /** The value of an imported binding or a static member chain of one (`API.chat.info`), or undefined. */
-  valueOf(node: TSESTree.Identifier | TSESTree.MemberExpression, modules = this.modules): StringValue | undefined {
+  valueOf(node: TSESTree.Identifier | TSESTree.MemberExpression, modules = this.modules()): StringValue | undefined {
     if (this.file === undefined) return undefined;
     const chain = staticChain(node);
     let root: Node = node;
@@ -56,6 +57,11 @@ export class ImportedBindings {
       }
     }
     return reads;
+  }
+
+  /** The values of other files' exports, made when first needed: most files never read one. */
+  private modules(): ModuleValues {
+    return (this.moduleValues ??= new ModuleValues(this.context));
   }
 
   /** What an identifier of this file imports, or undefined. */

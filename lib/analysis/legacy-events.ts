@@ -97,9 +97,8 @@ export function findLegacyEvents(
   }
 
   // `'message'` as a literal in a check: `X.type === 'message'`, `case 'message':`.
-  const quoted = new RegExp(`(['"])${escapeRegExp(eventType)}\\1`, 'g');
-  for (let match = quoted.exec(text); match !== null; match = quoted.exec(text)) {
-    const node = nodeAtOffset(sourceCode, match.index);
+  for (const offset of quotedOccurrences(text, eventType)) {
+    const node = nodeAtOffset(sourceCode, offset);
     if (!isStringLiteral(node) || node.value !== eventType) continue;
     const check = v1Check(sourceCode, node);
     if (check !== undefined && hasEvidence()) findings.push({ kind: 'check', node, ...check });
@@ -172,6 +171,19 @@ function isV1Event(sourceCode: SourceCode, expression: Expression): boolean {
   return init?.type === 'MemberExpression' && staticKey(init) === V1_ENVELOPE.event;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The offsets of `'word'` and `"word"` in the text, in text order: two `indexOf` scans, merged. */
+function* quotedOccurrences(text: string, word: string): Generator<number> {
+  const single = `'${word}'`;
+  const double = `"${word}"`;
+  let a = text.indexOf(single);
+  let b = text.indexOf(double);
+  while (a !== -1 || b !== -1) {
+    if (b === -1 || (a !== -1 && a < b)) {
+      yield a;
+      a = text.indexOf(single, a + 1);
+    } else {
+      yield b;
+      b = text.indexOf(double, b + 1);
+    }
+  }
 }

@@ -30,7 +30,7 @@ export function markerSeeds(sourceCode: SourceCode, compiled: CompiledNotice): N
   const scans = [
     new NeedleScan(text, OPEN_APIS_SEGMENT, (t, offset) => mayBeginCatalogPath(compiled.firstSegments, t, offset)),
     new NeedleScan(text, '/v', (t, offset) => isVersionedMarkerAt(compiled.versionedMarkers, t, offset)),
-    new PatternScan(text, compiled.markerFragments),
+    ...fragmentScans(text, compiled),
   ];
   const seeds: Node[] = [];
   for (;;) {
@@ -81,7 +81,7 @@ function holdsMarker(compiled: CompiledNotice, value: string): boolean {
   return (
     new NeedleScan(piece, OPEN_APIS_SEGMENT, (t, offset) => mayBeginCatalogPath(compiled.firstSegments, t, offset)).hit !== -1 ||
     new NeedleScan(piece, '/v', (t, offset) => isVersionedMarkerAt(compiled.versionedMarkers, t, offset)).hit !== -1 ||
-    piece.search(compiled.markerFragments) !== -1
+    fragmentScans(piece, compiled).some((scan) => scan.hit !== -1)
   );
 }
 
@@ -101,7 +101,7 @@ class NeedleScan {
   constructor(
     private readonly text: string,
     private readonly needle: string,
-    private readonly accept: (text: string, offset: number) => boolean,
+    private readonly accept: (text: string, offset: number, needle: string) => boolean,
   ) {
     this.advance(0);
   }
@@ -109,33 +109,53 @@ class NeedleScan {
   advance(from: number): void {
     const { text, needle } = this;
     let offset = text.indexOf(needle, from);
-    while (offset !== -1 && !this.accept(text, offset)) offset = text.indexOf(needle, offset + needle.length);
+    while (offset !== -1 && !this.accept(text, offset, needle)) offset = text.indexOf(needle, offset + 1);
     work.scanned += (offset === -1 ? text.length : offset) - from;
     this.hit = offset;
   }
 }
 
-/** The next match of a global regular expression, one character after its start; `hit` is -1 when there is none. */
-class PatternScan {
-  hit = -1;
-  private readonly pattern: RegExp;
-
-  constructor(
-    private readonly text: string,
-    pattern: RegExp,
-  ) {
-    // A copy: `lastIndex` is this scan's state.
-    this.pattern = new RegExp(pattern.source, 'g');
-    this.advance(0);
+/**
+ * The scans for a marker's split pieces (compiled.markerFragments), found with `indexOf` by their rarer
+ * spellings (`/im`, `im/`, not `im`) and checked where they stand: a few fast scans cost less than one
+ * regular expression that tries every quote and slash, or a scan for a word as common as `im`.
+ */
+function fragmentScans(text: string, compiled: CompiledNotice): NeedleScan[] {
+  const { words, versions } = compiled.markerFragments;
+  const scans: NeedleScan[] = [];
+  for (const word of words) {
+    scans.push(
+      new NeedleScan(text, `/${word}`, (t, offset) => isWordFragmentAt(t, offset + 1, word)),
+      // After a `/`, the scan above has it.
+      new NeedleScan(text, `${word}/`, (t, offset) => t[offset - 1] !== '/' && isWordFragmentAt(t, offset, word)),
+    );
   }
+  for (const version of versions) scans.push(new NeedleScan(text, version, isVersionFragmentAt));
+  return scans;
+}
 
-  advance(from: number): void {
-    // A match starts with the character before the fragment (compiled.markerFragments).
-    this.pattern.lastIndex = Math.max(0, from - 1);
-    const match = this.pattern.exec(this.text);
-    work.scanned += (match === null ? this.text.length : match.index) - Math.max(0, from - 1);
-    this.hit = match === null ? -1 : match.index + 1;
+/**
+ * A catalog path's first word standing as a fragment of a split marker: after a `/`, followed
+ * by the piece's end, by `/` and its end, or by `/v` and its end; or at a
+ * piece's start, followed by `/` or `/v` and the piece's end.
+ */
+function isWordFragmentAt(text: string, offset: number, word: string): boolean {
+  const before = text[offset - 1];
+  const after = offset + word.length;
+  if (before === '/') {
+    if (isPieceEnd(text, after)) return true;
+    if (text[after] !== '/') return false;
+    return isPieceEnd(text, after + 1) || (text[after + 1] === 'v' && isPieceEnd(text, after + 2));
   }
+  if (!isPieceStart(before) || text[after] !== '/') return false;
+  return isPieceEnd(text, after + 1) || (text[after + 1] === 'v' && isPieceEnd(text, after + 2));
+}
+
+/** A catalog path's version (`v4`) alone at a piece's start, followed by a path delimiter or the piece's end. */
+function isVersionFragmentAt(text: string, offset: number, version: string): boolean {
+  if (!isPieceStart(text[offset - 1])) return false;
+  const after = text[offset + version.length];
+  return after === '/' || after === '?' || after === '#' || isPieceEnd(text, offset + version.length);
 }
 
 /** A string's edges in the text: a quote, or where a template's placeholder begins (`${`) or ends (`}`). */

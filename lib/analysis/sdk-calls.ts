@@ -130,8 +130,10 @@ export function findSdkCalls(
   };
 
   const { text } = sourceCode;
-  const words = new RegExp(compiled.sdkWords);
-  for (let match = words.exec(text); match !== null; match = words.exec(text)) visit(nodeAtOffset(sourceCode, match.index), match[0]);
+  if (compiled.sdkWordStems.some((stem) => text.includes(stem))) {
+    const words = new RegExp(compiled.sdkWords);
+    for (let match = words.exec(text); match !== null; match = words.exec(text)) visit(nodeAtOffset(sourceCode, match.index), match[0]);
+  }
   work.scanned += text.length;
   // A name spelled with escapes (`client.im.\u006dessageReaction`) is read by its value, which the text does not show.
   for (const node of escapedNodes(sourceCode)) {

@@ -23,15 +23,20 @@ export interface CompiledNotice {
    * or a `const` may join them into the marker: a first segment at the end
    * of a path (`'/chat'`, `'/chat/'`, `'/chat/v'`) or as the whole string
    * with `/` or `/v` (`'chat/'`), and a version at a string's start (`'v4'`,
-   * `'v4/send'`). Global; a match starts one character before the fragment.
+   * `'v4/send'`). The words and versions to look for, each once.
    */
-  readonly markerFragments: RegExp;
+  readonly markerFragments: { readonly words: readonly string[]; readonly versions: readonly string[] };
   /** resource → method → entry, for `X.im.<resource>.<method>(…)` and `X.im.v1.<resource>.<method>(…)`. */
   readonly sdkMethods: ReadonlyMap<string, ReadonlyMap<string, CatalogEntry>>;
   /** Channel helper → the entries it calls. */
   readonly channelHelpers: ReadonlyMap<string, readonly CatalogEntry[]>;
   /** Every SDK call reported names one of these words (a resource or a helper): one scan finds them. */
   readonly sdkWords: RegExp;
+  /**
+   * The fewest substrings of those words that every one of them contains (`chat` for `chatTab`): a text
+   * without any of them, as `indexOf` tells quickly, holds no SDK word, and the scan is skipped.
+   */
+  readonly sdkWordStems: readonly string[];
 }
 
 const compiled = new WeakMemo<Notice, CompiledNotice>();
@@ -60,11 +65,15 @@ function compile(notice: Notice): CompiledNotice {
     matchPath: compileMatcher(notice.entries),
     versionedMarkers,
     firstSegments: new Set(versionedMarkers.map(([word]) => word)),
-    markerFragments: markerFragmentPattern(versionedMarkers),
+    markerFragments: {
+      words: [...new Set(versionedMarkers.map(([word]) => word))],
+      versions: [...new Set(versionedMarkers.map(([, version]) => version))],
+    },
     sdkMethods,
     channelHelpers,
     // A word that can never occur, for a notice without SDK methods.
     sdkWords: new RegExp(words.length === 0 ? '(?!)' : `\\b(?:${words.join('|')})\\b`, 'g'),
+    sdkWordStems: words.filter((word) => !words.some((other) => other !== word && word.includes(other))),
   };
 }
 
@@ -78,22 +87,6 @@ function uniqueMarkers(entries: readonly CatalogEntry[]): [string, string][] {
     seen.set(`${word}/${version}`, [word, version]);
   }
   return [...seen.values()];
-}
-
-function markerFragmentPattern(markers: readonly (readonly [string, string])[]): RegExp {
-  const alternatives = (values: readonly string[]) => [...new Set(values)].map(escapeRegExp).join('|');
-  const words = alternatives(markers.map(([word]) => word));
-  const versions = alternatives(markers.map(([, version]) => version));
-  // A string's edges: quotes, and the `${` and `}` around a template's placeholder. Each match starts with
-  // one character before the fragment (a `/` or an edge), so that the engine can skip to it: no lookbehind.
-  const end = String.raw`(?=['"\x60]|\$\{)`;
-  const start = String.raw`['"\x60}]`;
-  const versionEnd = String.raw`(?=[/?#'"\x60]|\$\{)`;
-  return new RegExp(`/(?:${words})(?:/v?)?${end}|${start}(?:${words})/v?${end}|${start}(?:${versions})${versionEnd}`, 'g');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function sdkMethodIndex(entries: readonly CatalogEntry[]): Map<string, Map<string, CatalogEntry>> {

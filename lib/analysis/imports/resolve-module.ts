@@ -12,11 +12,11 @@ import { stampOf } from './stamped-files';
  * files; `paths` and `baseUrl` of the nearest tsconfig.json or jsconfig.json;
  * package.json `imports` (`#x`); and packages found in `node_modules` whose real
  * path lies outside it (workspace packages). The result is followed only when it is
- * a real file of the same project: outside `node_modules`, or, for a file that
- * itself lies in a package under `node_modules`, inside that package. A published
- * package is never followed.
+ * a real file of the project, outside `node_modules`: a published package is
+ * never followed, and neither are the imports of a file inside one.
  */
 export function resolveModule(specifier: string, importer: string): string | undefined {
+  if (isInPackage(importer)) return undefined;
   const directory = path.dirname(importer);
   const order = isJavaScript(importer) ? JAVASCRIPT_ORDER : TYPESCRIPT_ORDER;
   // A relative file found once is looked for again only when it has gone; a specifier not found, and an alias
@@ -29,7 +29,7 @@ export function resolveModule(specifier: string, importer: string): string | und
     if (file !== undefined && relative) locatedFiles.set(key, file);
     else locatedFiles.delete(key);
   }
-  return file !== undefined && packageRootOf(file) === packageRootOf(importer) ? file : undefined;
+  return file !== undefined && !isInPackage(file) ? file : undefined;
 }
 
 // Per thread. A file added later that would take precedence (`x.ts` beside a found `x.js`) is seen after a restart.
@@ -212,14 +212,7 @@ function stringField(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-/**
- * The folder of the package under `node_modules` that holds `file`
- * (`…/node_modules/@scope/name`), or the empty string for a file outside any.
- */
-function packageRootOf(file: string): string {
-  const parts = file.split(path.sep);
-  const last = parts.lastIndexOf('node_modules');
-  if (last === -1) return '';
-  const nameLength = parts[last + 1]?.startsWith('@') ? 2 : 1;
-  return parts.slice(0, last + 1 + nameLength).join(path.sep);
+/** The file lies in a package under `node_modules`: published code, not the project's. */
+export function isInPackage(file: string): boolean {
+  return file.includes(`${path.sep}node_modules${path.sep}`);
 }

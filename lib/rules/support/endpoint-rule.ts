@@ -113,6 +113,9 @@ function readAllowCached(
 ): AllowReading {
   // The configured prefix (`feishu/`), so that another rule is named as the user configures it.
   const prefix = ruleId.endsWith(name) ? ruleId.slice(0, ruleId.length - name.length) : '';
+  // ESLint hands every file of a config the same array: known by identity while its entries are the same.
+  const known = byArray.get(allow);
+  if (known !== undefined && known.prefix === prefix && sameEntries(known.entries, allow)) return known.reading;
   const key = `${prefix}\u0000${JSON.stringify(allow)}`;
   let reading = cache.get(key);
   if (reading === undefined) {
@@ -124,7 +127,16 @@ function readAllowCached(
     if (cache.size >= CACHED_ALLOWS) cache.delete(cache.keys().next().value as string);
     cache.set(key, reading);
   }
+  byArray.set(allow, { prefix, entries: [...allow], reading });
   return reading;
+}
+
+const byArray = new WeakMap<readonly string[], { prefix: string; entries: readonly string[]; reading: AllowReading }>();
+
+function sameEntries(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
