@@ -22,9 +22,14 @@ interface PoolOptions {
   readonly onFile?: ((done: number) => void) | undefined;
 }
 
-/** As many processes as cores, at most 4 (each holds an ESLint and the largest file's tree), and one per 4 files. */
+/**
+ * As many processes as cores, at most 4 (each holds an ESLint and the largest file's tree), and one per
+ * FILES_PER_PROCESS files: a process's start (node, ESLint, the parsers, the plugin: about 0.5 s of CPU) costs as
+ * much as linting a few dozen ordinary files, so a second one pays only on a larger tree.
+ */
+export const FILES_PER_PROCESS = 32;
 export function defaultPoolSize(files: number): number {
-  return Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(files / 4)));
+  return Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(files / FILES_PER_PROCESS)));
 }
 
 interface Slot {
