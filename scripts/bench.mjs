@@ -71,7 +71,8 @@ results.share = {
   parseErrors: shares[0].parseErrors,
 };
 check('plugin time ≤ 2% of parse time', results.share.feishu <= 0.02, pct(results.share.feishu));
-check('plugin time ≤ the peer n/no-deprecated-api', results.share.feishu <= results.share.peer, `${pct(results.share.feishu)} vs ${pct(results.share.peer)}`);
+// The plugin's one overall budget (docs/performance.md#budgets): a third of the peer's time, measured side by side.
+check('plugin time ≤ ⅓ of the peer n/no-deprecated-api', results.share.feishu <= results.share.peer / 3, `${pct(results.share.feishu)} vs ${pct(results.share.peer)}: ${(results.share.feishu / results.share.peer).toFixed(2)}× the peer`);
 
 // 2. Whole-process throughput and peak memory, with and without the plugin, each in a fresh process.
 const list = path.join(scratch, 'files.json');
