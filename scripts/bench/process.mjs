@@ -4,7 +4,7 @@
 // that do nothing; reports each variant's median wall time, its overhead over
 // "without" as a median ratio with its interquartile range, and peak memory.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
