@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { FeishuSettingsError, parseFeishuSettings, show, type SettingKey, type SettingsSpelling } from '../settings';
+import { FeishuSettingsError, parseFeishuSettings, SETTING_FLAGS, show, type SettingsSpelling } from '../settings';
 import { AuditError } from './audit-error';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -27,24 +27,14 @@ export interface AuditOptions {
 
 type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'audit'; readonly options: AuditOptions };
 
-/** Each flag, and the setting it stands for (same meaning as `settings.feishu`). */
-const FLAGS: Readonly<Record<SettingKey, string>> = {
-  appType: '--app-type',
-  linkedOrganization: '--linked-organization',
-  externalSharing: '--external-sharing',
-  locale: '--locale',
-  apiHosts: '--api-host',
-  assumeOpenPlatform: '--assume-open-platform',
-  reportGuarded: '--report-guarded',
-};
 
 /** Settings errors in the words of the command line: `--external-sharing`, `--app-type store`. */
 export const FLAG_SPELLING: SettingsSpelling = {
-  key: (key) => FLAGS[key],
-  name: (key) => FLAGS[key],
-  set: (key, value) => (typeof value === 'boolean' ? FLAGS[key] : `${FLAGS[key]} ${String(value)}`),
+  key: (key) => SETTING_FLAGS[key],
+  name: (key) => SETTING_FLAGS[key],
+  set: (key, value) => (typeof value === 'boolean' ? SETTING_FLAGS[key] : `${SETTING_FLAGS[key]} ${String(value)}`),
   value: (key, value) =>
-    value === undefined ? `no ${FLAGS[key]}` : typeof value === 'boolean' ? FLAGS[key] : `${FLAGS[key]} ${String(value)}`,
+    value === undefined ? `no ${SETTING_FLAGS[key]}` : typeof value === 'boolean' ? SETTING_FLAGS[key] : `${SETTING_FLAGS[key]} ${String(value)}`,
 };
 
 export const HELP = `Usage: eslint-plugin-feishu audit [options] [paths...]

@@ -1,3 +1,4 @@
+import { SETTING_FLAGS, type SettingKey } from '../settings/problems';
 import type { RuleSwitch, SettingsNote, SettingsSource } from './types';
 
 /** A setting's value as the config writes it: `'store'`, `true`, `['a.example', 'b.example']`. */
@@ -7,18 +8,9 @@ function value(raw: unknown): string {
   return String(raw);
 }
 
-const FLAG: Readonly<Record<string, string>> = {
-  appType: '--app-type',
-  linkedOrganization: '--linked-organization',
-  externalSharing: '--external-sharing',
-  locale: '--locale',
-  apiHosts: '--api-host',
-  assumeOpenPlatform: '--assume-open-platform',
-};
-
 /** `--app-type store`: a setting given as a flag, written as the flag. */
 function flag({ key, value: raw }: SettingsSource['keys'][number]): string {
-  const name = FLAG[key] ?? key;
+  const name = Object.hasOwn(SETTING_FLAGS, key) ? SETTING_FLAGS[key as SettingKey] : key;
   if (typeof raw === 'boolean') return name;
   if (Array.isArray(raw)) return raw.map((host) => `${name} ${String(host)}`).join(' ');
   return `${name} ${String(raw)}`;

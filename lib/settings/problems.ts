@@ -64,6 +64,17 @@ export interface SettingsSpelling {
   value(key: SettingKey, value: unknown): string;
 }
 
+/** Each setting's flag on the audit's command line, with the same meaning as the `settings.feishu` key. */
+export const SETTING_FLAGS: Readonly<Record<SettingKey, string>> = {
+  appType: '--app-type',
+  linkedOrganization: '--linked-organization',
+  externalSharing: '--external-sharing',
+  locale: '--locale',
+  apiHosts: '--api-host',
+  assumeOpenPlatform: '--assume-open-platform',
+  reportGuarded: '--report-guarded',
+};
+
 /** The spelling of an ESLint config's `settings.feishu`. */
 export const CONFIG_SPELLING: SettingsSpelling = {
   key: (key, index) => `settings.feishu.${key}${index === undefined ? '' : `[${index}]`}`,

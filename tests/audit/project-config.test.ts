@@ -54,6 +54,14 @@ describe('settings read from an eslintrc file (JSON with comments, a relative ex
   });
 });
 
+describe('settings given as flags', () => {
+  it('are written as the flags, every one of them, --report-guarded too', () => {
+    const run = runCli(['audit', '--app-type', 'self-built', '--external-sharing', '--report-guarded', '--locale', 'en'], project('eslintrc-app-type'));
+    expect(run.stderr).toBe('');
+    expect(unwrapped(run.stdout)).toContain('Settings: --app-type self-built --external-sharing --locale en --report-guarded.');
+  });
+});
+
 describe('settings read from a flat config without running it', () => {
   it('evaluates a literal settings.feishu (const bindings, Object.freeze, template strings) and never loads the config’s imports', () => {
     const run = runCli(['audit'], project('flat-literal'));
