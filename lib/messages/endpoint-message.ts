@@ -1,5 +1,5 @@
 import type { Protection } from '../analysis';
-import type { CatalogEntry, HttpMethod, Notice } from '../catalog';
+import type { CatalogEntry, HttpMethod, Notice, Replacement } from '../catalog';
 import { failurePhrase, remedyFor, type Remedy } from '../policy';
 import type { FeishuSettings, Locale } from '../settings';
 import { en } from './en';
@@ -93,28 +93,21 @@ function paths(entries: readonly CatalogEntry[], method: HttpMethod | undefined)
 /** A remedy in full, as the audit prints it, in the words of a locale. */
 export function remedyText(remedy: Remedy, locale: Locale): string {
   const texts = TEXTS[locale];
-  const words = texts.remedy;
-  switch (remedy.kind) {
-    case 'store':
-    case 'linkedOrganization':
-    case 'enableExternalSharing':
-    case 'blockedEvenWithExternalSharing':
-      return words[remedy.kind];
-    case 'legacyMigrate':
-    case 'legacyMigrateStillBlocked':
-    case 'legacyWithExternalSharing': {
-      const { replacement } = remedy;
-      const target = texts.replacement(`${replacement.method} ${replacement.path}`, replacement.sdkMethods, replacement.note?.[locale]);
-      return words[remedy.kind](target);
-    }
-    case 'unknownKind':
-      return words.unknownKind(remedyText(remedy.selfBuilt, locale));
-  }
+  return phraseRemedy(remedy, texts.remedy, (replacement) =>
+    texts.replacement(`${replacement.method} ${replacement.path}`, replacement.sdkMethods, replacement.note?.[locale]),
+  );
 }
 
 /** A remedy as a rule's message gives it: a legacy endpoint's replacement by its (first) node-sdk method only. */
 function shortRemedyText(remedy: Remedy, locale: Locale): string {
-  const words = TEXTS[locale].finding.remedy;
+  return phraseRemedy(remedy, TEXTS[locale].finding.remedy, (replacement) => `client.${replacement.sdkMethods[0] ?? ''}`);
+}
+
+/**
+ * A remedy in one set of remedy sentences (the audit's or the messages'): a
+ * legacy endpoint's sentence names its replacement as `named` writes it.
+ */
+function phraseRemedy(remedy: Remedy, words: LocaleTexts['remedy'], named: (replacement: Replacement) => string): string {
   switch (remedy.kind) {
     case 'store':
     case 'linkedOrganization':
@@ -124,8 +117,8 @@ function shortRemedyText(remedy: Remedy, locale: Locale): string {
     case 'legacyMigrate':
     case 'legacyMigrateStillBlocked':
     case 'legacyWithExternalSharing':
-      return words[remedy.kind](`client.${remedy.replacement.sdkMethods[0] ?? ''}`);
+      return words[remedy.kind](named(remedy.replacement));
     case 'unknownKind':
-      return words.unknownKind(shortRemedyText(remedy.selfBuilt, locale));
+      return words.unknownKind(phraseRemedy(remedy.selfBuilt, words, named));
   }
 }
