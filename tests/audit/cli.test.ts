@@ -1,21 +1,13 @@
-import { readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { CLI, makeTree, occurrences, ROOT, runCli, SAMPLE_OCCURRENCES } from '../support/audit-cli';
+import { CLI, temporaryTrees, occurrences, ROOT, runCli, SAMPLE_OCCURRENCES } from '../support/audit-cli';
 
 // The built command as a subprocess, on fixture trees: what `npx eslint-plugin-feishu audit` does.
 
-const trees: string[] = [];
-function tree(files: Record<string, string>): string {
-  const directory = makeTree(files);
-  trees.push(directory);
-  return directory;
-}
-afterAll(() => {
-  for (const directory of trees) rmSync(directory, { recursive: true, force: true });
-});
+const tree = temporaryTrees();
 
 const LEGACY_SEND = "await fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });\n";
 const REACTION =

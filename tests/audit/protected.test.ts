@@ -1,11 +1,11 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import Ajv from 'ajv';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../lib/audit/run';
 import type { OutputStream } from '../../lib/audit/terminal';
-import { makeTree, occurrences } from '../support/audit-cli';
+import { temporaryTrees, occurrences } from '../support/audit-cli';
 
 // Guarded and handled calls in the audit (docs/audit.md): listed apart with their counts,
 // not counted towards --max-findings unless reportGuarded is on, carried by JSON and SARIF
@@ -47,15 +47,7 @@ const PLAIN = `${HEADER}export async function pin(req: any) {\n  await client.im
 // Guarded, and turned off by a comment too: the comment's, counted as suppressed as before.
 const GUARDED_AND_DISABLED = `${HEADER}export async function quiet(chat: any, req: any) {\n  if (chat.external) return;\n  // eslint-disable-next-line feishu/no-external-chat-reaction-api -- checked\n  await client.im.messageReaction.create(req);\n}\n`;
 
-const trees: string[] = [];
-function tree(files: Record<string, string>): string {
-  const directory = makeTree(files);
-  trees.push(directory);
-  return directory;
-}
-afterAll(() => {
-  for (const directory of trees) rmSync(directory, { recursive: true, force: true });
-});
+const tree = temporaryTrees();
 
 describe('the audit and guarded or handled calls', () => {
   const directory = tree({ 'guarded.ts': GUARDED, 'handled.ts': HANDLED, 'plain.ts': PLAIN, 'quiet.ts': GUARDED_AND_DISABLED });

@@ -1,24 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PLUGIN_TARGET } from '../../lib/audit/audit-target';
 import { FileLinter } from '../../lib/audit/file-linter';
-import { CLI, makeTree, occurrences, runCli } from '../support/audit-cli';
+import { CLI, temporaryTrees, occurrences, runCli } from '../support/audit-cli';
 
 // Issue 15, items 16 to 21: every input the audit command gets ends in a right answer or a clear error.
 
 const LEGACY_SEND = "fetch('https://open.feishu.cn/open-apis/message/v4/send');\n";
 
-const trees: string[] = [];
-function tree(files: Record<string, string>): string {
-  const directory = makeTree(files);
-  trees.push(directory);
-  return directory;
-}
-afterAll(() => {
-  for (const directory of trees) rmSync(directory, { recursive: true, force: true });
-});
+const tree = temporaryTrees();
 
 const mkfifo = (file: string) => execFileSync('mkfifo', [file]);
 

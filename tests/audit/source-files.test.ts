@@ -1,21 +1,13 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AuditError } from '../../lib/audit/audit-error';
 import { commonDirectory } from '../../lib/audit/eslint-runner';
 import { IgnoreChain } from '../../lib/audit/ignore-files';
 import { findSourceFiles, pathProblem } from '../../lib/audit/source-files';
-import { makeTree } from '../support/audit-cli';
+import { temporaryTrees } from '../support/audit-cli';
 
-const trees: string[] = [];
-const tree = (files: Record<string, string>) => {
-  const directory = makeTree(files);
-  trees.push(directory);
-  return directory;
-};
-afterAll(() => {
-  for (const directory of trees) rmSync(directory, { recursive: true, force: true });
-});
+const tree = temporaryTrees();
 const relative = (root: string, files: readonly string[]) => files.map((file) => path.relative(root, file).split(path.sep).join('/'));
 
 describe('the files an audit reads', () => {

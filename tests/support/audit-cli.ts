@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 /** The built command, as `npx eslint-plugin-feishu` runs it (`npm test` builds first). */
 export const CLI = path.resolve(__dirname, '../../dist/cli.js');
@@ -31,6 +32,22 @@ export function makeTree(files: Readonly<Record<string, string>>): string {
     writeFileSync(absolute, text);
   }
   return directory;
+}
+
+/**
+ * `makeTree` for one test file: every tree it makes is removed after that file's tests. Called at the top of the
+ * file, where it registers the hook.
+ */
+export function temporaryTrees(): (files: Readonly<Record<string, string>>) => string {
+  const trees: string[] = [];
+  afterAll(() => {
+    for (const directory of trees) rmSync(directory, { recursive: true, force: true });
+  });
+  return (files) => {
+    const directory = makeTree(files);
+    trees.push(directory);
+    return directory;
+  };
 }
 
 /** The `path:line:column` occurrences a text report lists, in order. */
