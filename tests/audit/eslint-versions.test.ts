@@ -3,20 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EslintPackage } from '../../lib/audit/eslint-runner';
 import { runCommand } from '../../lib/audit/run';
-import type { OutputStream } from '../../lib/audit/terminal';
-import { occurrences, ROOT, SAMPLE_OCCURRENCES } from '../support/audit-cli';
+import { Capture, occurrences, ROOT, SAMPLE_OCCURRENCES } from '../support/audit-cli';
 
 // The command uses the eslint the project has (a peer dependency): 8.57, 9 or 10.
 const require = createRequire(__filename);
-
-class Capture implements OutputStream {
-  text = '';
-  isTTY = false;
-  write(chunk: string) {
-    this.text += chunk;
-    return true;
-  }
-}
 
 async function auditWith(eslintPackage: EslintPackage, args: string[]) {
   const stdout = new Capture();

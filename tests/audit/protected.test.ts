@@ -4,23 +4,13 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../lib/audit/run';
-import type { OutputStream } from '../../lib/audit/terminal';
-import { temporaryTrees, occurrences } from '../support/audit-cli';
+import { Capture, occurrences, temporaryTrees } from '../support/audit-cli';
 
 // Guarded and handled calls in the audit (docs/audit.md): listed apart with their counts,
 // not counted towards --max-findings unless reportGuarded is on, carried by JSON and SARIF
 // with their protection, and never called "suppressed".
 
 const require = createRequire(__filename);
-
-class Capture implements OutputStream {
-  text = '';
-  isTTY = false;
-  write(chunk: string) {
-    this.text += chunk;
-    return true;
-  }
-}
 
 async function audit(args: string[], cwd: string) {
   const stdout = new Capture();

@@ -2,23 +2,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { runCommand as RunCommand } from '../../lib/audit/run';
-import type { OutputStream } from '../../lib/audit/terminal';
-import { makeTree, occurrences, ROOT, SAMPLE_OCCURRENCES } from '../support/audit-cli';
+import { Capture, makeTree, occurrences, ROOT, SAMPLE_OCCURRENCES } from '../support/audit-cli';
 import { rmSync } from 'node:fs';
 
 // TypeScript without typescript-eslint's parser (issue 17, 1): the built command, in this process, linting in its
 // pool of child processes, told which parsers it may try.
 const { runCommand } = createRequire(__filename)(path.join(ROOT, 'dist/audit/run.js')) as { runCommand: typeof RunCommand };
 const { version } = createRequire(__filename)(path.join(ROOT, 'package.json')) as { version: string };
-
-class Capture implements OutputStream {
-  text = '';
-  isTTY = false;
-  write(chunk: string) {
-    this.text += chunk;
-    return true;
-  }
-}
 
 async function audit(args: string[], typescriptParsers: ('oxc' | 'typescript-eslint')[], cwd = ROOT) {
   const stdout = new Capture();

@@ -3,12 +3,11 @@ import { Linter, type ESLint, type Rule } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditTarget } from '../../lib/audit/audit-target';
 import { runCommand } from '../../lib/audit/run';
-import type { OutputStream } from '../../lib/audit/terminal';
 import type { Notice } from '../../lib/catalog';
 import { createRule } from '../../lib/rules/support/create-rule';
 import { ALLOW_OPTION_SCHEMA, reportEndpoints, type AllowOptions } from '../../lib/rules/support/endpoint-rule';
 import { MESSAGE } from '../../lib/messages';
-import { makeTree } from '../support/audit-cli';
+import { Capture, makeTree } from '../support/audit-cli';
 
 // The design's proof: a second Feishu notice, given as data only (a new error
 // code, two endpoints, one SDK method), makes a rule and an audit with no
@@ -104,15 +103,6 @@ describe('a rule made from a second notice given as data', () => {
     expect(messages.map((m) => m.line)).toEqual([4]);
   });
 });
-
-class Capture implements OutputStream {
-  text = '';
-  isTTY = false;
-  write(chunk: string) {
-    this.text += chunk;
-    return true;
-  }
-}
 
 describe('the audit of a second notice given as data', () => {
   const tree = makeTree({ 'src/widgets.mjs': CODE });

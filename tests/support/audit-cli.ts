@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
+import type { OutputStream } from '../../lib/audit/terminal';
 
 /** The built command, as `npx eslint-plugin-feishu` runs it (`npm test` builds first). */
 export const CLI = path.resolve(__dirname, '../../dist/cli.js');
@@ -67,3 +68,13 @@ export const SAMPLE_OCCURRENCES: readonly string[] = [
   'docs/examples/guarded.ts:11:35',
   'docs/examples/guarded.ts:20:37',
 ];
+
+/** An output stream off a terminal that keeps what the audit writes, for audits run in this process. */
+export class Capture implements OutputStream {
+  text = '';
+  isTTY = false;
+  write(chunk: string) {
+    this.text += chunk;
+    return true;
+  }
+}
