@@ -48,9 +48,10 @@ export function findEndpoints(
 ): EndpointFinding[] {
   // Constants imported from other files are read at each use, with or without type information
   // (docs/spec/behaviour.md#where-a-report-lands).
-  const importedReads = imported.reads(markerTest.get(compiled, (notice) => (text: string) => holdsMarkerText(notice, text)));
-  const seeds = [...markerSeeds(sourceCode, compiled), ...importedReads];
-  if (seeds.length === 0) return [];
+  const importedReads = imported.reads(markerTest.get(compiled, markerTestOf));
+  const found = markerSeeds(sourceCode, compiled);
+  if (found.length === 0 && importedReads.length === 0) return [];
+  const seeds = importedReads.length === 0 ? found : [...found, ...importedReads];
 
   const evaluator = new StringEvaluator(fileScope(sourceCode, (node) => imported.valueOf(node)));
   let newRequests: ReadonlySet<TSESTree.CallExpression> | undefined;
@@ -125,3 +126,7 @@ function hasWrittenHost(match: PathMatch): boolean {
 
 // One marker test per notice, so that its verdict on an imported file is kept with the file.
 const markerTest = new WeakMemo<CompiledNotice, (text: string) => boolean>();
+
+function markerTestOf(compiled: CompiledNotice): (text: string) => boolean {
+  return (text) => holdsMarkerText(compiled, text);
+}

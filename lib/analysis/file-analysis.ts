@@ -1,6 +1,5 @@
 import type { LegacyEvent } from '../catalog';
 import type { CompiledNotice } from '../matcher';
-import { WeakMemo } from '../memo';
 import type { FeishuSettings } from '../settings';
 import type { SourceCode } from '../syntax/ast';
 import { findEndpoints, type EndpointFinding } from './endpoints';
@@ -29,50 +28,81 @@ export interface FileAnalysis {
   evidence(): Evidence;
 }
 
-// Keyed by the Program node, then by the parsed settings: every rule linting
-// the file sees the same tree, the same settings and the same file context.
-const cache = new WeakMemo<object, WeakMemo<FeishuSettings, FileAnalysis>>();
-
 /**
  * The analysis of one file. `file` says where the file is and how it was
  * parsed, for constants imported from other files; the first rule to ask
- * gives it, and every rule of the file has the same.
+ * gives it, and every rule of the file has the same. The rules share one
+ * analysis per lint through their file state; this keeps the last one made,
+ * for a caller that asks again for the same tree and settings.
  */
 export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings, file: FileContext): FileAnalysis {
-  return cache.get(sourceCode.ast, () => new WeakMemo()).get(settings, () => createAnalysis(sourceCode, settings, file));
+  if (last !== undefined && last.sourceCode.ast === sourceCode.ast && last.settings === settings) return last;
+  return (last = new Analysis(sourceCode, settings, file));
 }
 
-function createAnalysis(sourceCode: SourceCode, settings: FeishuSettings, file: FileContext): FileAnalysis {
-  const types = once((): TypeServices | undefined => typeServices(sourceCode));
-  const imported = once(() => new ImportedBindings(sourceCode, file));
-  const evidence = once(() => findEvidence(sourceCode, settings));
-  const hasEvidence = () => evidence().signal !== undefined;
-  const endpoints = new WeakMemo<CompiledNotice, readonly EndpointFinding[]>();
-  const events = new WeakMemo<LegacyEvent, readonly LegacyEventFinding[]>();
-  return {
-    endpoints: (notice) =>
-      endpoints.get(notice, () => {
-        const found = [...findEndpoints(sourceCode, notice, hasEvidence, imported()), ...findSdkCalls(sourceCode, notice, types()?.isSdkReceiver)];
-        if (found.length === 0) return found;
-        const protection = new FileProtection(sourceCode, notice.notice);
-        return found.map((finding) => {
-          const protectedBy = protection.protectionOf(finding);
-          return protectedBy === undefined ? finding : { ...finding, protection: protectedBy };
-        });
-      }),
-    legacyEvents: (event) => events.get(event, () => findLegacyEvents(sourceCode, event, hasEvidence, types()?.isSdkReceiver)),
-    evidence,
-  };
-}
+let last: Analysis | undefined;
 
-function once<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Each part computed on first use and then kept. A file where no text search
+ * hits allocates this object and little else: allocation brings garbage
+ * collection nearer, and ESLint counts its pause in the rule that runs then.
+ */
+class Analysis implements FileAnalysis {
+  private types: TypeServices | undefined | null = null;
+  private imported: ImportedBindings | undefined;
+  private found: Evidence | undefined;
+  // Plugins have one notice and one event: the last asked is kept, any other in a map.
+  private endpointsOf: { readonly notice: CompiledNotice; readonly findings: readonly EndpointFinding[] } | undefined;
+  private eventsOf: { readonly event: LegacyEvent; readonly findings: readonly LegacyEventFinding[] } | undefined;
+  private others: Map<object, readonly (EndpointFinding | LegacyEventFinding)[]> | undefined;
+
+  constructor(
+    readonly sourceCode: SourceCode,
+    readonly settings: FeishuSettings,
+    private readonly file: FileContext,
+  ) {}
+
+  endpoints(notice: CompiledNotice): readonly EndpointFinding[] {
+    if (this.endpointsOf?.notice === notice) return this.endpointsOf.findings;
+    const known = this.others?.get(notice) as readonly EndpointFinding[] | undefined;
+    const findings = known ?? this.findEndpoints(notice);
+    if (this.endpointsOf !== undefined) (this.others ??= new Map()).set(this.endpointsOf.notice, this.endpointsOf.findings);
+    this.endpointsOf = { notice, findings };
+    return findings;
+  }
+
+  legacyEvents(event: LegacyEvent): readonly LegacyEventFinding[] {
+    if (this.eventsOf?.event === event) return this.eventsOf.findings;
+    const known = this.others?.get(event) as readonly LegacyEventFinding[] | undefined;
+    const findings = known ?? findLegacyEvents(this.sourceCode, event, this.hasEvidence, this.typeServices()?.isSdkReceiver);
+    if (this.eventsOf !== undefined) (this.others ??= new Map()).set(this.eventsOf.event, this.eventsOf.findings);
+    this.eventsOf = { event, findings };
+    return findings;
+  }
+
+  evidence(): Evidence {
+    return (this.found ??= findEvidence(this.sourceCode, this.settings));
+  }
+
+  private readonly hasEvidence = (): boolean => this.evidence().signal !== undefined;
+
+  private findEndpoints(notice: CompiledNotice): readonly EndpointFinding[] {
+    const { sourceCode } = this;
+    this.imported ??= new ImportedBindings(sourceCode, this.file);
+    const urls = findEndpoints(sourceCode, notice, this.hasEvidence, this.imported);
+    const calls = findSdkCalls(sourceCode, notice, this.typeServices()?.isSdkReceiver);
+    if (urls.length === 0 && calls.length === 0) return NONE;
+    const protection = new FileProtection(sourceCode, notice.notice);
+    return [...urls, ...calls].map((finding) => {
+      const protectedBy = protection.protectionOf(finding);
+      return protectedBy === undefined ? finding : { ...finding, protection: protectedBy };
+    });
+  }
+
+  private typeServices(): TypeServices | undefined {
+    if (this.types === null) this.types = typeServices(this.sourceCode);
+    return this.types;
+  }
 }

@@ -7,6 +7,14 @@ import { isInPackage } from './imports/resolve-module';
 import type { StringValue } from './string-value';
 
 /**
+ * Whether a file's imports are followed: it has a path, and is not in a
+ * published package (in `node_modules`), which imports only published code.
+ */
+export function followsImports(path: string | undefined): path is string {
+  return path !== undefined && !isInPackage(path);
+}
+
+/**
  * The bindings this file imports from other files of the project, and their
  * values (docs/spec/behaviour.md#evaluating-strings): `import { A }`,
  * `import * as P` (`P.A`), `import D from`, `import x = require(…)`,
@@ -21,8 +29,7 @@ export class ImportedBindings {
     private readonly sourceCode: SourceCode,
     private readonly context: FileContext,
   ) {
-    // A file of a published package (in `node_modules`) imports only published code: nothing is followed.
-    this.file = context.path === undefined || isInPackage(context.path) ? undefined : context.path;
+    this.file = followsImports(context.path) ? context.path : undefined;
   }
 
   /** The value of an imported binding or a static member chain of one (`API.chat.info`), or undefined. */

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { NEW_REQUEST, NEW_REQUEST_URL, OPEN_APIS_SEGMENT } from '../catalog';
 import { UNKNOWN } from '../matcher';
 import { nodesAtText, staticKey, unwrap, type SourceCode } from '../syntax/ast';
+import { holdsWord } from '../syntax/text-search';
 import { moduleReferences, traceMapOf } from './module-references';
 
 /**
@@ -21,7 +22,7 @@ const NEW_REQUEST_CALLS = traceMapOf(NEW_REQUEST.exports);
 export function findNewRequestCalls(sourceCode: SourceCode): ReadonlySet<TSESTree.CallExpression> {
   const calls = new Set<TSESTree.CallExpression>();
   const { text } = sourceCode;
-  if (!text.includes(NEW_REQUEST.name)) return calls;
+  if (!holdsWord(text, NEW_REQUEST.name)) return calls;
 
   for (const [node] of nodesAtText(sourceCode, NEW_REQUEST.name)) {
     const member = node.parent;

@@ -13,6 +13,7 @@ import {
   type Node,
   type SourceCode,
 } from '../syntax/ast';
+import { holdsWord, indexOfWord } from '../syntax/text-search';
 import { annotatedSdkKind } from './annotated-receivers';
 import { moduleReferences, traceMapOf } from './module-references';
 
@@ -41,6 +42,8 @@ export type LegacyEventFinding =
       readonly event: Expression;
     };
 
+const NONE: readonly never[] = Object.freeze([]);
+
 const DISPATCHER_CREATIONS = traceMapOf(EVENT_DISPATCHER.exports);
 const TYPE_HANDLER_CALLS = traceMapOf(TYPE_HANDLER.exports);
 
@@ -58,11 +61,11 @@ export function findLegacyEvents(
   event: LegacyEvent,
   hasEvidence: () => boolean,
   isSdkValue?: (node: Node) => boolean | undefined,
-): LegacyEventFinding[] {
+): readonly LegacyEventFinding[] {
   const { text } = sourceCode;
-  const findings: LegacyEventFinding[] = [];
   const eventType = event.type;
-  if (!text.includes(eventType)) return findings;
+  if (!holdsWord(text, eventType)) return NONE;
+  const findings: LegacyEventFinding[] = [];
 
   let dispatchers: ReadonlySet<Node> | undefined;
   for (const [name] of nodesAtText(sourceCode, EVENT_DISPATCHER.register)) {
@@ -81,7 +84,7 @@ export function findLegacyEvents(
     }
   }
 
-  if (text.includes(TYPE_HANDLER.name)) {
+  if (holdsWord(text, TYPE_HANDLER.name)) {
     // Imported under any name (traced through scope), or `X.event.setTypeHandler(…)` by its shape.
     const calls = new Set<Node>(moduleReferences(sourceCode, TYPE_HANDLER_CALLS));
     for (const [name] of nodesAtText(sourceCode, TYPE_HANDLER.name)) {
@@ -175,15 +178,15 @@ function isV1Event(sourceCode: SourceCode, expression: Expression): boolean {
 function* quotedOccurrences(text: string, word: string): Generator<number> {
   const single = `'${word}'`;
   const double = `"${word}"`;
-  let a = text.indexOf(single);
-  let b = text.indexOf(double);
+  let a = indexOfWord(text, single);
+  let b = indexOfWord(text, double);
   while (a !== -1 || b !== -1) {
     if (b === -1 || (a !== -1 && a < b)) {
       yield a;
-      a = text.indexOf(single, a + 1);
+      a = indexOfWord(text, single, a + 1);
     } else {
       yield b;
-      b = text.indexOf(double, b + 1);
+      b = indexOfWord(text, double, b + 1);
     }
   }
 }

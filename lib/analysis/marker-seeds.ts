@@ -2,6 +2,7 @@ import { OPEN_APIS_SEGMENT } from '../catalog';
 import { isDotSegment, type CompiledNotice } from '../matcher';
 import { isModuleSpecifier, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
+import { indexOfWord } from '../syntax/text-search';
 import { work } from '../syntax/work';
 
 /**
@@ -13,8 +14,8 @@ import { work } from '../syntax/work';
  * - `open-apis`, unless the literal segment written after it is not the start
  *   of a catalog's first segment (other services' paths, most of an SDK bundle);
  * - a catalog path's first two segments (`message/v4`, `im/v1`): they all have
- *   the shape `<word>/v<n>`, so one scan for `/v` finds them, each hit checked
- *   against the words before and the versions after it;
+ *   the shape `<word>/v<n>`, so the `/v` is checked against the words before
+ *   and the versions after it;
  * - a marker split across the pieces of a `+` chain, a template or `const`s
  *   (`'/message' + '/v4/send'`, `'/chat/' + V + '/info'`): one piece then holds,
  *   at its edge, the `/v` with the rest of the word before it, the word with
@@ -22,27 +23,19 @@ import { work } from '../syntax/work';
  * - the same in the value of a literal that spells a character with an escape
  *   (`'/open-ap\u0069s/…'`), which the text does not show.
  *
- * Each scan is one pass over the text, and every hit located in the tree lets
- * the scans skip the rest of its string: linear in the file's size.
+ * The text is read in a few passes (markerOffsets), and every hit located in
+ * the tree lets the search skip the rest of its string: linear in the file's size.
  */
 export function markerSeeds(sourceCode: SourceCode, compiled: CompiledNotice): Node[] {
-  const { text } = sourceCode;
-  const scans = [
-    new NeedleScan(text, OPEN_APIS_SEGMENT, (t, offset) => mayBeginCatalogPath(compiled.firstSegments, t, offset)),
-    new NeedleScan(text, '/v', (t, offset) => isVersionedMarkerAt(compiled.versionedMarkers, t, offset)),
-    ...fragmentScans(text, compiled),
-  ];
   const seeds: Node[] = [];
-  for (;;) {
-    let offset = -1;
-    for (const scan of scans) if (scan.hit !== -1 && (offset === -1 || scan.hit < offset)) offset = scan.hit;
-    if (offset === -1) break;
+  let resume = 0;
+  for (const offset of fileMarkerOffsets(sourceCode, compiled)) {
+    if (offset < resume) continue;
     const node = nodeAtOffset(sourceCode, offset);
     const seed = seedAt(node);
     if (seed !== undefined) seeds.push(seed);
     // The rest of a string located is skipped: it is a seed already, or it is not a value.
-    const resume = seed === undefined ? offset + 1 : node.range[1];
-    for (const scan of scans) if (scan.hit !== -1 && scan.hit < resume) scan.advance(resume);
+    resume = seed === undefined ? offset + 1 : node.range[1];
   }
   for (const node of escapedNodes(sourceCode)) {
     const seed = seedAt(node);
@@ -50,6 +43,24 @@ export function markerSeeds(sourceCode: SourceCode, compiled: CompiledNotice): N
   }
   return seeds;
 }
+
+/**
+ * Where a file's text holds a marker of the notice (markerOffsets, with
+ * fragments). The pre-filter and the search ask in turn: the last file's
+ * answer is kept.
+ */
+export function fileMarkerOffsets(sourceCode: SourceCode, compiled: CompiledNotice): readonly number[] {
+  if (lastOffsets.tree !== sourceCode.ast || lastOffsets.compiled !== compiled) {
+    lastOffsets = { tree: sourceCode.ast, compiled, offsets: markerOffsets(sourceCode.text, compiled, true) };
+  }
+  return lastOffsets.offsets;
+}
+
+let lastOffsets: { readonly tree: Node | undefined; readonly compiled: CompiledNotice | undefined; readonly offsets: readonly number[] } = {
+  tree: undefined,
+  compiled: undefined,
+  offsets: [],
+};
 
 /** The seed a located node gives: a string literal that is a runtime value, or the template a quasi is part of. */
 function seedAt(node: Node): Node | undefined {
@@ -68,21 +79,13 @@ function cookedText(node: Node): string {
  * before another file is parsed to follow a bare use of its constant.
  */
 export function holdsMarkerText(compiled: CompiledNotice, text: string): boolean {
-  return (
-    new NeedleScan(text, OPEN_APIS_SEGMENT, (t, offset) => mayBeginCatalogPath(compiled.firstSegments, t, offset)).hit !== -1 ||
-    new NeedleScan(text, '/v', (t, offset) => isVersionedMarkerAt(compiled.versionedMarkers, t, offset)).hit !== -1
-  );
+  return markerOffsets(text, compiled, false).length > 0;
 }
 
 /** Whether a value (a literal's or a quasi's, read as one piece) holds a marker as the text scans see them. */
 function holdsMarker(compiled: CompiledNotice, value: string): boolean {
   // Quoted, so that the value's ends are a piece's edges, as in the text.
-  const piece = `'${value}'`;
-  return (
-    new NeedleScan(piece, OPEN_APIS_SEGMENT, (t, offset) => mayBeginCatalogPath(compiled.firstSegments, t, offset)).hit !== -1 ||
-    new NeedleScan(piece, '/v', (t, offset) => isVersionedMarkerAt(compiled.versionedMarkers, t, offset)).hit !== -1 ||
-    fragmentScans(piece, compiled).some((scan) => scan.hit !== -1)
-  );
+  return markerOffsets(`'${value}'`, compiled, true).length > 0;
 }
 
 /**
@@ -94,45 +97,57 @@ function isRuntimeValue(literal: Node): boolean {
   return parent?.type !== 'TSLiteralType' && parent?.type !== 'TSImportType' && !isModuleSpecifier(literal);
 }
 
-/** The next accepted occurrence of a needle; `hit` is -1 when there is none. */
-class NeedleScan {
-  hit = -1;
-
-  constructor(
-    private readonly text: string,
-    private readonly needle: string,
-    private readonly accept: (text: string, offset: number, needle: string) => boolean,
-  ) {
-    this.advance(0);
-  }
-
-  advance(from: number): void {
-    const { text, needle } = this;
-    let offset = text.indexOf(needle, from);
-    while (offset !== -1 && !this.accept(text, offset, needle)) offset = text.indexOf(needle, offset + 1);
-    work.scanned += (offset === -1 ? text.length : offset) - from;
-    this.hit = offset;
-  }
-}
-
 /**
- * The scans for a marker's split pieces (compiled.markerFragments), found with `indexOf` by their rarer
- * spellings (`/im`, `im/`, not `im`) and checked where they stand: a few fast scans cost less than one
- * regular expression that tries every quote and slash, or a scan for a word as common as `im`.
+ * Where the text holds a marker, in ascending order (an offset may repeat):
+ * whole markers, and with `fragments` their split pieces. Three kinds of pass,
+ * each with a needle `indexOf` finds fast (docs/performance.md#the-rules-own-time):
+ * `open-apis` (by its `-api`), every `/` (the `/v` of `<word>/v<n>`, and the
+ * words just before or after a slash), and each version (`v4`) at a piece's start.
  */
-function fragmentScans(text: string, compiled: CompiledNotice): NeedleScan[] {
-  const { words, versions } = compiled.markerFragments;
-  const scans: NeedleScan[] = [];
-  for (const word of words) {
-    scans.push(
-      new NeedleScan(text, `/${word}`, (t, offset) => isWordFragmentAt(t, offset + 1, word)),
-      // After a `/`, the scan above has it.
-      new NeedleScan(text, `${word}/`, (t, offset) => t[offset - 1] !== '/' && isWordFragmentAt(t, offset, word)),
-    );
+export function markerOffsets(text: string, compiled: CompiledNotice, fragments: boolean): number[] {
+  const offsets: number[] = [];
+  for (let at = indexOfWord(text, OPEN_APIS_SEGMENT); at !== -1; at = indexOfWord(text, OPEN_APIS_SEGMENT, at + 1)) {
+    if (mayBeginCatalogPath(compiled.firstSegments, text, at)) offsets.push(at);
   }
-  for (const version of versions) scans.push(new NeedleScan(text, version, isVersionFragmentAt));
-  return scans;
+  const { words, versions, firstChars, lastChars } = compiled.markerFragments;
+  let sorted = offsets.length === 0;
+  for (let slash = text.indexOf('/'); slash !== -1; slash = text.indexOf('/', slash + 1)) {
+    // Char code 0 past the text's ends: NaN would make the table reads slow.
+    const before = slash === 0 ? 0 : text.charCodeAt(slash - 1);
+    const after = slash + 1 === text.length ? 0 : text.charCodeAt(slash + 1);
+    if (fragments && lastChars[before] === 1) {
+      // `<word>/` at a piece's start (after a `/`, the `/<word>` check has it).
+      for (const word of words) {
+        const start = slash - word.length;
+        if (start >= 0 && text.startsWith(word, start) && text[start - 1] !== '/' && isWordFragmentAt(text, start, word)) {
+          // Before the slash, and after every earlier slash's offsets, unless another word ends here too.
+          if (start < (offsets[offsets.length - 1] ?? 0)) sorted = false;
+          offsets.push(start);
+        }
+      }
+    }
+    if (after === V && isVersionedMarkerAt(compiled.versionedMarkers, text, slash)) offsets.push(slash);
+    else if (fragments && firstChars[after] === 1 && words.some((word) => text.startsWith(word, slash + 1) && isWordFragmentAt(text, slash + 1, word))) {
+      offsets.push(slash);
+    }
+  }
+  if (fragments) {
+    for (const version of versions) {
+      for (let at = text.indexOf(version); at !== -1; at = text.indexOf(version, at + 1)) {
+        if (isVersionFragmentAt(text, at, version)) {
+          offsets.push(at);
+          sorted = false;
+        }
+      }
+    }
+  }
+  work.scanned += text.length * (fragments ? 2 + versions.length : 2);
+  // The `/` pass finds its offsets in order; the other passes' are merged in.
+  if (!sorted) offsets.sort((a, b) => a - b);
+  return offsets;
 }
+
+const V = 0x76;
 
 /**
  * A catalog path's first word standing as a fragment of a split marker: after a `/`, followed
@@ -177,12 +192,15 @@ function isPieceStart(c: string | undefined): boolean {
  * (`/message/./v4`), which resolution removes.
  */
 function isVersionedMarkerAt(markers: CompiledNotice['versionedMarkers'], text: string, slash: number): boolean {
-  const afterDotSegment = isDotSegmentBefore(text, slash);
-  return markers.some(([word, version]) => {
-    const before = text.startsWith(word, slash - word.length) || startsPieceWithEndOf(word, text, slash) || afterDotSegment;
-    const after = text.startsWith(version, slash + 1) || (text[slash + 1] === 'v' && isPieceEnd(text, slash + 2));
-    return before && after;
-  });
+  // Most `/v` of a text are other paths' versions: what follows is checked first, the dot segment once at most.
+  const versionEnds = text[slash + 1] === 'v' && isPieceEnd(text, slash + 2);
+  let afterDotSegment: boolean | undefined;
+  for (const [word, version] of markers) {
+    if (!versionEnds && !text.startsWith(version, slash + 1)) continue;
+    if (text.startsWith(word, slash - word.length) || startsPieceWithEndOf(word, text, slash)) return true;
+    if ((afterDotSegment ??= isDotSegmentBefore(text, slash))) return true;
+  }
+  return false;
 }
 
 /** The segment that ends at `slash` is `.` or `..` (also spelled `%2e`), after a `/` or at a piece's start. */

@@ -1,6 +1,7 @@
 import { CALL, CONSTRUCT, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import type { ExportRef } from '../catalog';
 import { isGlobalReference, isStringLiteral, nodesAtText, type Node, type SourceCode } from '../syntax/ast';
+import { holdsWord } from '../syntax/text-search';
 
 /** The trace map of the catalog's export references: the calls and constructions of what they name. */
 export function traceMapOf(refs: readonly ExportRef[]): TraceMap<true> {
@@ -24,7 +25,7 @@ export function traceMapOf(refs: readonly ExportRef[]): TraceMap<true> {
  * ship ESM builds that export those names.
  */
 export function moduleReferences<T>(sourceCode: SourceCode, traceMap: TraceMap<T>): Node[] {
-  const modules = Object.keys(traceMap).filter((name) => sourceCode.text.includes(name));
+  const modules = Object.keys(traceMap).filter((name) => holdsWord(sourceCode.text, name));
   if (modules.length === 0) return [];
   // ReferenceTracker is typed for ESLint's scope objects; typescript-eslint's are the same objects.
   const tracker = new ReferenceTracker(sourceCode.getScope(sourceCode.ast) as never, { mode: 'legacy' });

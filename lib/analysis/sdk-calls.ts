@@ -27,8 +27,8 @@ import { moduleReferences, traceMapOf } from './module-references';
  * chaining and string keys, and through the aliases scope can follow
  * (destructuring, `const m = client.im.messageReaction.create`, `.bind`), plus
  * the `LarkChannel` helpers that call the reaction endpoints. Work starts at
- * the text's hits of a resource or helper name, so a file without one costs a
- * single regular-expression scan.
+ * the text's hits of a resource or helper name, so a file without one costs an
+ * `indexOf` per stem of those names.
  *
  * `isSdkReceiver`, when given (type-aware linting), decides for a resource
  * expression whose type is known whether it comes from the SDK.
@@ -37,7 +37,13 @@ export function findSdkCalls(
   sourceCode: SourceCode,
   compiled: CompiledNotice,
   isSdkReceiver?: (node: Node) => boolean | undefined,
-): EndpointFinding[] {
+): readonly EndpointFinding[] {
+  const { text } = sourceCode;
+  const words = fileSdkWords(sourceCode, compiled);
+  work.scanned += text.length * compiled.sdkWordParts.length;
+  const escaped = escapedNodes(sourceCode);
+  // Most files name no SDK word: nothing more is made for them.
+  if (words.length === 0 && escaped.length === 0) return NONE;
   const { sdkMethods, channelHelpers } = compiled;
   const findings = new Map<Node, EndpointFinding>();
   const report = (node: Node, entries: readonly CatalogEntry[], sdkCall: string) => {
@@ -129,18 +135,58 @@ export function findSdkCalls(
     }
   };
 
-  const { text } = sourceCode;
-  if (compiled.sdkWordStems.some((stem) => text.includes(stem))) {
-    const words = new RegExp(compiled.sdkWords);
-    for (let match = words.exec(text); match !== null; match = words.exec(text)) visit(nodeAtOffset(sourceCode, match.index), match[0]);
-  }
-  work.scanned += text.length;
+  for (const [offset, name] of words) visit(nodeAtOffset(sourceCode, offset), name);
   // A name spelled with escapes (`client.im.\u006dessageReaction`) is read by its value, which the text does not show.
-  for (const node of escapedNodes(sourceCode)) {
+  for (const node of escaped) {
     const name = node.type === 'Identifier' ? node.name : node.type === 'Literal' ? String(node.value) : node.type === 'TemplateElement' ? node.value.cooked : undefined;
     if (name !== undefined && name !== null && (sdkMethods.has(name) || channelHelpers.has(name))) visit(node, name);
   }
   return [...findings.values()];
+}
+
+/** Where a file's text holds an SDK word whole (sdkWordOffsets): the pre-filter and the search ask in turn. */
+export function fileSdkWords(sourceCode: SourceCode, compiled: CompiledNotice): readonly (readonly [number, string])[] {
+  if (lastWords.tree !== sourceCode.ast || lastWords.compiled !== compiled) {
+    lastWords = { tree: sourceCode.ast, compiled, words: sdkWordOffsets(sourceCode.text, compiled) };
+  }
+  return lastWords.words;
+}
+
+let lastWords: { readonly tree: Node | undefined; readonly compiled: CompiledNotice | undefined; readonly words: readonly (readonly [number, string])[] } = {
+  tree: undefined,
+  compiled: undefined,
+  words: [],
+};
+
+/**
+ * Where the text holds an SDK word whole (a resource or a helper between
+ * characters that are not `[A-Za-z0-9_]`, as `\b` reads them), in text order,
+ * with the word: each found by the search part it contains (compiled.sdkWordParts).
+ */
+function sdkWordOffsets(text: string, compiled: CompiledNotice): readonly (readonly [number, string])[] {
+  const { sdkWordSet, sdkWordParts, longestSdkWord } = compiled;
+  let found: Map<number, string> | undefined;
+  for (const part of sdkWordParts) {
+    for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) {
+      // A run of word characters longer than every SDK word is none of them: stop there.
+      let start = at;
+      while (start > 0 && at - start <= longestSdkWord && isWordChar(text.charCodeAt(start - 1))) start--;
+      let end = at + part.length;
+      while (end < text.length && end - start <= longestSdkWord && isWordChar(text.charCodeAt(end))) end++;
+      if (end - start > longestSdkWord) continue;
+      const word = text.slice(start, end);
+      if (sdkWordSet.has(word)) (found ??= new Map()).set(start, word);
+    }
+  }
+  if (found === undefined) return NONE;
+  return found.size === 1 ? [...found] : [...found].sort((a, b) => a[0] - b[0]);
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** `[A-Za-z0-9_]`, the characters `\w` matches without the `u` flag. */
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
 /** The expression an object pattern destructures, through nesting: `client` in `const { im: { … } } = client`. */

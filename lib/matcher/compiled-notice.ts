@@ -1,5 +1,6 @@
 import { IM_NAMESPACE, type CatalogEntry, type Notice } from '../catalog';
 import { WeakMemo } from '../memo';
+import { searchPartOf } from '../syntax/text-search';
 import { compileMatcher, pathSegments, type PathMatch } from './path-matcher';
 
 /**
@@ -25,18 +26,27 @@ export interface CompiledNotice {
    * with `/` or `/v` (`'chat/'`), and a version at a string's start (`'v4'`,
    * `'v4/send'`). The words and versions to look for, each once.
    */
-  readonly markerFragments: { readonly words: readonly string[]; readonly versions: readonly string[] };
+  readonly markerFragments: {
+    readonly words: readonly string[];
+    readonly versions: readonly string[];
+    /** 1 at the char codes the words begin and end with: most slashes of a text have neither beside them. */
+    readonly firstChars: Readonly<Uint8Array>;
+    readonly lastChars: Readonly<Uint8Array>;
+  };
   /** resource → method → entry, for `X.im.<resource>.<method>(…)` and `X.im.v1.<resource>.<method>(…)`. */
   readonly sdkMethods: ReadonlyMap<string, ReadonlyMap<string, CatalogEntry>>;
   /** Channel helper → the entries it calls. */
   readonly channelHelpers: ReadonlyMap<string, readonly CatalogEntry[]>;
-  /** Every SDK call reported names one of these words (a resource or a helper): one scan finds them. */
-  readonly sdkWords: RegExp;
+  /** Every SDK call reported names one of these words (a resource or a helper). */
+  readonly sdkWordSet: ReadonlySet<string>;
+  /** The length of the longest of them. */
+  readonly longestSdkWord: number;
   /**
-   * The fewest substrings of those words that every one of them contains (`chat` for `chatTab`): a text
-   * without any of them, as `indexOf` tells quickly, holds no SDK word, and the scan is skipped.
+   * Short parts of those words that every one of them contains (`Reac` for `messageReaction` and
+   * `addReaction`, `chat` for `chatTab`), as `indexOf` finds fastest (searchPartOf): the text is
+   * searched for these, and each hit read as the whole word around it.
    */
-  readonly sdkWordStems: readonly string[];
+  readonly sdkWordParts: readonly string[];
 }
 
 const compiled = new WeakMemo<Notice, CompiledNotice>();
@@ -65,16 +75,31 @@ function compile(notice: Notice): CompiledNotice {
     matchPath: compileMatcher(notice.entries),
     versionedMarkers,
     firstSegments: new Set(versionedMarkers.map(([word]) => word)),
-    markerFragments: {
-      words: [...new Set(versionedMarkers.map(([word]) => word))],
-      versions: [...new Set(versionedMarkers.map(([, version]) => version))],
-    },
+    markerFragments: markerFragments(versionedMarkers),
     sdkMethods,
     channelHelpers,
-    // A word that can never occur, for a notice without SDK methods.
-    sdkWords: new RegExp(words.length === 0 ? '(?!)' : `\\b(?:${words.join('|')})\\b`, 'g'),
-    sdkWordStems: words.filter((word) => !words.some((other) => other !== word && word.includes(other))),
+    sdkWordSet: new Set(words),
+    longestSdkWord: Math.max(0, ...words.map((word) => word.length)),
+    // The words no other word is part of (`chat`, not `chatTab`), each by its search part.
+    sdkWordParts: [...new Set(words.filter((word) => !words.some((other) => other !== word && word.includes(other))).map(searchPartOf))],
   };
+}
+
+function markerFragments(versionedMarkers: readonly (readonly [string, string])[]): CompiledNotice['markerFragments'] {
+  const words = [...new Set(versionedMarkers.map(([word]) => word))];
+  return {
+    words,
+    versions: [...new Set(versionedMarkers.map(([, version]) => version))],
+    firstChars: charTable(words.map((word) => word.charCodeAt(0))),
+    lastChars: charTable(words.map((word) => word.charCodeAt(word.length - 1))),
+  };
+}
+
+/** A table over every UTF-16 code unit, 1 at `codes`: one array read per lookup, in the text scans' inner loop. */
+function charTable(codes: readonly number[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const code of codes) table[code] = 1;
+  return table;
 }
 
 function uniqueMarkers(entries: readonly CatalogEntry[]): [string, string][] {

@@ -1,11 +1,10 @@
-import { analyzeFile } from '../analysis';
+import { mayNameEvent } from '../analysis';
 import { EXTERNAL_CHAT_NOTICE, V2_ENVELOPE } from '../catalog';
 import { legacyEventMessage, MESSAGE, TEXTS } from '../messages';
 import { reportSubject } from '../subjects';
 import { checkSuggestion, registerSuggestion } from '../suggestions/legacy-event';
 import { createRule } from './support/create-rule';
-import { withSettings } from './support/file-settings';
-import { fileContextOf } from './support/file-context';
+import { NO_LISTENERS, withSettings } from './support/file-settings';
 
 const notice = EXTERNAL_CHAT_NOTICE;
 const { legacyEvent } = notice;
@@ -31,11 +30,13 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
     schema: [],
   },
   create(context) {
-    return withSettings(context, (settings) => {
+    return withSettings(context, (settings, file) => {
+      // A file that never names the event gets no listener.
+      if (!mayNameEvent(file.sourceCode, legacyEvent)) return NO_LISTENERS;
       const { event } = TEXTS[settings.locale];
       return {
         Program() {
-          for (const finding of analyzeFile(context.sourceCode, settings, fileContextOf(context)).legacyEvents(legacyEvent)) {
+          for (const finding of file.analysis().legacyEvents(legacyEvent)) {
             if (finding.kind === 'typeHandler') {
               reportSubject(
                 context,
@@ -47,8 +48,8 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
             // The title says what the suggestion does; what it rewrites and marks is in the code it leaves (FIXME comments).
             const suggestion =
               finding.kind === 'register'
-                ? registerSuggestion(context.sourceCode, legacyEvent, finding, settings.locale)
-                : checkSuggestion(context.sourceCode, legacyEvent, finding, settings.locale);
+                ? registerSuggestion(file.sourceCode, legacyEvent, finding, settings.locale)
+                : checkSuggestion(file.sourceCode, legacyEvent, finding, settings.locale);
             const suggest =
               suggestion === undefined
                 ? []

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { WeakMemo } from '../memo';
+import { indexOfWord } from './text-search';
 import { work } from './work';
 
 export type Node = TSESTree.Node;
@@ -163,7 +164,7 @@ function holds(node: Node, offset: number): boolean {
 export function* nodesAtText(sourceCode: SourceCode, needle: string): Generator<readonly [node: Node, offset: number]> {
   const { text } = sourceCode;
   let from = 0;
-  for (let offset = text.indexOf(needle); offset !== -1; offset = text.indexOf(needle, offset + needle.length)) {
+  for (let offset = indexOfWord(text, needle); offset !== -1; offset = indexOfWord(text, needle, offset + needle.length)) {
     work.scanned += offset + needle.length - from;
     from = offset + needle.length;
     yield [nodeAtOffset(sourceCode, offset), offset];

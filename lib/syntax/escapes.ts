@@ -1,4 +1,3 @@
-import { WeakMemo } from '../memo';
 import { nodeAtOffset, type Node, type SourceCode } from './ast';
 import { work } from './work';
 
@@ -12,15 +11,24 @@ import { work } from './work';
  * backslashes, and kept per file.
  */
 export function escapedNodes(sourceCode: SourceCode): readonly Node[] {
-  return escaped.get(sourceCode.ast, () => findEscapedNodes(sourceCode));
+  if (lastTree !== sourceCode.ast) {
+    lastNodes = findEscapedNodes(sourceCode);
+    lastTree = sourceCode.ast;
+  }
+  return lastNodes;
 }
 
-const escaped = new WeakMemo<Node, readonly Node[]>();
+// The searches of one file ask one after another: the last file's answer is kept, in two fields (not a
+// WeakMap entry per file).
+let lastTree: Node | undefined;
+let lastNodes: readonly Node[] = [];
+
+const NONE: readonly Node[] = Object.freeze([]);
 
 /** After a backslash, these spell no character a word of the catalog holds. */
 const HARMLESS = new Set(['\\', 'n', 'r', 't', "'", '"', '`', '$']);
 
-function findEscapedNodes(sourceCode: SourceCode): Node[] {
+function findEscapedNodes(sourceCode: SourceCode): readonly Node[] {
   const { text } = sourceCode;
   const nodes: Node[] = [];
   let from = 0;
@@ -40,7 +48,7 @@ function findEscapedNodes(sourceCode: SourceCode): Node[] {
     }
   }
   work.scanned += Math.max(0, text.length - from);
-  return nodes;
+  return nodes.length === 0 ? NONE : nodes;
 }
 
 function isValueToken(node: Node): boolean {

@@ -33,10 +33,21 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   meta,
   create,
 }: RuleDefinition<MessageIds, Options>): FeishuRuleModule<MessageIds, Options> {
+  const defaults = meta.defaultOptions ?? ([] as unknown as Options);
+  // ESLint hands every file of a config the same options array: merged once while it stays the same.
+  let given: readonly unknown[] | undefined;
+  let merged = defaults;
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
-    create: (context) => create(context, withDefaults(meta.defaultOptions ?? ([] as unknown as Options), context.options)),
+    create(context) {
+      const options = context.options;
+      if (options !== given) {
+        merged = withDefaults(defaults, options);
+        given = options;
+      }
+      return create(context, merged);
+    },
   };
 }
 

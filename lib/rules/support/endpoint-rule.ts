@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import { analyzeFile, type EndpointFinding } from '../../analysis';
+import { mayNameEndpoints, type EndpointFinding } from '../../analysis';
 import type { CatalogEntry, Notice } from '../../catalog';
 import { compileNotice } from '../../matcher';
 import { WeakMemo } from '../../memo';
@@ -9,8 +9,7 @@ import { stillFails } from '../../policy';
 import type { FeishuSettings, Locale } from '../../settings';
 import { reportSubject } from '../../subjects';
 import { readAllow, type AllowProblem, type AllowReading } from './allow-option';
-import { withSettings, type INVALID_SETTINGS } from './file-settings';
-import { fileContextOf } from './file-context';
+import { NO_LISTENERS, withSettings, type INVALID_SETTINGS } from './file-settings';
 
 /** The one option of every API rule (docs/spec/behaviour.md#rule-options). */
 export type AllowOptions = [{ allow: string[] }];
@@ -72,7 +71,7 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
   coverage.set(name, { notice, code });
   const allowReadings = new Map<string, AllowReading>();
   return (context, [{ allow }]) =>
-    withSettings(context, (settings) => {
+    withSettings(context, (settings, file) => {
       const reading = readAllowCached(allowReadings, allow, notice, code, context.id, name);
       if (reading.problems.length > 0) {
         return {
@@ -81,9 +80,11 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
           },
         };
       }
+      // A file the search cannot find anything in gets no listener.
+      if (!mayNameEndpoints(file.sourceCode, compiled, file.path())) return NO_LISTENERS;
       return {
         Program() {
-          for (const finding of analyzeFile(context.sourceCode, settings, fileContextOf(context)).endpoints(compiled)) {
+          for (const finding of file.analysis().endpoints(compiled)) {
             if (finding.code !== code) continue;
             if (finding.protection !== undefined && !settings.reportGuarded) continue;
             const entries = entriesToReport(finding, settings, reading.ids);

@@ -20,15 +20,21 @@ interface ParserFields {
  */
 export function fileContextOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileContext {
   const fields = context as unknown as ParserFields;
-  const name = fields.physicalFilename ?? fields.filename;
   const languageOptions = fields.languageOptions;
   return {
-    path: name !== undefined && path.isAbsolute(name) ? name : undefined,
+    path: filePathOf(context),
     parser: asParser(languageOptions?.parser) ?? parserAt(fields.parserPath),
     parserOptions: languageOptions?.parserOptions ?? fields.parserOptions ?? {},
     ecmaVersion: languageOptions?.ecmaVersion,
     sourceType: languageOptions?.sourceType,
   };
+}
+
+/** The file's absolute path on disk (FileContext.path): the physical file, for code blocks a processor extracts. */
+export function filePathOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): string | undefined {
+  const fields = context as unknown as ParserFields;
+  const name = fields.physicalFilename ?? fields.filename;
+  return name !== undefined && path.isAbsolute(name) ? name : undefined;
 }
 
 function asParser(value: unknown): ModuleParser | undefined {

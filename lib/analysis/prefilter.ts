@@ -1,0 +1,30 @@
+import type { LegacyEvent } from '../catalog';
+import type { CompiledNotice } from '../matcher';
+import type { SourceCode } from '../syntax/ast';
+import { escapedNodes } from '../syntax/escapes';
+import { holdsWord } from '../syntax/text-search';
+import { followsImports } from './imported-bindings';
+import { fileMarkerOffsets } from './marker-seeds';
+import { fileSdkWords } from './sdk-calls';
+
+/**
+ * Whether the endpoint search may find anything in a file: false only when
+ * every place it starts from is empty (no marker in the text, no SDK word, no
+ * escaped name or string, no imported constant followed: `path` is the file's,
+ * FileContext.path). Most files of a
+ * project are such files; a rule then adds no listener, and the file costs
+ * these few text searches (docs/performance.md#the-rules-own-time).
+ */
+export function mayNameEndpoints(sourceCode: SourceCode, compiled: CompiledNotice, path: string | undefined): boolean {
+  return (
+    fileMarkerOffsets(sourceCode, compiled).length > 0 ||
+    fileSdkWords(sourceCode, compiled).length > 0 ||
+    escapedNodes(sourceCode).length > 0 ||
+    followsImports(path)
+  );
+}
+
+/** Whether the event search may find anything: the text names the event's type. */
+export function mayNameEvent(sourceCode: SourceCode, event: LegacyEvent): boolean {
+  return holdsWord(sourceCode.text, event.type);
+}

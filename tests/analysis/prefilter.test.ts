@@ -1,0 +1,98 @@
+import { Linter, type Rule } from 'eslint';
+import * as espree from 'espree';
+import { describe, expect, it } from 'vitest';
+import { analyzeFile, mayNameEndpoints, mayNameEvent, type FileContext } from '../../lib/analysis';
+import { EXTERNAL_CHAT_NOTICE } from '../../lib/catalog';
+import { compileNotice } from '../../lib/matcher';
+import { plugin } from '../../lib/plugin';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import type { SourceCode } from '../../lib/syntax/ast';
+
+// The pre-filter (docs/performance.md#the-rules-own-time): a rule adds no listener to a file where its search
+// cannot find anything. It must never hide a finding: wherever it says no, the analysis finds nothing.
+
+const NOTICE = compileNotice(EXTERNAL_CHAT_NOTICE);
+const IN_PACKAGE: FileContext = { path: '/project/node_modules/pkg/index.js', parser: undefined, parserOptions: {}, ecmaVersion: undefined, sourceType: undefined };
+const IN_PROJECT: FileContext = { ...IN_PACKAGE, path: '/project/src/index.js' };
+
+/** The SourceCode ESLint makes of `code`, and the keys of the listeners each rule of the plugin returns for it. */
+function lintOf(code: string, physicalFilename = 'file.js'): { sourceCode: SourceCode; listeners: Record<string, string[]> } {
+  let sourceCode: SourceCode | undefined;
+  const listeners: Record<string, string[]> = {};
+  const probe: Rule.RuleModule = {
+    create(context) {
+      sourceCode = context.sourceCode as unknown as SourceCode;
+      for (const [name, rule] of Object.entries(plugin.rules)) listeners[name] = Object.keys((rule as unknown as Rule.RuleModule).create(context));
+      return {};
+    },
+  };
+  const messages = new Linter().verify(
+    code,
+    [{ files: ['**/*.js'], languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } }, plugins: { probe: { rules: { p: probe } } }, rules: { 'probe/p': 'error' } }],
+    physicalFilename,
+  );
+  const fatal = messages.find((m) => m.fatal === true);
+  if (fatal !== undefined) throw new Error(`parse error: ${fatal.message}`);
+  return { sourceCode: sourceCode!, listeners };
+}
+
+const NOTHING = [
+  'const a = 1;\nexport default a;',
+  "import x from 'lodash';\nx.map([1], (y) => y / 2); // a comment with / slashes /v",
+  "const r = /\\d+\\/v/; const s = 'a/b/c';",
+  "fetch('https://example.com/api/v2/items');",
+];
+
+const SOMETHING: ReadonlyArray<readonly [shape: string, code: string]> = [
+  ['a whole path', "fetch('https://open.feishu.cn/open-apis/message/v4/send/');"],
+  ['split pieces', "const p = '/message' + '/v4/send/';"],
+  ['a version at a piece start', "const p = prefix + 'v4/send/';"],
+  ['an SDK word', 'client.im.messageReaction.create({});'],
+  ['an escaped string', "const p = '/open-ap\\u0069s/message/v4/send/';"],
+];
+
+describe('mayNameEndpoints', () => {
+  it.each(NOTHING)('is false where no search starts: %s', (code) => {
+    const { sourceCode, listeners } = lintOf(code);
+    expect(mayNameEndpoints(sourceCode, NOTICE, IN_PACKAGE.path)).toBe(false);
+    // …and the API rules add no listener there.
+    expect(listeners['no-legacy-message-chat-api']).toEqual([]);
+    expect(listeners['no-external-chat-reaction-api']).toEqual([]);
+    expect(listeners['no-external-chat-management-api']).toEqual([]);
+  });
+
+  it.each(SOMETHING)('is true for %s', (_shape, code) => {
+    const { sourceCode, listeners } = lintOf(code);
+    expect(mayNameEndpoints(sourceCode, NOTICE, IN_PACKAGE.path)).toBe(true);
+    expect(listeners['no-legacy-message-chat-api']).toEqual(['Program']);
+  });
+
+  it('is true in a project file, whose imported constants are followed', () => {
+    const { sourceCode } = lintOf(NOTHING[0]!);
+    expect(mayNameEndpoints(sourceCode, NOTICE, IN_PROJECT.path)).toBe(true);
+  });
+
+  it('never hides a finding: where it says no, the analysis finds nothing', () => {
+    for (const code of [...NOTHING, ...SOMETHING.map(([, c]) => c)]) {
+      const { sourceCode } = lintOf(code);
+      const found = analyzeFile(sourceCode, { ...DEFAULT_SETTINGS, assumeOpenPlatform: true }, IN_PACKAGE).endpoints(NOTICE);
+      if (!mayNameEndpoints(sourceCode, NOTICE, IN_PACKAGE.path)) expect(found, code).toEqual([]);
+    }
+    // The samples that may name one do, so the check above is not empty.
+    expect(SOMETHING.filter(([, code]) => analyzeFile(lintOf(code).sourceCode, { ...DEFAULT_SETTINGS, assumeOpenPlatform: true }, IN_PACKAGE).endpoints(NOTICE).length > 0)).not.toEqual([]);
+  });
+});
+
+describe('mayNameEvent', () => {
+  it('is false, and the event rule adds no listener, where the text never names the event', () => {
+    const { sourceCode, listeners } = lintOf(NOTHING[0]!);
+    expect(mayNameEvent(sourceCode, EXTERNAL_CHAT_NOTICE.legacyEvent)).toBe(false);
+    expect(listeners['no-legacy-message-event']).toEqual([]);
+  });
+
+  it('is true where it does', () => {
+    const { sourceCode, listeners } = lintOf("if (body.event.type === 'message') handle(body);");
+    expect(mayNameEvent(sourceCode, EXTERNAL_CHAT_NOTICE.legacyEvent)).toBe(true);
+    expect(listeners['no-legacy-message-event']).toEqual(['Program']);
+  });
+});

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { fileSdkWords } from '../../lib/analysis/sdk-calls';
+import { markerOffsets } from '../../lib/analysis/marker-seeds';
+import { EXTERNAL_CHAT_NOTICE, OPEN_APIS_SEGMENT } from '../../lib/catalog';
+import { compileNotice, isDotSegment, type CompiledNotice } from '../../lib/matcher';
+import type { SourceCode } from '../../lib/syntax/ast';
+import { indexOfWord, searchPartOf } from '../../lib/syntax/text-search';
+
+// The text scans were made faster in 0.2.1 (docs/performance.md#the-rules-own-time) and must find exactly what
+// the plain scans before them found. The plain ones are kept here as the reference: one `indexOf` pass per
+// needle, each hit checked where it stands, and the SDK words by one regular expression.
+
+const NOTICE = compileNotice(EXTERNAL_CHAT_NOTICE);
+
+/** A deterministic generator, so that a failure names a text that can be run again. */
+function random(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+}
+
+const PIECES = [
+  '/open-apis/message/v4/send', '/message/v', '/chat/', 'im/v1/', '/', '/', '}', 'open-apis', 'open-api', 'message',
+  'chat', 'bot', 'im', 'v1', 'v3', 'v4', 'v', 'v2', '.', '..', '%2e', '-', 'x', '?', '#', 'send', 'mess', 'age',
+  "'", "'", '"', '`', '${', 'Reaction', 'messageReaction', 'chatTab', 'xchat', 'addReaction', '_', '$', ' ',
+];
+
+function randomText(next: (n: number) => number): string {
+  return Array.from({ length: 1 + next(24) }, () => PIECES[next(PIECES.length)]).join('');
+}
+
+describe('indexOfWord finds what indexOf finds', () => {
+  const words = [OPEN_APIS_SEGMENT, 'message', 'register', "'message'", 'messageReaction', 'chat', 'ab', 'aaaaa', 'setTypeHandler'];
+
+  it.each(words)('%s, from every offset of generated texts', (word) => {
+    const next = random(word.length);
+    for (let round = 0; round < 300; round++) {
+      const text = randomText(next) + word.slice(0, next(word.length + 1)) + randomText(next) + (next(2) === 0 ? word : '');
+      for (let from = 0; from <= text.length; from++) expect(indexOfWord(text, word, from), `${JSON.stringify(text)} from ${from}`).toBe(text.indexOf(word, from));
+    }
+  });
+
+  it('overlapping occurrences, one after another', () => {
+    const text = 'aaaaaaaaaa';
+    const found: number[] = [];
+    for (let at = indexOfWord(text, 'aaaaa'); at !== -1; at = indexOfWord(text, 'aaaaa', at + 1)) found.push(at);
+    expect(found).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('searches each word by a short part that starts with its rarest character', () => {
+    expect([OPEN_APIS_SEGMENT, 'messageReaction', 'message', 'register', 'chat', "'message'"].map(searchPartOf)).toEqual(['-api', 'Reac', 'mess', 'gist', 'chat', "'mes"]);
+  });
+});
+
+describe('the marker scan finds what one pass per needle found', () => {
+  it.each([true, false])('fragments %s, on 20,000 generated texts', (fragments) => {
+    const next = random(fragments ? 1 : 2);
+    let withMarkers = 0;
+    for (let round = 0; round < 20_000; round++) {
+      const text = randomText(next);
+      const expected = referenceMarkerOffsets(text, NOTICE, fragments);
+      if (expected.length > 0) withMarkers++;
+      expect([...new Set(markerOffsets(text, NOTICE, fragments))], JSON.stringify(text)).toEqual(expected);
+    }
+    // The generator must reach the markers, or the comparison says little.
+    expect(withMarkers).toBeGreaterThan(5_000);
+  });
+
+  it('offsets come in ascending order', () => {
+    const text = "x = '/open-apis/' + 'v4/send' + '/chat/' + 'message/v4' + `${a}/im/v1/`";
+    const offsets = markerOffsets(text, NOTICE, true);
+    expect(offsets.length).toBeGreaterThan(3);
+    expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+  });
+});
+
+describe('the SDK word scan finds what the regular expression found', () => {
+  it('on 20,000 generated texts', () => {
+    const words = [...NOTICE.sdkMethods.keys(), ...NOTICE.channelHelpers.keys()];
+    const pattern = new RegExp(`\\b(?:${words.join('|')})\\b`, 'g');
+    const next = random(3);
+    let withWords = 0;
+    for (let round = 0; round < 20_000; round++) {
+      const text = randomText(next);
+      const expected = [...text.matchAll(pattern)].map((match) => [match.index, match[0]]);
+      if (expected.length > 0) withWords++;
+      const sourceCode = { text, ast: {} } as unknown as SourceCode;
+      expect(fileSdkWords(sourceCode, NOTICE), JSON.stringify(text)).toEqual(expected);
+    }
+    expect(withWords).toBeGreaterThan(2_000);
+  });
+
+  it('a run of word characters longer than every SDK word is none of them', () => {
+    const sourceCode = { text: `x.${'a'.repeat(10_000)}chat${'b'.repeat(10_000)} + im.chat`, ast: {} } as unknown as SourceCode;
+    expect(fileSdkWords(sourceCode, NOTICE)).toEqual([[20_012, 'chat']]);
+  });
+});
+
+// ---- The reference: the scans of 0.2.0, one `indexOf` pass per needle. ----
+
+function referenceMarkerOffsets(text: string, compiled: CompiledNotice, fragments: boolean): number[] {
+  const found = new Set<number>();
+  const scan = (needle: string, accept: (offset: number) => boolean) => {
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) if (accept(at)) found.add(at);
+  };
+  scan(OPEN_APIS_SEGMENT, (at) => mayBeginCatalogPath(compiled.firstSegments, text, at));
+  scan('/v', (at) => isVersionedMarkerAt(compiled.versionedMarkers, text, at));
+  if (fragments) {
+    for (const word of compiled.markerFragments.words) {
+      scan(`/${word}`, (at) => isWordFragmentAt(text, at + 1, word));
+      scan(`${word}/`, (at) => text[at - 1] !== '/' && isWordFragmentAt(text, at, word));
+    }
+    for (const version of compiled.markerFragments.versions) scan(version, (at) => isVersionFragmentAt(text, at, version));
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+function isWordFragmentAt(text: string, offset: number, word: string): boolean {
+  const before = text[offset - 1];
+  const after = offset + word.length;
+  if (before === '/') {
+    if (isPieceEnd(text, after)) return true;
+    if (text[after] !== '/') return false;
+    return isPieceEnd(text, after + 1) || (text[after + 1] === 'v' && isPieceEnd(text, after + 2));
+  }
+  if (!isPieceStart(before) || text[after] !== '/') return false;
+  return isPieceEnd(text, after + 1) || (text[after + 1] === 'v' && isPieceEnd(text, after + 2));
+}
+
+function isVersionFragmentAt(text: string, offset: number, version: string): boolean {
+  if (!isPieceStart(text[offset - 1])) return false;
+  const after = text[offset + version.length];
+  return after === '/' || after === '?' || after === '#' || isPieceEnd(text, offset + version.length);
+}
+
+function isPieceEnd(text: string, offset: number): boolean {
+  const c = text[offset];
+  return c === "'" || c === '"' || c === '`' || (c === '$' && text[offset + 1] === '{');
+}
+
+function isPieceStart(c: string | undefined): boolean {
+  return c === "'" || c === '"' || c === '`' || c === '}';
+}
+
+function isVersionedMarkerAt(markers: CompiledNotice['versionedMarkers'], text: string, slash: number): boolean {
+  const afterDotSegment = isDotSegmentBefore(text, slash);
+  return markers.some(([word, version]) => {
+    const before = text.startsWith(word, slash - word.length) || startsPieceWithEndOf(word, text, slash) || afterDotSegment;
+    const after = text.startsWith(version, slash + 1) || (text[slash + 1] === 'v' && isPieceEnd(text, slash + 2));
+    return before && after;
+  });
+}
+
+function isDotSegmentBefore(text: string, slash: number): boolean {
+  for (let start = slash - 2; start >= 0 && start >= slash - 7; start--) {
+    if (text[start] === '/' || isPieceStart(text[start])) return isDotSegment(text.slice(start + 1, slash));
+  }
+  return false;
+}
+
+function startsPieceWithEndOf(word: string, text: string, end: number): boolean {
+  for (let length = 0; length < word.length; length++) {
+    if (isPieceStart(text[end - length - 1]) && text.startsWith(word.slice(word.length - length), end - length)) return true;
+  }
+  return false;
+}
+
+function mayBeginCatalogPath(firstSegments: ReadonlySet<string>, text: string, offset: number): boolean {
+  const slash = offset + OPEN_APIS_SEGMENT.length;
+  if (text[slash] !== '/') return true;
+  let end = slash + 1;
+  while (end < text.length && /[\w.-]/.test(text[end]!)) end++;
+  if (end === slash + 1) return true;
+  const segment = text.slice(slash + 1, end);
+  if (isDotSegment(segment)) return true;
+  const next = text[end];
+  if (next === '/' || next === '?' || next === '#') return firstSegments.has(segment);
+  if (next === "'" || next === '"' || next === '`') return [...firstSegments].some((first) => first.startsWith(segment));
+  return true;
+}
