@@ -34,7 +34,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   create,
 }: RuleDefinition<MessageIds, Options>): FeishuRuleModule<MessageIds, Options> {
   const defaults = meta.defaultOptions ?? ([] as unknown as Options);
-  // ESLint hands every file of a config the same options array: merged once while it stays the same.
+  // A rule configured without options gets `meta.defaultOptions` itself on every file (ESLint ≥ 9.15), or the same
+  // empty array: merged once while the array is the same one. Configured options come as a new array per file.
   let given: readonly unknown[] | undefined;
   let merged = defaults;
   return {
