@@ -64,7 +64,7 @@ export function findLegacyEvents(
 ): readonly LegacyEventFinding[] {
   const { text } = sourceCode;
   const eventType = event.type;
-  if (!holdsWord(text, eventType)) return NONE;
+  if (!mayHoldLegacyEvent(text, event)) return NONE;
   const findings: LegacyEventFinding[] = [];
 
   let dispatchers: ReadonlySet<Node> | undefined;
@@ -107,6 +107,20 @@ export function findLegacyEvents(
     if (check !== undefined && hasEvidence()) findings.push({ kind: 'check', node, ...check });
   }
   return findings;
+}
+
+/**
+ * Whether the text holds what each of the searches above starts from: the event's type, and with it a `register`
+ * call, a `setTypeHandler` call or the type as a quoted string. A text without them holds no finding.
+ */
+export function mayHoldLegacyEvent(text: string, event: LegacyEvent): boolean {
+  return (
+    holdsWord(text, event.type) &&
+    (holdsWord(text, EVENT_DISPATCHER.register) ||
+      holdsWord(text, TYPE_HANDLER.name) ||
+      holdsWord(text, `'${event.type}'`) ||
+      holdsWord(text, `"${event.type}"`))
+  );
 }
 
 /** The call `node` names the method of: `x.<name>(…)`, `x?.<name>(…)`, `x['<name>'](…)`. */

@@ -2,8 +2,8 @@ import type { LegacyEvent } from '../catalog';
 import type { CompiledNotice } from '../matcher';
 import type { SourceCode } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
-import { holdsWord } from '../syntax/text-search';
 import { followsImports } from './imported-bindings';
+import { mayHoldLegacyEvent } from './legacy-events';
 import { fileMarkerOffsets } from './marker-seeds';
 import { fileSdkWords } from './sdk-calls';
 
@@ -24,7 +24,7 @@ export function mayNameEndpoints(sourceCode: SourceCode, compiled: CompiledNotic
   );
 }
 
-/** Whether the event search may find anything: the text names the event's type. */
+/** Whether the event search may find anything: the text names the event's type, and where a search starts from it. */
 export function mayNameEvent(sourceCode: SourceCode, event: LegacyEvent): boolean {
-  return holdsWord(sourceCode.text, event.type);
+  return mayHoldLegacyEvent(sourceCode.text, event);
 }

@@ -31,7 +31,7 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
   },
   create(context) {
     return withSettings(context, (settings, file) => {
-      // A file that never names the event gets no listener.
+      // A file where no search for the event can start gets no listener.
       if (!mayNameEvent(file.sourceCode, legacyEvent)) return NO_LISTENERS;
       const { event } = TEXTS[settings.locale];
       return {

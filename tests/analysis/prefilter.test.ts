@@ -83,16 +83,42 @@ describe('mayNameEndpoints', () => {
   });
 });
 
+const EVENT = EXTERNAL_CHAT_NOTICE.legacyEvent;
+
 describe('mayNameEvent', () => {
-  it('is false, and the event rule adds no listener, where the text never names the event', () => {
-    const { sourceCode, listeners } = lintOf(NOTHING[0]!);
-    expect(mayNameEvent(sourceCode, EXTERNAL_CHAT_NOTICE.legacyEvent)).toBe(false);
-    expect(listeners['no-legacy-message-event']).toEqual([]);
+  it.each([NOTHING[0]!, 'try { run(); } catch (err) { log(err.message); }', 'const message = `${a} message`;'])(
+    'is false, and the event rule adds no listener, where no search starts: %s',
+    (code) => {
+      const { sourceCode, listeners } = lintOf(code);
+      expect(mayNameEvent(sourceCode, EVENT)).toBe(false);
+      expect(listeners['no-legacy-message-event']).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['a quoted type', "if (body.event.type === 'message') handle(body);"],
+    ['the other quote', 'switch (body.event.type) { case "message": handle(body); }'],
+    ['a register call', 'dispatcher.register({ message: onMessage });'],
+    ['setTypeHandler', "import { setTypeHandler } from 'x';\nsetTypeHandler(conf, TYPE, onMessage); // the message event"],
+  ])('is true for %s', (_shape, code) => {
+    const { sourceCode, listeners } = lintOf(code);
+    expect(mayNameEvent(sourceCode, EVENT)).toBe(true);
+    expect(listeners['no-legacy-message-event']).toEqual(['Program']);
   });
 
-  it('is true where it does', () => {
-    const { sourceCode, listeners } = lintOf("if (body.event.type === 'message') handle(body);");
-    expect(mayNameEvent(sourceCode, EXTERNAL_CHAT_NOTICE.legacyEvent)).toBe(true);
-    expect(listeners['no-legacy-message-event']).toEqual(['Program']);
+  it('never hides a finding: where it says no, the event search finds nothing', () => {
+    const samples = [
+      'try { run(); } catch (err) { log(err.message); }',
+      "import * as lark from '@larksuiteoapi/node-sdk';\nnew lark.EventDispatcher({}).register({ message: async () => {} });",
+      "import * as lark from '@larksuiteoapi/node-sdk';\nif (body.event.type === 'message') handle(body);",
+    ];
+    let found = 0;
+    for (const code of samples) {
+      const { sourceCode } = lintOf(code);
+      const events = analyzeFile(sourceCode, { ...DEFAULT_SETTINGS, assumeOpenPlatform: true }, IN_PACKAGE).legacyEvents(EVENT);
+      found += events.length;
+      if (!mayNameEvent(sourceCode, EVENT)) expect(events, code).toEqual([]);
+    }
+    expect(found).toBeGreaterThan(0);
   });
 });
