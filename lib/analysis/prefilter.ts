@@ -10,10 +10,11 @@ import { fileSdkWords } from './sdk-calls';
 /**
  * Whether the endpoint search may find anything in a file: false only when
  * every place it starts from is empty (no marker in the text, no SDK word, no
- * escaped name or string, no imported constant followed: `path` is the file's,
- * FileContext.path). Most files of a
- * project are such files; a rule then adds no listener, and the file costs
- * these few text searches (docs/performance.md#the-rules-own-time).
+ * escaped name or string, no imported constant followed; `path` is the file's,
+ * FileContext.path). A rule then adds no listener, and the file costs these
+ * few text searches (docs/performance.md#the-rules-own-time). Most files of an
+ * installed dependency are such files; a project's files that import anything
+ * are not, since their imports are followed.
  */
 export function mayNameEndpoints(sourceCode: SourceCode, compiled: CompiledNotice, path: string | undefined): boolean {
   return (
