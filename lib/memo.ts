@@ -15,3 +15,29 @@ export class WeakMemo<Key extends object, Value> {
     return value;
   }
 }
+
+/**
+ * A cache of one value: the last key's, by identity. For per-file work that
+ * several searches of one file ask for in turn: ESLint lints one file after
+ * another, so the last file is nearly always the one asked about, and no
+ * entry is made per file (a WeakMap entry per file costs more than the
+ * lookup saves). The last key stays alive until the next one.
+ */
+export class LastMemo<Key extends object, Value> {
+  private key: Key | undefined;
+  private value: Value | undefined;
+
+  /** The value for `key`, computed by `compute` unless `key` was the last asked. */
+  get(key: Key, compute: (key: Key) => Value): Value {
+    if (this.key !== key) {
+      this.value = compute(key);
+      this.key = key;
+    }
+    return this.value as Value;
+  }
+}
+
+/** A new LastMemo: the `compute` of a WeakMemo that keeps one per key (`WeakMemo<Notice, LastMemo<Tree, …>>`). */
+export function newLastMemo<Key extends object, Value>(): LastMemo<Key, Value> {
+  return new LastMemo();
+}

@@ -1,7 +1,8 @@
 import type { LegacyEvent } from '../catalog';
 import type { CompiledNotice } from '../matcher';
 import type { FeishuSettings } from '../settings';
-import type { SourceCode } from '../syntax/ast';
+import { type LastMemo, newLastMemo, WeakMemo } from '../memo';
+import type { Node, SourceCode } from '../syntax/ast';
 import { findEndpoints, type EndpointFinding } from './endpoints';
 import { findEvidence, type Evidence } from './evidence';
 import type { FileContext } from './file-context';
@@ -36,11 +37,10 @@ export interface FileAnalysis {
  * for a caller that asks again for the same tree and settings.
  */
 export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings, file: FileContext): FileAnalysis {
-  if (last !== undefined && last.sourceCode.ast === sourceCode.ast && last.settings === settings) return last;
-  return (last = new Analysis(sourceCode, settings, file));
+  return analyses.get(settings, newLastMemo).get(sourceCode.ast, () => new Analysis(sourceCode, settings, file));
 }
 
-let last: Analysis | undefined;
+const analyses = new WeakMemo<FeishuSettings, LastMemo<Node, Analysis>>();
 
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -59,8 +59,8 @@ class Analysis implements FileAnalysis {
   private others: Map<object, readonly (EndpointFinding | LegacyEventFinding)[]> | undefined;
 
   constructor(
-    readonly sourceCode: SourceCode,
-    readonly settings: FeishuSettings,
+    private readonly sourceCode: SourceCode,
+    private readonly settings: FeishuSettings,
     private readonly file: FileContext,
   ) {}
 

@@ -2,6 +2,7 @@ import { OPEN_APIS_SEGMENT } from '../catalog';
 import { isDotSegment, type CompiledNotice } from '../matcher';
 import { isModuleSpecifier, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
+import { type LastMemo, newLastMemo, WeakMemo } from '../memo';
 import { indexOfWord } from '../syntax/text-search';
 import { work } from '../syntax/work';
 
@@ -50,17 +51,10 @@ export function markerSeeds(sourceCode: SourceCode, compiled: CompiledNotice): N
  * answer is kept.
  */
 export function fileMarkerOffsets(sourceCode: SourceCode, compiled: CompiledNotice): readonly number[] {
-  if (lastOffsets.tree !== sourceCode.ast || lastOffsets.compiled !== compiled) {
-    lastOffsets = { tree: sourceCode.ast, compiled, offsets: markerOffsets(sourceCode.text, compiled, true) };
-  }
-  return lastOffsets.offsets;
+  return fileOffsets.get(compiled, newLastMemo).get(sourceCode.ast, () => markerOffsets(sourceCode.text, compiled, true));
 }
 
-let lastOffsets: { readonly tree: Node | undefined; readonly compiled: CompiledNotice | undefined; readonly offsets: readonly number[] } = {
-  tree: undefined,
-  compiled: undefined,
-  offsets: [],
-};
+const fileOffsets = new WeakMemo<CompiledNotice, LastMemo<Node, readonly number[]>>();
 
 /** The seed a located node gives: a string literal that is a runtime value, or the template a quasi is part of. */
 function seedAt(node: Node): Node | undefined {

@@ -14,6 +14,7 @@ import {
   type SourceCode,
   type Variable,
 } from '../syntax/ast';
+import { type LastMemo, newLastMemo, WeakMemo } from '../memo';
 import { escapedNodes } from '../syntax/escapes';
 import { work } from '../syntax/work';
 import { annotatedSdkKind } from './annotated-receivers';
@@ -146,17 +147,10 @@ export function findSdkCalls(
 
 /** Where a file's text holds an SDK word whole (sdkWordOffsets): the pre-filter and the search ask in turn. */
 export function fileSdkWords(sourceCode: SourceCode, compiled: CompiledNotice): readonly (readonly [number, string])[] {
-  if (lastWords.tree !== sourceCode.ast || lastWords.compiled !== compiled) {
-    lastWords = { tree: sourceCode.ast, compiled, words: sdkWordOffsets(sourceCode.text, compiled) };
-  }
-  return lastWords.words;
+  return fileWords.get(compiled, newLastMemo).get(sourceCode.ast, () => sdkWordOffsets(sourceCode.text, compiled));
 }
 
-let lastWords: { readonly tree: Node | undefined; readonly compiled: CompiledNotice | undefined; readonly words: readonly (readonly [number, string])[] } = {
-  tree: undefined,
-  compiled: undefined,
-  words: [],
-};
+const fileWords = new WeakMemo<CompiledNotice, LastMemo<Node, readonly (readonly [number, string])[]>>();
 
 /**
  * Where the text holds an SDK word whole (a resource or a helper between

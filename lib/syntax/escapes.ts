@@ -1,3 +1,4 @@
+import { LastMemo } from '../memo';
 import { nodeAtOffset, type Node, type SourceCode } from './ast';
 import { work } from './work';
 
@@ -11,17 +12,10 @@ import { work } from './work';
  * backslashes, and kept per file.
  */
 export function escapedNodes(sourceCode: SourceCode): readonly Node[] {
-  if (lastTree !== sourceCode.ast) {
-    lastNodes = findEscapedNodes(sourceCode);
-    lastTree = sourceCode.ast;
-  }
-  return lastNodes;
+  return escaped.get(sourceCode.ast, () => findEscapedNodes(sourceCode));
 }
 
-// The searches of one file ask one after another: the last file's answer is kept, in two fields (not a
-// WeakMap entry per file).
-let lastTree: Node | undefined;
-let lastNodes: readonly Node[] = [];
+const escaped = new LastMemo<Node, readonly Node[]>();
 
 const NONE: readonly Node[] = Object.freeze([]);
 
