@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { FeishuSettingsError, parseFeishuSettings, SETTING_FLAGS, show, type SettingsSpelling } from '../settings';
+import { FeishuSettingsError, parseFeishuSettings, SETTING_FLAGS, show, type SettingKey, type SettingsSpelling } from '../settings';
 import { AuditError } from './audit-error';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -32,10 +32,14 @@ type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { read
 export const FLAG_SPELLING: SettingsSpelling = {
   key: (key) => SETTING_FLAGS[key],
   name: (key) => SETTING_FLAGS[key],
-  set: (key, value) => (typeof value === 'boolean' ? SETTING_FLAGS[key] : `${SETTING_FLAGS[key]} ${String(value)}`),
-  value: (key, value) =>
-    value === undefined ? `no ${SETTING_FLAGS[key]}` : typeof value === 'boolean' ? SETTING_FLAGS[key] : `${SETTING_FLAGS[key]} ${String(value)}`,
+  set: flagWith,
+  value: (key, value) => (value === undefined ? `no ${SETTING_FLAGS[key]}` : flagWith(key, value)),
 };
+
+/** A setting as its flag gives it: `--external-sharing`, `--app-type store`. */
+function flagWith(key: SettingKey, value: unknown): string {
+  return typeof value === 'boolean' ? SETTING_FLAGS[key] : `${SETTING_FLAGS[key]} ${String(value)}`;
+}
 
 export const HELP = `Usage: eslint-plugin-feishu audit [options] [paths...]
 
