@@ -37,7 +37,25 @@ export class LastMemo<Key extends object, Value> {
   }
 }
 
-/** A new LastMemo: the `compute` of a WeakMemo that keeps one per key (`WeakMemo<Notice, LastMemo<Tree, …>>`). */
-export function newLastMemo<Key extends object, Value>(): LastMemo<Key, Value> {
-  return new LastMemo();
+/**
+ * A LastMemo of two keys: the last file's answer for one notice, or for one
+ * settings object (`(compiled, program)`). Another notice or settings asked in
+ * between recomputes, which the plugin's rules, sharing one of each per file,
+ * never do.
+ */
+export class LastPairMemo<First extends object, Second extends object, Value> {
+  private first: First | undefined;
+  private second: Second | undefined;
+  private value: Value | undefined;
+
+  /** The value for `(first, second)`, computed by `compute` unless they were the last asked. */
+  get(first: First, second: Second, compute: () => Value): Value {
+    if (this.first !== first || this.second !== second) {
+      // Keys set after `compute`, which may throw: a failed computation is not an answer.
+      this.value = compute();
+      this.first = first;
+      this.second = second;
+    }
+    return this.value as Value;
+  }
 }

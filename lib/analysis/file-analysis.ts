@@ -1,7 +1,7 @@
 import type { LegacyEvent } from '../catalog';
 import type { CompiledNotice } from '../matcher';
 import type { FeishuSettings } from '../settings';
-import { type LastMemo, newLastMemo, WeakMemo } from '../memo';
+import { LastPairMemo } from '../memo';
 import type { Node, SourceCode } from '../syntax/ast';
 import { findEndpoints, type EndpointFinding } from './endpoints';
 import { findEvidence, type Evidence } from './evidence';
@@ -37,10 +37,10 @@ export interface FileAnalysis {
  * for a caller that asks again for the same tree and settings.
  */
 export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings, file: FileContext): FileAnalysis {
-  return analyses.get(settings, newLastMemo).get(sourceCode.ast, () => new Analysis(sourceCode, settings, file));
+  return analyses.get(settings, sourceCode.ast, () => new Analysis(sourceCode, settings, file));
 }
 
-const analyses = new WeakMemo<FeishuSettings, LastMemo<Node, Analysis>>();
+const analyses = new LastPairMemo<FeishuSettings, Node, Analysis>();
 
 const NONE: readonly never[] = Object.freeze([]);
 

@@ -2,7 +2,7 @@ import { OPEN_APIS_SEGMENT } from '../catalog';
 import { isDotSegment, type CompiledNotice } from '../matcher';
 import { isModuleSpecifier, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
-import { type LastMemo, newLastMemo, WeakMemo } from '../memo';
+import { LastPairMemo } from '../memo';
 import { indexOfWord } from '../syntax/text-search';
 import { work } from '../syntax/work';
 
@@ -51,10 +51,10 @@ export function markerSeeds(sourceCode: SourceCode, compiled: CompiledNotice): N
  * answer is kept.
  */
 export function fileMarkerOffsets(sourceCode: SourceCode, compiled: CompiledNotice): readonly number[] {
-  return fileOffsets.get(compiled, newLastMemo).get(sourceCode.ast, () => markerOffsets(sourceCode.text, compiled, true));
+  return fileOffsets.get(compiled, sourceCode.ast, () => markerOffsets(sourceCode.text, compiled, true));
 }
 
-const fileOffsets = new WeakMemo<CompiledNotice, LastMemo<Node, readonly number[]>>();
+const fileOffsets = new LastPairMemo<CompiledNotice, Node, readonly number[]>();
 
 /** The seed a located node gives: a string literal that is a runtime value, or the template a quasi is part of. */
 function seedAt(node: Node): Node | undefined {
@@ -103,7 +103,10 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
   for (let at = indexOfWord(text, OPEN_APIS_SEGMENT); at !== -1; at = indexOfWord(text, OPEN_APIS_SEGMENT, at + 1)) {
     if (mayBeginCatalogPath(compiled.firstSegments, text, at)) offsets.push(at);
   }
+  // Every field read before the loops: a read first reached deep in a loop, in a later file, would make V8 drop the
+  // loop's optimized code and compile it again (docs/performance.md#the-rules-own-time).
   const { words, versions, firstChars, lastChars } = compiled.markerFragments;
+  const { versionedMarkers } = compiled;
   let sorted = offsets.length === 0;
   for (let slash = text.indexOf('/'); slash !== -1; slash = text.indexOf('/', slash + 1)) {
     // Char code 0 past the text's ends: NaN would make the table reads slow.
@@ -120,10 +123,8 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
         }
       }
     }
-    if (after === V && isVersionedMarkerAt(compiled.versionedMarkers, text, slash)) offsets.push(slash);
-    else if (fragments && firstChars[after] === 1 && words.some((word) => text.startsWith(word, slash + 1) && isWordFragmentAt(text, slash + 1, word))) {
-      offsets.push(slash);
-    }
+    if (after === V && isVersionedMarkerAt(versionedMarkers, text, slash)) offsets.push(slash);
+    else if (fragments && firstChars[after] === 1 && startsWordFragment(text, slash + 1, words)) offsets.push(slash);
   }
   if (fragments) {
     for (const version of versions) {
@@ -142,6 +143,12 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
 }
 
 const V = 0x76;
+
+/** One of `words` begins at `offset` and stands there as a fragment (isWordFragmentAt). */
+function startsWordFragment(text: string, offset: number, words: readonly string[]): boolean {
+  for (const word of words) if (text.startsWith(word, offset) && isWordFragmentAt(text, offset, word)) return true;
+  return false;
+}
 
 /**
  * A catalog path's first word standing as a fragment of a split marker: after a `/`, followed

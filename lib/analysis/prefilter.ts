@@ -17,11 +17,12 @@ import { fileSdkWords } from './sdk-calls';
  * are not, since their imports are followed.
  */
 export function mayNameEndpoints(sourceCode: SourceCode, compiled: CompiledNotice, path: string | undefined): boolean {
+  // The path first: a project's file that follows its imports needs no text search here.
   return (
+    followsImports(path) ||
     fileMarkerOffsets(sourceCode, compiled).length > 0 ||
     fileSdkWords(sourceCode, compiled).length > 0 ||
-    escapedNodes(sourceCode).length > 0 ||
-    followsImports(path)
+    escapedNodes(sourceCode).length > 0
   );
 }
 

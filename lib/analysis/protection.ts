@@ -28,6 +28,7 @@ const MAX_USES = 1000;
 export class FileProtection {
   private readonly guards: Guards | undefined;
   private readonly handlers: Handlers;
+  private readonly codesHeld = new Map<number, boolean>();
 
   constructor(
     private readonly sourceCode: SourceCode,
@@ -48,7 +49,7 @@ export class FileProtection {
    * `const`s that hold it) is.
    */
   protectionOf(finding: EndpointFinding): Protection | undefined {
-    const mayHandle = this.sourceCode.text.includes(String(finding.code));
+    const mayHandle = this.holdsCode(finding.code);
     if (this.guards === undefined && !mayHandle) return undefined;
     const declared = finding.sdkCall === undefined ? bindingInitializedBy(this.sourceCode, finding.node) : undefined;
     const uses = declared === undefined ? [finding.node] : this.usesOf(declared);
@@ -61,6 +62,16 @@ export class FileProtection {
       protection = 'handled';
     }
     return protection;
+  }
+
+  /** Whether the text holds the error code, so that a `catch` may handle it: one search per code, not per finding. */
+  private holdsCode(code: number): boolean {
+    let held = this.codesHeld.get(code);
+    if (held === undefined) {
+      held = this.sourceCode.text.includes(String(code));
+      this.codesHeld.set(code, held);
+    }
+    return held;
   }
 
   /**

@@ -14,7 +14,7 @@ import {
   type SourceCode,
   type Variable,
 } from '../syntax/ast';
-import { type LastMemo, newLastMemo, WeakMemo } from '../memo';
+import { LastPairMemo } from '../memo';
 import { escapedNodes } from '../syntax/escapes';
 import { work } from '../syntax/work';
 import { annotatedSdkKind } from './annotated-receivers';
@@ -147,10 +147,10 @@ export function findSdkCalls(
 
 /** Where a file's text holds an SDK word whole (sdkWordOffsets): the pre-filter and the search ask in turn. */
 export function fileSdkWords(sourceCode: SourceCode, compiled: CompiledNotice): readonly (readonly [number, string])[] {
-  return fileWords.get(compiled, newLastMemo).get(sourceCode.ast, () => sdkWordOffsets(sourceCode.text, compiled));
+  return fileWords.get(compiled, sourceCode.ast, () => sdkWordOffsets(sourceCode.text, compiled));
 }
 
-const fileWords = new WeakMemo<CompiledNotice, LastMemo<Node, readonly (readonly [number, string])[]>>();
+const fileWords = new LastPairMemo<CompiledNotice, Node, readonly (readonly [number, string])[]>();
 
 /**
  * Where the text holds an SDK word whole (a resource or a helper between

@@ -1,4 +1,3 @@
-import { mayNameEvent } from '../analysis';
 import { EXTERNAL_CHAT_NOTICE, V2_ENVELOPE } from '../catalog';
 import { legacyEventMessage, MESSAGE, TEXTS } from '../messages';
 import { reportSubject } from '../subjects';
@@ -32,7 +31,7 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
   create(context) {
     return withSettings(context, (settings, file) => {
       // A file where no search for the event can start gets no listener.
-      if (!mayNameEvent(file.sourceCode, legacyEvent)) return NO_LISTENERS;
+      if (!file.mayNameEvent(legacyEvent)) return NO_LISTENERS;
       const { event } = TEXTS[settings.locale];
       return {
         Program() {

@@ -1,5 +1,8 @@
 import { LastMemo } from '../memo';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { nodeAtOffset, type Node, type SourceCode } from './ast';
+
+type Token = TSESTree.Token;
 import { work } from './work';
 
 /**
@@ -24,12 +27,20 @@ const HARMLESS = new Set(['\\', 'n', 'r', 't', "'", '"', '`', '$']);
 
 function findEscapedNodes(sourceCode: SourceCode): readonly Node[] {
   const { text } = sourceCode;
+  // A parser may give no tokens (the audit's oxc-parser): then every escape is located in the tree.
+  const tokens: readonly Token[] = sourceCode.ast.tokens ?? [];
   const nodes: Node[] = [];
   let from = 0;
   for (let offset = text.indexOf('\\'); offset !== -1; offset = text.indexOf('\\', from)) {
     work.scanned += offset + 1 - from;
     if (HARMLESS.has(text[offset + 1] ?? '\\')) {
       from = offset + 2;
+      continue;
+    }
+    // Most escapes of a file are in regular expressions: found among the tokens, with no walk down the tree.
+    const regex = regexTokenAt(tokens, offset);
+    if (regex !== undefined) {
+      from = regex.range[1];
       continue;
     }
     const node = nodeAtOffset(sourceCode, offset);
@@ -47,4 +58,18 @@ function findEscapedNodes(sourceCode: SourceCode): readonly Node[] {
 
 function isValueToken(node: Node): boolean {
   return (node.type === 'Literal' && typeof node.value === 'string') || node.type === 'TemplateElement' || node.type === 'Identifier';
+}
+
+/** The regular expression token whose range holds `offset`, by binary search of the file's tokens (sorted by position). */
+function regexTokenAt(tokens: readonly Token[], offset: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const token = tokens[mid]!;
+    if (offset < token.range[0]) hi = mid - 1;
+    else if (offset >= token.range[1]) lo = mid + 1;
+    else return token.type === 'RegularExpression' ? token : undefined;
+  }
+  return undefined;
 }

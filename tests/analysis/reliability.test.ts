@@ -55,6 +55,25 @@ describe('15.7 escapes hide an endpoint', () => {
     expect(reports('const { \\u0063hatTab: tabs } = client.im;\ntabs.create({});')).toEqual([`${MANAGEMENT} 2:6 create`]);
   });
 
+  it('finds escapes beside regular expressions, whose own escapes are skipped by token', () => {
+    // The regular expressions' escapes come first, between and last; the string, whose text holds no marker, must
+    // still be read by its value.
+    const code = "const re = /\\d+\\/open-apis/;\nfetch('/open-ap\\u0069s/m\\u0065ssage/v4/send', /\\s\\u0041/);\nconst after = /\\w/;";
+    expect(reports(code)).toEqual([`${LEGACY} 2:7 '/open-ap\\u0069s/m\\u0065ssage/v4/send'`]);
+    expect(reports(code, { typescript: true })).toEqual([`${LEGACY} 2:7 '/open-ap\\u0069s/m\\u0065ssage/v4/send'`]);
+    // A parser that gives no tokens (the audit's oxc-parser) has every escape located in the tree instead.
+    const tokenless = { ...espree, parse: (text: string, options: object) => ({ ...espree.parse(text, options as never), tokens: [] }) };
+    const messages = new Linter().verify(
+      code,
+      [
+        { files: ['**/*.js'], languageOptions: { parser: tokenless as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } } },
+        { ...plugin.configs.recommended, files: ['**/*.js'] },
+      ],
+      'file.js',
+    );
+    expect(messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual([`${LEGACY} 2:7`]);
+  });
+
   it('still reports nothing where the value names nothing', () => {
     // An escaped space makes it prose; another service's path; an escape that spells another word.
     expect(reports("fetch('/open-apis/message/v4/send\\u0020failed');")).toEqual([]);

@@ -214,5 +214,7 @@ function stringField(value: unknown): string | undefined {
 
 /** The file lies in a package under `node_modules`: published code, not the project's. */
 export function isInPackage(file: string): boolean {
-  return file.includes(`${path.sep}node_modules${path.sep}`);
+  return file.includes(NODE_MODULES_DIR);
 }
+
+const NODE_MODULES_DIR = `${path.sep}node_modules${path.sep}`;

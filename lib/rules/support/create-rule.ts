@@ -34,22 +34,29 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   create,
 }: RuleDefinition<MessageIds, Options>): FeishuRuleModule<MessageIds, Options> {
   const defaults = meta.defaultOptions ?? ([] as unknown as Options);
-  // A rule configured without options gets `meta.defaultOptions` itself on every file (ESLint ≥ 9.15), or the same
-  // empty array: merged once while the array is the same one. Configured options come as a new array per file.
-  let given: readonly unknown[] | undefined;
-  let merged = defaults;
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
     create(context) {
       const options = context.options;
-      if (options !== given) {
-        merged = withDefaults(defaults, options);
-        given = options;
-      }
-      return create(context, merged);
+      // ESLint ≥ 9.15 merges `meta.defaultOptions` itself (configured options come as a new array per file): such
+      // options are used as they are, and only older ESLints' are merged here, with nothing kept between files.
+      return create(context, coversDefaults(defaults, options) ? (options as Options) : withDefaults(defaults, options));
     },
   };
+}
+
+/** Whether `given` already has a value for every default, one level deep for objects: withDefaults would change nothing. */
+function coversDefaults(defaults: readonly unknown[], given: readonly unknown[]): boolean {
+  for (let index = 0; index < defaults.length; index++) {
+    const fallback = defaults[index];
+    const value = given[index];
+    if (value === undefined) return false;
+    if (isPlainObject(fallback) && isPlainObject(value)) {
+      for (const key in fallback) if (value[key] === undefined) return false;
+    }
+  }
+  return true;
 }
 
 /**

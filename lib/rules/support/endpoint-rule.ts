@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
-import { mayNameEndpoints, type EndpointFinding } from '../../analysis';
+import type { EndpointFinding } from '../../analysis';
 import type { CatalogEntry, Notice } from '../../catalog';
 import { compileNotice } from '../../matcher';
 import { WeakMemo } from '../../memo';
@@ -70,9 +70,17 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
   rulesByCode.get(notice, () => new Map()).set(code, name);
   coverage.set(name, { notice, code });
   const allowReadings = new Map<string, AllowReading>();
+  // The last `allow` read, kept by content: ESLint hands each file the same entries, as a new array once configured.
+  let lastAllow: { readonly ruleId: string; readonly entries: readonly string[]; readonly reading: AllowReading } | undefined;
   return (context, [{ allow }]) =>
     withSettings(context, (settings, file) => {
-      const reading = readAllowCached(allowReadings, allow, notice, code, context.id, name);
+      const ruleId = context.id;
+      let reading: AllowReading;
+      if (lastAllow !== undefined && lastAllow.ruleId === ruleId && sameEntries(lastAllow.entries, allow)) reading = lastAllow.reading;
+      else {
+        reading = readAllowCached(allowReadings, allow, notice, code, ruleId, name);
+        lastAllow = { ruleId, entries: [...allow], reading };
+      }
       if (reading.problems.length > 0) {
         return {
           Program() {
@@ -81,7 +89,7 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
         };
       }
       // A file the search cannot find anything in gets no listener.
-      if (!mayNameEndpoints(file.sourceCode, compiled, file.path())) return NO_LISTENERS;
+      if (!file.mayNameEndpoints(compiled)) return NO_LISTENERS;
       return {
         Program() {
           for (const finding of file.analysis().endpoints(compiled)) {
@@ -101,7 +109,7 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
     });
 }
 
-// An option's array is read once per content (ESLint hands every file the same one).
+// An option's array is read once per content and configured prefix.
 const CACHED_ALLOWS = 16;
 
 function readAllowCached(
@@ -114,9 +122,6 @@ function readAllowCached(
 ): AllowReading {
   // The configured prefix (`feishu/`), so that another rule is named as the user configures it.
   const prefix = ruleId.endsWith(name) ? ruleId.slice(0, ruleId.length - name.length) : '';
-  // ESLint hands every file of a config the same array: known by identity while its entries are the same.
-  const known = byArray.get(allow);
-  if (known !== undefined && known.prefix === prefix && sameEntries(known.entries, allow)) return known.reading;
   const key = `${prefix}\u0000${JSON.stringify(allow)}`;
   let reading = cache.get(key);
   if (reading === undefined) {
@@ -128,11 +133,8 @@ function readAllowCached(
     if (cache.size >= CACHED_ALLOWS) cache.delete(cache.keys().next().value as string);
     cache.set(key, reading);
   }
-  byArray.set(allow, { prefix, entries: [...allow], reading });
   return reading;
 }
-
-const byArray = new WeakMap<readonly string[], { prefix: string; entries: readonly string[]; reading: AllowReading }>();
 
 function sameEntries(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;

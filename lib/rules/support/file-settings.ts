@@ -1,5 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { analyzeFile, type FileAnalysis } from '../../analysis';
+import { analyzeFile, mayNameEndpoints, mayNameEvent, type FileAnalysis } from '../../analysis';
+import type { LegacyEvent } from '../../catalog';
+import type { CompiledNotice } from '../../matcher';
 import { invalidSettingsMessage } from '../../messages';
 import { readFeishuSettings, type FeishuSettings, type SettingsReading } from '../../settings';
 import type { SourceCode } from '../../syntax/ast';
@@ -20,6 +22,10 @@ export interface LintedFile {
   path(): string | undefined;
   /** Made by the first rule that asks. */
   analysis(): FileAnalysis;
+  /** Whether the endpoint search may find anything here (the pre-filter): every API rule asks, the first computes. */
+  mayNameEndpoints(compiled: CompiledNotice): boolean;
+  /** Whether the search for the event may find anything here (the pre-filter). */
+  mayNameEvent(event: LegacyEvent): boolean;
 }
 
 /**
@@ -28,10 +34,14 @@ export interface LintedFile {
  * and ESLint counts its pause in whichever rule runs then (docs/performance.md#budgets).
  */
 class FileState implements LintedFile {
-  /** The rules created for this file so far: one created twice means a new lint of the same SourceCode. */
-  readonly created: Set<string>;
+  /** The ids of the rules created for this file so far: one created twice means a new lint of the same SourceCode. */
+  readonly created: string[];
   private made: FileAnalysis | undefined;
   private where: { readonly path: string | undefined } | undefined;
+  private endpointsOf: CompiledNotice | undefined;
+  private endpointsMay = false;
+  private eventOf: LegacyEvent | undefined;
+  private eventMay = false;
 
   constructor(
     readonly sourceCode: SourceCode,
@@ -41,7 +51,7 @@ class FileState implements LintedFile {
     /** The first rule's context: every rule of the file has the same file name and parser. */
     private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   ) {
-    this.created = new Set([reporter]);
+    this.created = [reporter];
   }
 
   path(): string | undefined {
@@ -52,10 +62,32 @@ class FileState implements LintedFile {
   analysis(): FileAnalysis {
     return (this.made ??= analyzeFile(this.sourceCode, this.reading.settings, fileContextOf(this.context)));
   }
+
+  mayNameEndpoints(compiled: CompiledNotice): boolean {
+    if (this.endpointsOf !== compiled) {
+      this.endpointsMay = mayNameEndpoints(this.sourceCode, compiled, this.path());
+      this.endpointsOf = compiled;
+    }
+    return this.endpointsMay;
+  }
+
+  mayNameEvent(event: LegacyEvent): boolean {
+    if (this.eventOf !== event) {
+      this.eventMay = mayNameEvent(this.sourceCode, event);
+      this.eventOf = event;
+    }
+    return this.eventMay;
+  }
 }
 
-const files = new WeakMap<object, FileState>();
-/** The state last made or found: ESLint creates the rules of one file after another, so this is nearly always it. */
+/**
+ * The state of the file whose rules ESLint is creating. ESLint creates all
+ * rules of a file, one after another, before it traverses the file, so the
+ * last state made is the only one a rule can ask for; a listener keeps the
+ * state it was made with. No entry is made per file: a WeakMap keyed by each
+ * file's SourceCode cost more per file than the rest of `create()` for a file
+ * with nothing to report.
+ */
 let latest: FileState | undefined;
 
 /** What a rule returns for a file it has nothing to look at in: no listener, and nothing made. */
@@ -86,13 +118,11 @@ export function withSettings<MessageId extends string>(
 
 function fileState(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, id: string): FileState {
   const sourceCode = context.sourceCode as SourceCode;
-  const known = latest?.sourceCode === sourceCode ? latest : files.get(sourceCode);
-  if (known !== undefined && !known.created.has(id)) {
-    known.created.add(id);
-    return (latest = known);
+  const known = latest;
+  if (known !== undefined && known.sourceCode === sourceCode && !known.created.includes(id)) {
+    known.created.push(id);
+    return known;
   }
   // The first rule of this lint of the file: read the settings (cheap: cached by content).
-  const state = new FileState(sourceCode, readFeishuSettings(context.settings), id, context);
-  files.set(sourceCode, state);
-  return (latest = state);
+  return (latest = new FileState(sourceCode, readFeishuSettings(context.settings), id, context));
 }
