@@ -103,8 +103,8 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
   for (let at = indexOfWord(text, OPEN_APIS_SEGMENT); at !== -1; at = indexOfWord(text, OPEN_APIS_SEGMENT, at + 1)) {
     if (mayBeginCatalogPath(compiled.firstSegments, text, at)) offsets.push(at);
   }
-  // Every field read before the loops: a read first reached deep in a loop, in a later file, would make V8 drop the
-  // loop's optimized code and compile it again (docs/performance.md#the-rules-own-time).
+  // Every field read before the loops: a read first reached inside a loop, in some later file, made V8 drop the
+  // function's optimized code and compile it again (seen with --trace-deopt over the bench corpus).
   const { words, versions, firstChars, lastChars } = compiled.markerFragments;
   const { versionedMarkers } = compiled;
   let sorted = offsets.length === 0;

@@ -71,8 +71,9 @@ class OxcParseError extends Error {
  * with typescript-eslint's own scope analysis (`@typescript-eslint/scope-manager`,
  * which does not depend on TypeScript). Ranges are oxc's (UTF-16 offsets, the
  * same as typescript-eslint's); lines and columns are computed here with
- * ESLint's line breaks. There are no tokens: oxc does not give them, and no rule
- * of the plugin reads them. No type information either (no program).
+ * ESLint's line breaks. There are no tokens: oxc does not give them, and the
+ * plugin's one use of them (skipping escapes in regular expressions without a
+ * walk down the tree) falls back to the tree. No type information either (no program).
  */
 export function createOxcParser(oxc: OxcModule, version: string): Linter.Parser & { parseForESLint(code: string, options?: object): Linter.ESLintParseResult } {
   return {

@@ -1,9 +1,9 @@
-import { LastMemo } from '../memo';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { LastMemo } from '../memo';
 import { nodeAtOffset, type Node, type SourceCode } from './ast';
+import { work } from './work';
 
 type Token = TSESTree.Token;
-import { work } from './work';
 
 /**
  * Text searches read the source as written, while the analysis reads values:

@@ -116,6 +116,38 @@ describe('ESLint versions', () => {
     expect(await lintWithFlat('eslint9')).toEqual([RULE_IDS, []]);
   });
 
+  // ESLint ≥ 9.15 merges meta.defaultOptions into configured options itself; ESLint 8 does not, so the rule does.
+  // One process, the option changing from lint to lint: what a rule keeps between files must follow it.
+  it('applies configured options whether ESLint merged the defaults (10) or not (8.57)', async () => {
+    const { ESLint: ESLint8 } = require('eslint8') as { ESLint: new (options: object) => { lintText: (text: string, options: object) => Promise<{ messages: { ruleId: string | null; messageId?: string }[] }[]> } };
+    const { ESLint: ESLint10 } = require('eslint') as { ESLint: typeof FlatESLint };
+    const lint8 = async (options: unknown[]) => {
+      const eslint = new ESLint8({
+        cwd: root,
+        useEslintrc: false,
+        overrideConfig: { parserOptions: { ecmaVersion: 2022, sourceType: 'module' }, plugins: ['feishu'], rules: { 'feishu/no-legacy-message-chat-api': ['error', ...options] } },
+        plugins: { feishu: dist },
+      });
+      const [result] = await eslint.lintText(BAD, { filePath: path.join(root, 'bad.js') });
+      return result!.messages.map((m) => `${m.ruleId} ${m.messageId}`);
+    };
+    const lint10 = async (options: unknown[]) => {
+      const eslint = new ESLint10({ cwd: root, overrideConfigFile: true, overrideConfig: [{ plugins: { feishu: dist as never }, rules: { 'feishu/no-legacy-message-chat-api': ['error', ...options] } }] });
+      const [result] = await eslint.lintText(BAD, { filePath: path.join(root, 'bad.js') });
+      return result!.messages.map((m) => `${m.ruleId} ${m.messageId}`);
+    };
+    const reported = ['feishu/no-legacy-message-chat-api legacyEndpoint'];
+    // An `allow` entry that names nothing is reported instead of the file's findings.
+    const invalid = ['feishu/no-legacy-message-chat-api invalidAllow'];
+    for (const lint of [lint8, lint10]) {
+      expect(await lint([])).toEqual(reported);
+      expect(await lint([{}])).toEqual(reported);
+      expect(await lint([{ allow: ['/open-apis/message/v4/send'] }])).toEqual([]);
+      expect(await lint([{ allow: ['/open-apis/message/v4/sendx'] }])).toEqual(invalid);
+      expect(await lint([{ allow: [] }])).toEqual(reported);
+    }
+  });
+
   it('lints with ESLint 8.57 and .eslintrc.example.json as it is', async () => {
     expect(require('eslint8/package.json').version).toBe('8.57.1');
     const { ESLint } = require('eslint8') as { ESLint: new (options: object) => { lintText: (text: string, options: object) => Promise<{ messages: { ruleId: string | null; message: string }[] }[]> } };

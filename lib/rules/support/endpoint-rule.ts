@@ -70,7 +70,7 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
   rulesByCode.get(notice, () => new Map()).set(code, name);
   coverage.set(name, { notice, code });
   const allowReadings = new Map<string, AllowReading>();
-  // The last `allow` read, kept by content: ESLint hands each file the same entries, as a new array once configured.
+  // The last `allow` read, kept by content: every file of a config has the same entries.
   let lastAllow: { readonly ruleId: string; readonly entries: readonly string[]; readonly reading: AllowReading } | undefined;
   return (context, [{ allow }]) =>
     withSettings(context, (settings, file) => {
