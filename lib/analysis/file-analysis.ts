@@ -46,17 +46,15 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Each part computed on first use and then kept. A file where no text search
- * hits allocates this object and little else: allocation brings garbage
+ * hits allocates this object and its map, and little else: allocation brings garbage
  * collection nearer, and ESLint counts its pause in the rule that runs then.
  */
 class Analysis implements FileAnalysis {
   private types: TypeServices | undefined | null = null;
   private imported: ImportedBindings | undefined;
   private found: Evidence | undefined;
-  // Plugins have one notice and one event: the last asked is kept, any other in a map.
-  private endpointsOf: { readonly notice: CompiledNotice; readonly findings: readonly EndpointFinding[] } | undefined;
-  private eventsOf: { readonly event: LegacyEvent; readonly findings: readonly LegacyEventFinding[] } | undefined;
-  private others: Map<object, readonly (EndpointFinding | LegacyEventFinding)[]> | undefined;
+  // The findings of each notice and each event asked about: the plugin has one of each.
+  private readonly findings = new Map<CompiledNotice | LegacyEvent, readonly (EndpointFinding | LegacyEventFinding)[]>();
 
   constructor(
     private readonly sourceCode: SourceCode,
@@ -65,21 +63,11 @@ class Analysis implements FileAnalysis {
   ) {}
 
   endpoints(notice: CompiledNotice): readonly EndpointFinding[] {
-    if (this.endpointsOf?.notice === notice) return this.endpointsOf.findings;
-    const known = this.others?.get(notice) as readonly EndpointFinding[] | undefined;
-    const findings = known ?? this.findEndpoints(notice);
-    if (this.endpointsOf !== undefined) (this.others ??= new Map()).set(this.endpointsOf.notice, this.endpointsOf.findings);
-    this.endpointsOf = { notice, findings };
-    return findings;
+    return this.kept(notice, () => this.findEndpoints(notice));
   }
 
   legacyEvents(event: LegacyEvent): readonly LegacyEventFinding[] {
-    if (this.eventsOf?.event === event) return this.eventsOf.findings;
-    const known = this.others?.get(event) as readonly LegacyEventFinding[] | undefined;
-    const findings = known ?? findLegacyEvents(this.sourceCode, event, this.hasEvidence, this.typeServices()?.isSdkReceiver);
-    if (this.eventsOf !== undefined) (this.others ??= new Map()).set(this.eventsOf.event, this.eventsOf.findings);
-    this.eventsOf = { event, findings };
-    return findings;
+    return this.kept(event, () => findLegacyEvents(this.sourceCode, event, this.hasEvidence, this.typeServices()?.isSdkReceiver));
   }
 
   evidence(): Evidence {
@@ -99,6 +87,16 @@ class Analysis implements FileAnalysis {
       const protectedBy = protection.protectionOf(finding);
       return protectedBy === undefined ? finding : { ...finding, protection: protectedBy };
     });
+  }
+
+  /** The findings kept for `key`, found by `find` the first time. */
+  private kept<Finding extends EndpointFinding | LegacyEventFinding>(key: CompiledNotice | LegacyEvent, find: () => readonly Finding[]): readonly Finding[] {
+    let findings = this.findings.get(key) as readonly Finding[] | undefined;
+    if (findings === undefined) {
+      findings = find();
+      this.findings.set(key, findings);
+    }
+    return findings;
   }
 
   private typeServices(): TypeServices | undefined {

@@ -29,7 +29,7 @@ import { moduleReferences, traceMapOf } from './module-references';
  * (destructuring, `const m = client.im.messageReaction.create`, `.bind`), plus
  * the `LarkChannel` helpers that call the reaction endpoints. Work starts at
  * the text's hits of a resource or helper name, so a file without one costs an
- * `indexOf` per stem of those names.
+ * `indexOf` per search part of those names (compiled.sdkWordParts).
  *
  * `isSdkReceiver`, when given (type-aware linting), decides for a resource
  * expression whose type is known whether it comes from the SDK.

@@ -178,17 +178,20 @@ function asContaining(value: unknown, offset: number): Node | undefined {
   return node.range[0] <= offset && offset < node.range[1] ? node : undefined;
 }
 
-/** The element of a child array (sorted by position) that holds `offset`, by binary search. */
-function searchSorted(elements: readonly Node[], offset: number): Node | undefined {
+/**
+ * The element of an array sorted by position (a node's children, a file's
+ * tokens) whose range holds `offset`, by binary search.
+ */
+export function searchSorted<Ranged extends { readonly range: readonly [number, number] }>(elements: readonly Ranged[], offset: number): Ranged | undefined {
   let lo = 0;
   let hi = elements.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const node = elements[mid]!;
+    const element = elements[mid]!;
     work.visited++;
-    if (offset < node.range[0]) hi = mid - 1;
-    else if (offset >= node.range[1]) lo = mid + 1;
-    else return node;
+    if (offset < element.range[0]) hi = mid - 1;
+    else if (offset >= element.range[1]) lo = mid + 1;
+    else return element;
   }
   return undefined;
 }

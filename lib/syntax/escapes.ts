@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { LastMemo } from '../memo';
-import { nodeAtOffset, type Node, type SourceCode } from './ast';
+import { nodeAtOffset, searchSorted, type Node, type SourceCode } from './ast';
 import { work } from './work';
 
 type Token = TSESTree.Token;
@@ -38,9 +38,9 @@ function findEscapedNodes(sourceCode: SourceCode): readonly Node[] {
       continue;
     }
     // Most escapes of a file are in regular expressions: found among the tokens, with no walk down the tree.
-    const regex = regexTokenAt(tokens, offset);
-    if (regex !== undefined) {
-      from = regex.range[1];
+    const token = searchSorted(tokens, offset);
+    if (token?.type === 'RegularExpression') {
+      from = token.range[1];
       continue;
     }
     const node = nodeAtOffset(sourceCode, offset);
@@ -58,18 +58,4 @@ function findEscapedNodes(sourceCode: SourceCode): readonly Node[] {
 
 function isValueToken(node: Node): boolean {
   return (node.type === 'Literal' && typeof node.value === 'string') || node.type === 'TemplateElement' || node.type === 'Identifier';
-}
-
-/** The regular expression token whose range holds `offset`, by binary search of the file's tokens (sorted by position). */
-function regexTokenAt(tokens: readonly Token[], offset: number): Token | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const token = tokens[mid]!;
-    if (offset < token.range[0]) hi = mid - 1;
-    else if (offset >= token.range[1]) lo = mid + 1;
-    else return token.type === 'RegularExpression' ? token : undefined;
-  }
-  return undefined;
 }

@@ -14,8 +14,9 @@ export const work = {
   climbed: 0,
   /**
    * Nodes stepped through: a locator's descent (each child and array element
-   * looked at, holes included), each parent climbed to find a string site or a
-   * binding, each expression evaluated.
+   * looked at, holes included), each token looked at to find a regular
+   * expression, each parent climbed to find a string site or a binding, each
+   * expression evaluated.
    */
   visited: 0,
   /** Characters of the text that text searches passed over (once per search, whatever it looks for). */

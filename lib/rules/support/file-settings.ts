@@ -7,14 +7,6 @@ import { readFeishuSettings, type FeishuSettings, type SettingsReading } from '.
 import type { SourceCode } from '../../syntax/ast';
 import { fileContextOf, filePathOf } from './file-context';
 
-/**
- * Invalid settings are one report per file, never a throw
- * (docs/spec/behaviour.md#settings): the first feishu rule ESLint creates for
- * a file reports them at 1:1, and every feishu rule reports nothing else
- * there. The rules find each other through the file's SourceCode, the one
- * object all of them get in ESLint 8, 9 and 10, and share the file's analysis
- * through it.
- */
 /** What a rule reads of the file it lints: the source, where it is, and the analysis every rule of the file shares. */
 export interface LintedFile {
   readonly sourceCode: SourceCode;
@@ -99,6 +91,11 @@ export const INVALID_SETTINGS = 'invalidSettings';
 /**
  * `create` for the file's valid settings, or, when they are invalid, a
  * listener that reports them (the file's first feishu rule) or nothing.
+ * Invalid settings are one report per file, never a throw
+ * (docs/spec/behaviour.md#settings): the first feishu rule ESLint creates for
+ * a file reports them at 1:1, and every feishu rule reports nothing else
+ * there. The rules of a file know each other by its SourceCode, the one object
+ * all of them get in ESLint 8, 9 and 10 (see `latest`).
  */
 export function withSettings<MessageId extends string>(
   context: Readonly<TSESLint.RuleContext<MessageId | typeof INVALID_SETTINGS, readonly unknown[]>>,
