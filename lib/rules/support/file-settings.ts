@@ -16,7 +16,7 @@ export interface LintedFile {
   analysis(): FileAnalysis;
   /** Whether the endpoint search may find anything here (the pre-filter): every API rule asks, the first computes. */
   mayNameEndpoints(compiled: CompiledNotice): boolean;
-  /** Whether the search for the event may find anything here (the pre-filter). */
+  /** Whether the search for the event may find anything here (the pre-filter): asked by the event rule alone. */
   mayNameEvent(event: LegacyEvent): boolean;
 }
 
@@ -32,8 +32,6 @@ class FileState implements LintedFile {
   private where: { readonly path: string | undefined } | undefined;
   private endpointsOf: CompiledNotice | undefined;
   private endpointsMay = false;
-  private eventOf: LegacyEvent | undefined;
-  private eventMay = false;
 
   constructor(
     readonly sourceCode: SourceCode,
@@ -64,11 +62,8 @@ class FileState implements LintedFile {
   }
 
   mayNameEvent(event: LegacyEvent): boolean {
-    if (this.eventOf !== event) {
-      this.eventMay = mayNameEvent(this.sourceCode, event);
-      this.eventOf = event;
-    }
-    return this.eventMay;
+    // Only the event rule asks, once per file: nothing to keep.
+    return mayNameEvent(this.sourceCode, event);
   }
 }
 
