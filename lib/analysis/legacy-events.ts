@@ -13,6 +13,7 @@ import {
   type Node,
   type SourceCode,
 } from '../syntax/ast';
+import { escapedNodes } from '../syntax/escapes';
 import { holdsWord, indexOfWord } from '../syntax/text-search';
 import { annotatedSdkKind } from './annotated-receivers';
 import { moduleReferences, traceMapOf } from './module-references';
@@ -64,7 +65,7 @@ export function findLegacyEvents(
 ): readonly LegacyEventFinding[] {
   const { text } = sourceCode;
   const eventType = event.type;
-  if (!mayHoldLegacyEvent(text, event)) return NONE;
+  if (!mayHoldLegacyEvent(sourceCode, event)) return NONE;
   const findings: LegacyEventFinding[] = [];
 
   let dispatchers: ReadonlySet<Node> | undefined;
@@ -110,17 +111,26 @@ export function findLegacyEvents(
 }
 
 /**
- * Whether the text holds what each of the searches above starts from: the event's type, and with it a `register`
- * call, a `setTypeHandler` call or the type as a quoted string. A text without them holds no finding.
+ * Whether the text holds what each of the searches above starts from: the
+ * event's type, and with it a `register` call, a `setTypeHandler` call, or
+ * the type as a quoted string in a file that may read the v1 envelope's
+ * `event` and its `type` (v1Check), spelled out or behind an escape. A text
+ * without them holds no finding.
  */
-export function mayHoldLegacyEvent(text: string, event: LegacyEvent): boolean {
+export function mayHoldLegacyEvent(sourceCode: SourceCode, event: LegacyEvent): boolean {
+  const { text } = sourceCode;
   return (
     holdsWord(text, event.type) &&
     (holdsWord(text, EVENT_DISPATCHER.register) ||
       holdsWord(text, TYPE_HANDLER.name) ||
-      holdsWord(text, `'${event.type}'`) ||
-      holdsWord(text, `"${event.type}"`))
+      ((holdsWord(text, `'${event.type}'`) || holdsWord(text, `"${event.type}"`)) && mayReadV1Type(sourceCode)))
   );
+}
+
+/** The file may read `<event>.type` (v1Check): both words are written, or a name or string spelled with escapes may be one. */
+function mayReadV1Type(sourceCode: SourceCode): boolean {
+  const { text } = sourceCode;
+  return (holdsWord(text, V1_ENVELOPE.event) && holdsWord(text, V1_ENVELOPE.type)) || escapedNodes(sourceCode).length > 0;
 }
 
 /** The call `node` names the method of: `x.<name>(…)`, `x?.<name>(…)`, `x['<name>'](…)`. */

@@ -28,5 +28,5 @@ export function mayNameEndpoints(sourceCode: SourceCode, compiled: CompiledNotic
 
 /** Whether the event search may find anything: the text names the event's type, and where a search starts from it. */
 export function mayNameEvent(sourceCode: SourceCode, event: LegacyEvent): boolean {
-  return mayHoldLegacyEvent(sourceCode.text, event);
+  return mayHoldLegacyEvent(sourceCode, event);
 }

@@ -74,6 +74,20 @@ describe('15.7 escapes hide an endpoint', () => {
     expect(messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual([`${LEGACY} 2:7`]);
   });
 
+  it('keeps the edge of a word beside an escape, which the text does not show', () => {
+    // The text shows the escape's own hex digits next to the word (`\u95EEopen.feishu.cn` reads `95EEopen`): only
+    // the value gives the host, the vocabulary word or the name its edge, and with it the file's evidence.
+    const rules = (code: string) => reports(code).map((report) => report.split(' ')[0]);
+    const PATH = "fetch('/chat/v4/info');";
+    expect(rules(`console.log("\\u8BF7\\u8BBF\\u95EEopen.feishu.cn"); ${PATH}`)).toEqual([LEGACY]);
+    expect(rules(`const hint = "\\u8BF7\\u586B\\u5199tenant_access_token"; ${PATH}`)).toEqual([LEGACY]);
+    expect(rules(`const h = "\\bopen.feishu.cn"; ${PATH}`)).toEqual([LEGACY]);
+    expect(rules(`var \\u0024lark = 1; ${PATH}`)).toEqual([LEGACY]);
+    expect(rules("const h = '\\u8BF7\\u95EEopen.feishu.cn';\nexport function on(body) { if (body.event.type === 'message') handle(body); }")).toEqual([
+      'feishu/no-legacy-message-event',
+    ]);
+  });
+
   it('still reports nothing where the value names nothing', () => {
     // An escaped space makes it prose; another service's path; an escape that spells another word.
     expect(reports("fetch('/open-apis/message/v4/send\\u0020failed');")).toEqual([]);

@@ -16,9 +16,14 @@ describe('work the analysis does', () => {
   });
 
   it('looks once at each word other rules need, and matches nothing', () => {
-    // `chat` (an SDK resource name) and `'message'` (the event type) are each located once.
-    lint("client.send(message, chat, { type: 'message' });");
+    // `chat` (an SDK resource name) and `'message'` (the event type, in a file that reads an `event` and a `type`)
+    // are each located once.
+    lint("client.send(message, chat, { type: 'message', event });");
     expect(counted()).toEqual({ located: 2, matched: 0, climbed: 0 });
+    // Without the word `event`, no v1 check can read the type: the event search does not start.
+    resetWork();
+    lint("client.send(message, chat, { type: 'message' });");
+    expect(counted()).toEqual({ located: 1, matched: 0, climbed: 0 });
   });
 
   it('skips other services’ Open Platform paths by their text', () => {
