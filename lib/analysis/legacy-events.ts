@@ -14,6 +14,7 @@ import {
   type SourceCode,
 } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
+import { LastPairMemo } from '../memo';
 import { holdsWord, indexOfWord } from '../syntax/text-search';
 import { annotatedSdkKind } from './annotated-receivers';
 import { moduleReferences, traceMapOf } from './module-references';
@@ -101,7 +102,7 @@ export function findLegacyEvents(
   }
 
   // `'message'` as a literal in a check: `X.type === 'message'`, `case 'message':`.
-  for (const offset of quotedOccurrences(text, eventType)) {
+  for (const offset of fileTypeWord(sourceCode, event).quoted) {
     const node = nodeAtOffset(sourceCode, offset);
     if (!isStringLiteral(node) || node.value !== eventType) continue;
     const check = v1Check(sourceCode, node);
@@ -115,17 +116,54 @@ export function findLegacyEvents(
  * event's type, and with it a `register` call, a `setTypeHandler` call, or
  * the type as a quoted string in a file that may read the v1 envelope's
  * `event` and its `type` (v1Check), spelled out or behind an escape. A text
- * without them holds no finding.
+ * without them holds no finding. The pre-filter and the search ask in turn:
+ * the last file's answer is kept.
  */
 export function mayHoldLegacyEvent(sourceCode: SourceCode, event: LegacyEvent): boolean {
-  const { text } = sourceCode;
-  return (
-    holdsWord(text, event.type) &&
-    (holdsWord(text, EVENT_DISPATCHER.register) ||
-      holdsWord(text, TYPE_HANDLER.name) ||
-      ((holdsWord(text, `'${event.type}'`) || holdsWord(text, `"${event.type}"`)) && mayReadV1Type(sourceCode)))
-  );
+  return fileTypeWord(sourceCode, event).mayHold;
 }
+
+/** What one scan of the event's type finds in a file's text. */
+interface TypeWord {
+  /** The offsets of `'message'` and `"message"` (their opening quotes), in text order. */
+  readonly quoted: readonly number[];
+  /** mayHoldLegacyEvent's answer. */
+  readonly mayHold: boolean;
+}
+
+function fileTypeWord(sourceCode: SourceCode, event: LegacyEvent): TypeWord {
+  return typeWords.get(event, sourceCode.ast, () => readTypeWord(sourceCode, event.type));
+}
+
+const typeWords = new LastPairMemo<LegacyEvent, Node, TypeWord>();
+
+const SINGLE_QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+
+/**
+ * One pass over the type's occurrences, each checked for the same quote on
+ * both sides, in place of a search for the word and one for each quoted
+ * spelling; the other words are searched only where the type is written.
+ */
+function readTypeWord(sourceCode: SourceCode, type: string): TypeWord {
+  const { text } = sourceCode;
+  let written = false;
+  let quoted: number[] | undefined;
+  for (let at = indexOfWord(text, type); at !== -1; at = indexOfWord(text, type, at + 1)) {
+    written = true;
+    const before = text.charCodeAt(at - 1);
+    if ((before === SINGLE_QUOTE || before === DOUBLE_QUOTE) && text.charCodeAt(at + type.length) === before) (quoted ??= []).push(at - 1);
+  }
+  if (!written) return UNQUOTED_NO;
+  const mayHold =
+    holdsWord(text, EVENT_DISPATCHER.register) || holdsWord(text, TYPE_HANDLER.name) || (quoted !== undefined && mayReadV1Type(sourceCode));
+  // Most files that write the word never quote it: no object made for them.
+  if (quoted === undefined) return mayHold ? UNQUOTED_YES : UNQUOTED_NO;
+  return { quoted, mayHold };
+}
+
+const UNQUOTED_NO: TypeWord = Object.freeze({ quoted: NONE, mayHold: false });
+const UNQUOTED_YES: TypeWord = Object.freeze({ quoted: NONE, mayHold: true });
 
 /** The file may read `<event>.type` (v1Check): both words are written, or a name or string spelled with escapes may be one. */
 function mayReadV1Type(sourceCode: SourceCode): boolean {
@@ -196,21 +234,4 @@ function isV1Event(sourceCode: SourceCode, expression: Expression): boolean {
   if (origin?.kind === 'destructured') return origin.key === V1_ENVELOPE.event;
   const init = origin === undefined ? undefined : unwrap(origin.init);
   return init?.type === 'MemberExpression' && staticKey(init) === V1_ENVELOPE.event;
-}
-
-/** The offsets of `'word'` and `"word"` in the text, in text order: two `indexOf` scans, merged. */
-function* quotedOccurrences(text: string, word: string): Generator<number> {
-  const single = `'${word}'`;
-  const double = `"${word}"`;
-  let a = indexOfWord(text, single);
-  let b = indexOfWord(text, double);
-  while (a !== -1 || b !== -1) {
-    if (b === -1 || (a !== -1 && a < b)) {
-      yield a;
-      a = indexOfWord(text, single, a + 1);
-    } else {
-      yield b;
-      b = indexOfWord(text, double, b + 1);
-    }
-  }
 }

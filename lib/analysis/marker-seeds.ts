@@ -96,7 +96,8 @@ function isRuntimeValue(literal: Node): boolean {
  * whole markers, and with `fragments` their split pieces. Three kinds of pass,
  * each with a needle `indexOf` finds fast (docs/performance.md#the-rules-own-time):
  * `open-apis` (by its `-api`), every `/` (the `/v` of `<word>/v<n>`, and the
- * words just before or after a slash), and each version (`v4`) at a piece's start.
+ * words just before or after a slash), and the versions (`v4`) at a piece's
+ * start, by one pass per first character (`v`).
  */
 export function markerOffsets(text: string, compiled: CompiledNotice, fragments: boolean): number[] {
   const offsets: number[] = [];
@@ -105,15 +106,16 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
   }
   // Every field read before the loops: a read first reached inside a loop, in some later file, made V8 drop the
   // function's optimized code and compile it again (seen with --trace-deopt over the bench corpus).
-  const { words, versions, firstChars, lastChars } = compiled.markerFragments;
+  const { words, versions, versionStarts, firstChars, lastChars } = compiled.markerFragments;
   const { versionedMarkers } = compiled;
   let sorted = offsets.length === 0;
   for (let slash = text.indexOf('/'); slash !== -1; slash = text.indexOf('/', slash + 1)) {
     // Char code 0 past the text's ends: NaN would make the table reads slow.
     const before = slash === 0 ? 0 : text.charCodeAt(slash - 1);
     const after = slash + 1 === text.length ? 0 : text.charCodeAt(slash + 1);
-    if (fragments && lastChars[before] === 1) {
-      // `<word>/` at a piece's start (after a `/`, the `/<word>` check has it).
+    if (fragments && lastChars[before] === 1 && endsPieceAfterSlash(text, slash)) {
+      // `<word>/` at a piece's start (after a `/`, the `/<word>` check has it), which the piece's end, or `v` and
+      // its end, must follow (isWordFragmentAt): checked first, since most such slashes are inside longer paths.
       for (const word of words) {
         const start = slash - word.length;
         if (start >= 0 && text.startsWith(word, start) && text[start - 1] !== '/' && isWordFragmentAt(text, start, word)) {
@@ -127,16 +129,19 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
     else if (fragments && firstChars[after] === 1 && startsWordFragment(text, slash + 1, words)) offsets.push(slash);
   }
   if (fragments) {
-    for (const version of versions) {
-      for (let at = text.indexOf(version); at !== -1; at = text.indexOf(version, at + 1)) {
-        if (isVersionFragmentAt(text, at, version)) {
-          offsets.push(at);
-          sorted = false;
+    // One pass per first character (`v`) rather than per version: each hit is checked for every version.
+    for (const first of versionStarts) {
+      for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+        for (const version of versions) {
+          if (text.startsWith(version, at) && isVersionFragmentAt(text, at, version)) {
+            offsets.push(at);
+            sorted = false;
+          }
         }
       }
     }
   }
-  work.scanned += text.length * (fragments ? 2 + versions.length : 2);
+  work.scanned += text.length * (fragments ? 2 + versionStarts.length : 2);
   // The `/` pass finds its offsets in order; the other passes' are merged in.
   if (!sorted) offsets.sort((a, b) => a - b);
   return offsets;
@@ -165,6 +170,11 @@ function isWordFragmentAt(text: string, offset: number, word: string): boolean {
   }
   if (!isPieceStart(before) || text[after] !== '/') return false;
   return isPieceEnd(text, after + 1) || (text[after + 1] === 'v' && isPieceEnd(text, after + 2));
+}
+
+/** After `slash`, the piece ends, or a `v` ends it: what `<word>/` and `<word>/v` need to be a fragment. */
+function endsPieceAfterSlash(text: string, slash: number): boolean {
+  return isPieceEnd(text, slash + 1) || (text.charCodeAt(slash + 1) === V && isPieceEnd(text, slash + 2));
 }
 
 /** A catalog path's version (`v4`) alone at a piece's start, followed by a path delimiter or the piece's end. */

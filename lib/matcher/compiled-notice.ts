@@ -29,6 +29,8 @@ export interface CompiledNotice {
   readonly markerFragments: {
     readonly words: readonly string[];
     readonly versions: readonly string[];
+    /** The first characters of the versions (`v`), each once: one text pass each. */
+    readonly versionStarts: readonly string[];
     /** 1 at the char codes the words begin and end with: most slashes of a text have neither beside them. */
     readonly firstChars: Readonly<Uint8Array>;
     readonly lastChars: Readonly<Uint8Array>;
@@ -43,7 +45,7 @@ export interface CompiledNotice {
   readonly longestSdkWord: number;
   /**
    * Short parts of those words that every one of them contains (`Reac` for `messageReaction` and
-   * `addReaction`, `chat` for `chatTab`), as `indexOf` finds fastest (searchPartOf): the text is
+   * `addReaction`, `hat` for `chat` and `chatTab`), as `indexOf` finds fastest (searchPartOf): the text is
    * searched for these, and each hit read as the whole word around it.
    */
   readonly sdkWordParts: readonly string[];
@@ -87,9 +89,11 @@ function compile(notice: Notice): CompiledNotice {
 
 function markerFragments(versionedMarkers: readonly (readonly [string, string])[]): CompiledNotice['markerFragments'] {
   const words = [...new Set(versionedMarkers.map(([word]) => word))];
+  const versions = [...new Set(versionedMarkers.map(([, version]) => version))];
   return {
     words,
-    versions: [...new Set(versionedMarkers.map(([, version]) => version))],
+    versions,
+    versionStarts: [...new Set(versions.map((version) => version[0]!))],
     firstChars: charTable(words.map((word) => word.charCodeAt(0))),
     lastChars: charTable(words.map((word) => word.charCodeAt(word.length - 1))),
   };

@@ -3,7 +3,7 @@ import { legacyEventMessage, MESSAGE, TEXTS } from '../messages';
 import { reportSubject } from '../subjects';
 import { checkSuggestion, registerSuggestion } from '../suggestions/legacy-event';
 import { createRule } from './support/create-rule';
-import { NO_LISTENERS, withSettings } from './support/file-settings';
+import { invalidSettingsListener, lintedFile, NO_LISTENERS } from './support/file-settings';
 
 const notice = EXTERNAL_CHAT_NOTICE;
 const { legacyEvent } = notice;
@@ -29,42 +29,43 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
     schema: [],
   },
   create(context) {
-    return withSettings(context, (settings, file) => {
-      // A file where no search for the event can start gets no listener.
-      if (!file.mayNameEvent(legacyEvent)) return NO_LISTENERS;
-      const { event } = TEXTS[settings.locale];
-      return {
-        Program() {
-          for (const finding of file.analysis().legacyEvents(legacyEvent)) {
-            if (finding.kind === 'typeHandler') {
-              reportSubject(
-                context,
-                { node: finding.node, messageId: 'legacyTypeHandler', data: legacyEventMessage(notice, 'typeHandler', settings) },
-                { kind: 'legacy-event', notice, event: 'typeHandler' },
-              );
-              continue;
-            }
-            // The title says what the suggestion does; what it rewrites and marks is in the code it leaves (FIXME comments).
-            const suggestion =
-              finding.kind === 'register'
-                ? registerSuggestion(file.sourceCode, legacyEvent, finding, settings.locale)
-                : checkSuggestion(file.sourceCode, legacyEvent, finding, settings.locale);
-            const suggest =
-              suggestion === undefined
-                ? []
-                : [
-                    finding.kind === 'register'
-                      ? { messageId: 'subscribeReceiveV1' as const, data: { message: event.suggestion.register(legacyEvent.replacement) }, fix: suggestion.fix }
-                      : { messageId: 'checkReceiveV1' as const, data: { message: event.suggestion.check(legacyEvent.replacement, V2_TYPE_READ) }, fix: suggestion.fix },
-                  ];
+    const file = lintedFile(context);
+    const { settings } = file;
+    if (settings === undefined) return invalidSettingsListener(context, file);
+    // A file where no search for the event can start gets no listener.
+    if (!file.mayNameEvent(legacyEvent)) return NO_LISTENERS;
+    const { event } = TEXTS[settings.locale];
+    return {
+      Program() {
+        for (const finding of file.analysis().legacyEvents(legacyEvent)) {
+          if (finding.kind === 'typeHandler') {
             reportSubject(
               context,
-              { node: finding.node, messageId: 'legacyEvent', data: legacyEventMessage(notice, finding.kind, settings), suggest },
-              { kind: 'legacy-event', notice, event: finding.kind },
+              { node: finding.node, messageId: 'legacyTypeHandler', data: legacyEventMessage(notice, 'typeHandler', settings) },
+              { kind: 'legacy-event', notice, event: 'typeHandler' },
             );
+            continue;
           }
-        },
-      };
-    });
+          // The title says what the suggestion does; what it rewrites and marks is in the code it leaves (FIXME comments).
+          const suggestion =
+            finding.kind === 'register'
+              ? registerSuggestion(file.sourceCode, legacyEvent, finding, settings.locale)
+              : checkSuggestion(file.sourceCode, legacyEvent, finding, settings.locale);
+          const suggest =
+            suggestion === undefined
+              ? []
+              : [
+                  finding.kind === 'register'
+                    ? { messageId: 'subscribeReceiveV1' as const, data: { message: event.suggestion.register(legacyEvent.replacement) }, fix: suggestion.fix }
+                    : { messageId: 'checkReceiveV1' as const, data: { message: event.suggestion.check(legacyEvent.replacement, V2_TYPE_READ) }, fix: suggestion.fix },
+                ];
+          reportSubject(
+            context,
+            { node: finding.node, messageId: 'legacyEvent', data: legacyEventMessage(notice, finding.kind, settings), suggest },
+            { kind: 'legacy-event', notice, event: finding.kind },
+          );
+        }
+      },
+    };
   },
 });

@@ -32,6 +32,8 @@ const parts = new Map<string, SearchPart>();
 
 /** Characters a part has: beyond six, V8 switches to a search that is slower on source text; four is plenty. */
 const PART_LENGTH = 4;
+/** The shortest part: a word's last three characters, when they start with its rarest one (`hat` of `chat`). */
+const MIN_PART_LENGTH = 3;
 
 /**
  * Lowercase letters and digits by how often they occur in JavaScript, most
@@ -56,13 +58,14 @@ function partOf(word: string): SearchPart {
 
 /**
  * V8 finds a needle fastest when its first character is rare in the text: of
- * the word's windows of PART_LENGTH characters, the one that starts with the
- * rarest character. A word that short is its own part.
+ * the word's windows of PART_LENGTH characters, and the last MIN_PART_LENGTH
+ * ones, the one that starts with the rarest character (the first of equals).
+ * A word no longer than MIN_PART_LENGTH is its own part.
  */
 function choosePart(word: string): SearchPart {
-  if (word.length <= PART_LENGTH) return { part: word, at: 0 };
+  if (word.length <= MIN_PART_LENGTH) return { part: word, at: 0 };
   let best = 0;
-  for (let at = 1; at <= word.length - PART_LENGTH; at++) {
+  for (let at = 1; at <= word.length - MIN_PART_LENGTH; at++) {
     if (rarity(word[at]!) > rarity(word[best]!)) best = at;
   }
   return { part: word.slice(best, best + PART_LENGTH), at: best };

@@ -145,6 +145,8 @@ describe('ESLint versions', () => {
       expect(await lint([{ allow: ['/open-apis/message/v4/send'] }])).toEqual([]);
       expect(await lint([{ allow: ['/open-apis/message/v4/sendx'] }])).toEqual(invalid);
       expect(await lint([{ allow: [] }])).toEqual(reported);
+      // A JavaScript config may leave a key undefined: the default stands (0.2.3 threw on ESLint 8).
+      expect(await lint([{ allow: undefined }])).toEqual(reported);
     }
   });
 

@@ -34,6 +34,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   create,
 }: RuleDefinition<MessageIds, Options>): FeishuRuleModule<MessageIds, Options> {
   const defaults = meta.defaultOptions ?? ([] as unknown as Options);
+  // The keys of each object default, read once: every file's options are checked against them.
+  const defaultKeys = defaults.map((fallback) => (isPlainObject(fallback) ? Object.keys(fallback) : undefined));
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
@@ -41,32 +43,41 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
       const options = context.options;
       // ESLint ≥ 9.15 merges `meta.defaultOptions` itself (configured options come as a new array per file): such
       // options are used as they are, and only older ESLints' are merged here, with nothing kept between files.
-      return create(context, coversDefaults(defaults, options) ? (options as Options) : withDefaults(defaults, options));
+      return create(context, coversDefaults(defaultKeys, options) ? (options as Options) : withDefaults(defaults, options));
     },
   };
 }
 
-/** Whether `given` already has a value for every default, one level deep for objects: withDefaults would change nothing. */
-function coversDefaults(defaults: readonly unknown[], given: readonly unknown[]): boolean {
-  for (let index = 0; index < defaults.length; index++) {
-    const fallback = defaults[index];
+/**
+ * Whether `given` already has a value for every default, one level deep for
+ * objects (`keys`: each default's keys, or undefined for one that is not an
+ * object): withDefaults would change nothing.
+ */
+function coversDefaults(keys: readonly (readonly string[] | undefined)[], given: readonly unknown[]): boolean {
+  for (let index = 0; index < keys.length; index++) {
     const value = given[index];
     if (value === undefined) return false;
-    if (isPlainObject(fallback) && isPlainObject(value)) {
-      for (const key in fallback) if (value[key] === undefined) return false;
-    }
+    const objectKeys = keys[index];
+    if (objectKeys === undefined || !isPlainObject(value)) continue;
+    for (const key of objectKeys) if (value[key] === undefined) return false;
   }
   return true;
 }
 
 /**
- * Options over defaults, one level deep for objects. ESLint ≥ 9.15 merges
- * `meta.defaultOptions` itself; ESLint 8 does not, so rules do it here too.
+ * Options over defaults, one level deep for objects; a key given as undefined
+ * keeps its default (`{ allow: undefined }` in a JavaScript config). ESLint ≥
+ * 9.15 merges `meta.defaultOptions` itself; ESLint 8 does not, so rules do it
+ * here too.
  */
 function withDefaults<Options extends readonly unknown[]>(defaults: Options, given: readonly unknown[]): Options {
   return defaults.map((fallback, index) => {
     const value = given[index];
-    if (isPlainObject(fallback) && isPlainObject(value)) return { ...fallback, ...value };
+    if (isPlainObject(fallback) && isPlainObject(value)) {
+      const merged: Record<string, unknown> = { ...fallback };
+      for (const [key, field] of Object.entries(value)) if (field !== undefined) merged[key] = field;
+      return merged;
+    }
     return value ?? fallback;
   }) as unknown as Options;
 }

@@ -9,7 +9,7 @@ import { stillFails } from '../../policy';
 import type { FeishuSettings, Locale } from '../../settings';
 import { reportSubject } from '../../subjects';
 import { readAllow, type AllowProblem, type AllowReading } from './allow-option';
-import { NO_LISTENERS, withSettings, type INVALID_SETTINGS } from './file-settings';
+import { invalidSettingsListener, lintedFile, NO_LISTENERS, type INVALID_SETTINGS } from './file-settings';
 
 /** The one option of every API rule (docs/spec/behaviour.md#rule-options). */
 export type AllowOptions = [{ allow: string[] }];
@@ -72,42 +72,53 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
   const allowReadings = new Map<string, AllowReading>();
   // The last `allow` read, kept by content: every file of a config has the same entries.
   let lastAllow: { readonly ruleId: string; readonly entries: readonly string[]; readonly reading: AllowReading } | undefined;
-  return (context, [{ allow }]) =>
-    withSettings(context, (settings, file) => {
+  return (context, options) => {
+    // Read by index: destructuring `[{ allow }]` runs the iterator protocol on every file.
+    const allow = options[0].allow;
+    const file = lintedFile(context);
+    const { settings } = file;
+    if (settings === undefined) return invalidSettingsListener(context, file);
+    let reading = NO_ALLOW;
+    if (allow.length > 0) {
       const ruleId = context.id;
-      let reading: AllowReading;
       if (lastAllow !== undefined && lastAllow.ruleId === ruleId && sameEntries(lastAllow.entries, allow)) reading = lastAllow.reading;
       else {
         reading = readAllowCached(allowReadings, allow, notice, code, ruleId, name);
         lastAllow = { ruleId, entries: [...allow], reading };
       }
       if (reading.problems.length > 0) {
+        const problems = reading.problems;
         return {
           Program() {
-            context.report({ loc: { line: 1, column: 0 }, messageId: INVALID_ALLOW, data: allowReport(reading.problems, context.id, settings.locale) });
+            context.report({ loc: { line: 1, column: 0 }, messageId: INVALID_ALLOW, data: allowReport(problems, context.id, settings.locale) });
           },
         };
       }
-      // A file the search cannot find anything in gets no listener.
-      if (!file.mayNameEndpoints(compiled)) return NO_LISTENERS;
-      return {
-        Program() {
-          for (const finding of file.analysis().endpoints(compiled)) {
-            if (finding.code !== code) continue;
-            if (finding.protection !== undefined && !settings.reportGuarded) continue;
-            const entries = entriesToReport(finding, settings, reading.ids);
-            if (entries === undefined) continue;
-            const messageId = finding.sdkCall === undefined ? messageIds.url : (messageIds.sdk ?? messageIds.url);
-            reportSubject(
-              context,
-              { node: finding.node, messageId, data: messageData(notice, entries, finding, settings) },
-              { kind: 'endpoint', notice, code, entries, method: finding.method, sdkCall: finding.sdkCall, protection: finding.protection },
-            );
-          }
-        },
-      };
-    });
+    }
+    // A file the search cannot find anything in gets no listener.
+    if (!file.mayNameEndpoints(compiled)) return NO_LISTENERS;
+    const allowed = reading.ids;
+    return {
+      Program() {
+        for (const finding of file.analysis().endpoints(compiled)) {
+          if (finding.code !== code) continue;
+          if (finding.protection !== undefined && !settings.reportGuarded) continue;
+          const entries = entriesToReport(finding, settings, allowed);
+          if (entries === undefined) continue;
+          const messageId = finding.sdkCall === undefined ? messageIds.url : (messageIds.sdk ?? messageIds.url);
+          reportSubject(
+            context,
+            { node: finding.node, messageId, data: messageData(notice, entries, finding, settings) },
+            { kind: 'endpoint', notice, code, entries, method: finding.method, sdkCall: finding.sdkCall, protection: finding.protection },
+          );
+        }
+      },
+    };
+  };
 }
+
+/** The reading of an empty `allow`, the default: nothing allowed and nothing wrong, whatever the rule. */
+const NO_ALLOW: AllowReading = Object.freeze({ ids: new Set<string>(), problems: [] });
 
 // An option's array is read once per content and configured prefix.
 const CACHED_ALLOWS = 16;

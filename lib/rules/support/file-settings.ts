@@ -10,6 +10,11 @@ import { fileContextOf, filePathOf } from './file-context';
 /** What a rule reads of the file it lints: the source, where it is, and the analysis every rule of the file shares. */
 export interface LintedFile {
   readonly sourceCode: SourceCode;
+  /**
+   * The file's valid settings, or undefined when `settings.feishu` is invalid:
+   * then the rule returns invalidSettingsListener instead of looking at the file.
+   */
+  readonly settings: FeishuSettings | undefined;
   /** The file's path on disk (FileContext.path), read from the first rule's context when first asked. */
   path(): string | undefined;
   /** Made by the first rule that asks. */
@@ -28,8 +33,10 @@ export interface LintedFile {
 class FileState implements LintedFile {
   /** The ids of the rules created for this file so far: one created twice means a new lint of the same SourceCode. */
   readonly created: string[];
+  readonly settings: FeishuSettings | undefined;
   private made: FileAnalysis | undefined;
-  private where: { readonly path: string | undefined } | undefined;
+  private pathRead = false;
+  private filePath: string | undefined;
   private endpointsOf: CompiledNotice | undefined;
   private endpointsMay = false;
 
@@ -42,11 +49,15 @@ class FileState implements LintedFile {
     private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   ) {
     this.created = [reporter];
+    this.settings = reading.problems.length === 0 ? reading.settings : undefined;
   }
 
   path(): string | undefined {
-    if (this.where === undefined) this.where = { path: filePathOf(this.context) };
-    return this.where.path;
+    if (!this.pathRead) {
+      this.filePath = filePathOf(this.context);
+      this.pathRead = true;
+    }
+    return this.filePath;
   }
 
   analysis(): FileAnalysis {
@@ -84,32 +95,16 @@ export const NO_LISTENERS: TSESLint.RuleListener = Object.freeze({});
 export const INVALID_SETTINGS = 'invalidSettings';
 
 /**
- * `create` for the file's valid settings, or, when they are invalid, a
- * listener that reports them (the file's first feishu rule) or nothing.
- * Invalid settings are one report per file, never a throw
- * (docs/spec/behaviour.md#settings): the first feishu rule ESLint creates for
- * a file reports them at 1:1, and every feishu rule reports nothing else
- * there. The rules of a file know each other by its SourceCode, the one object
- * all of them get in ESLint 8, 9 and 10 (see `latest`).
+ * The file a rule is created for, shared by the file's rules. The rules of a
+ * file know each other by its SourceCode, the one object all of them get in
+ * ESLint 8, 9 and 10 (see `latest`); the first feishu rule of a lint reads the
+ * settings. A plain function and one object per file, no closure per rule: a
+ * file with nothing to report costs little more than this lookup and the
+ * pre-filter (docs/performance.md#the-rules-own-time).
  */
-export function withSettings<MessageId extends string>(
-  context: Readonly<TSESLint.RuleContext<MessageId | typeof INVALID_SETTINGS, readonly unknown[]>>,
-  create: (settings: FeishuSettings, file: LintedFile) => TSESLint.RuleListener,
-): TSESLint.RuleListener {
-  const id = context.id;
-  const state = fileState(context, id);
-  if (state.reading.problems.length === 0) return create(state.reading.settings, state);
-  if (state.reporter !== id) return NO_LISTENERS;
-  const message = invalidSettingsMessage(state.reading.problems, state.reading.locale);
-  return {
-    Program() {
-      context.report({ loc: { line: 1, column: 0 }, messageId: INVALID_SETTINGS, data: { message } });
-    },
-  };
-}
-
-function fileState(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, id: string): FileState {
+export function lintedFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): LintedFile {
   const sourceCode = context.sourceCode as SourceCode;
+  const id = context.id;
   const known = latest;
   if (known !== undefined && known.sourceCode === sourceCode && !known.created.includes(id)) {
     known.created.push(id);
@@ -117,4 +112,24 @@ function fileState(context: Readonly<TSESLint.RuleContext<string, readonly unkno
   }
   // The first rule of this lint of the file: read the settings (cheap: cached by content).
   return (latest = new FileState(sourceCode, readFeishuSettings(context.settings), id, context));
+}
+
+/**
+ * A rule's listener in a file whose settings are invalid (LintedFile.settings
+ * undefined): one report per file, never a throw (docs/spec/behaviour.md#settings).
+ * The first feishu rule ESLint creates for a file reports them at 1:1, and
+ * every feishu rule reports nothing else there.
+ */
+export function invalidSettingsListener<MessageId extends string>(
+  context: Readonly<TSESLint.RuleContext<MessageId | typeof INVALID_SETTINGS, readonly unknown[]>>,
+  file: LintedFile,
+): TSESLint.RuleListener {
+  const state = file as FileState;
+  if (state.reporter !== context.id) return NO_LISTENERS;
+  const message = invalidSettingsMessage(state.reading.problems, state.reading.locale);
+  return {
+    Program() {
+      context.report({ loc: { line: 1, column: 0 }, messageId: INVALID_SETTINGS, data: { message } });
+    },
+  };
 }
