@@ -114,8 +114,8 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
     const before = slash === 0 ? 0 : text.charCodeAt(slash - 1);
     const after = slash + 1 === text.length ? 0 : text.charCodeAt(slash + 1);
     if (fragments && lastChars[before] === 1 && endsPieceAfterSlash(text, slash)) {
-      // `<word>/` at a piece's start (after a `/`, the `/<word>` check has it), which the piece's end, or `v` and
-      // its end, must follow (isWordFragmentAt): checked first, since most such slashes are inside longer paths.
+      // `<word>/` at a piece's start (after a `/`, the `/<word>` check has it), which isWordFragmentAt requires to
+      // end its piece: checked first, since most such slashes are inside longer paths.
       for (const word of words) {
         const start = slash - word.length;
         if (start >= 0 && text.startsWith(word, start) && text[start - 1] !== '/' && isWordFragmentAt(text, start, word)) {
@@ -165,11 +165,9 @@ function isWordFragmentAt(text: string, offset: number, word: string): boolean {
   const after = offset + word.length;
   if (before === '/') {
     if (isPieceEnd(text, after)) return true;
-    if (text[after] !== '/') return false;
-    return isPieceEnd(text, after + 1) || (text[after + 1] === 'v' && isPieceEnd(text, after + 2));
+    return text[after] === '/' && endsPieceAfterSlash(text, after);
   }
-  if (!isPieceStart(before) || text[after] !== '/') return false;
-  return isPieceEnd(text, after + 1) || (text[after + 1] === 'v' && isPieceEnd(text, after + 2));
+  return isPieceStart(before) && text[after] === '/' && endsPieceAfterSlash(text, after);
 }
 
 /** After `slash`, the piece ends, or a `v` ends it: what `<word>/` and `<word>/v` need to be a fragment. */

@@ -3,7 +3,7 @@ import { legacyEventMessage, MESSAGE, TEXTS } from '../messages';
 import { reportSubject } from '../subjects';
 import { checkSuggestion, registerSuggestion } from '../suggestions/legacy-event';
 import { createRule } from './support/create-rule';
-import { invalidSettingsListener, lintedFile, NO_LISTENERS } from './support/file-settings';
+import { lintedFile, NO_LISTENERS } from './support/file-settings';
 
 const notice = EXTERNAL_CHAT_NOTICE;
 const { legacyEvent } = notice;
@@ -31,7 +31,7 @@ export default createRule<[], 'legacyEvent' | 'legacyTypeHandler' | 'subscribeRe
   create(context) {
     const file = lintedFile(context);
     const { settings } = file;
-    if (settings === undefined) return invalidSettingsListener(context, file);
+    if (settings === undefined) return file.invalidSettingsListener(context);
     // A file where no search for the event can start gets no listener.
     if (!file.mayNameEvent(legacyEvent)) return NO_LISTENERS;
     const { event } = TEXTS[settings.locale];

@@ -9,7 +9,7 @@ import { stillFails } from '../../policy';
 import type { FeishuSettings, Locale } from '../../settings';
 import { reportSubject } from '../../subjects';
 import { readAllow, type AllowProblem, type AllowReading } from './allow-option';
-import { invalidSettingsListener, lintedFile, NO_LISTENERS, type INVALID_SETTINGS } from './file-settings';
+import { lintedFile, NO_LISTENERS, type INVALID_SETTINGS } from './file-settings';
 
 /** The one option of every API rule (docs/spec/behaviour.md#rule-options). */
 export type AllowOptions = [{ allow: string[] }];
@@ -77,7 +77,7 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
     const allow = options[0].allow;
     const file = lintedFile(context);
     const { settings } = file;
-    if (settings === undefined) return invalidSettingsListener(context, file);
+    if (settings === undefined) return file.invalidSettingsListener(context);
     let reading = NO_ALLOW;
     if (allow.length > 0) {
       const ruleId = context.id;

@@ -12,7 +12,7 @@ export interface LintedFile {
   readonly sourceCode: SourceCode;
   /**
    * The file's valid settings, or undefined when `settings.feishu` is invalid:
-   * then the rule returns invalidSettingsListener instead of looking at the file.
+   * then the rule returns invalidSettingsListener() instead of looking at the file.
    */
   readonly settings: FeishuSettings | undefined;
   /** The file's path on disk (FileContext.path), read from the first rule's context when first asked. */
@@ -23,6 +23,13 @@ export interface LintedFile {
   mayNameEndpoints(compiled: CompiledNotice): boolean;
   /** Whether the search for the event may find anything here (the pre-filter): asked by the event rule alone. */
   mayNameEvent(event: LegacyEvent): boolean;
+  /**
+   * A rule's listener in a file whose settings are invalid (`settings`
+   * undefined): one report per file, never a throw (docs/spec/behaviour.md#settings).
+   * The first feishu rule ESLint creates for a file reports them at 1:1, and
+   * every feishu rule reports nothing else there.
+   */
+  invalidSettingsListener(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TSESLint.RuleListener;
 }
 
 /**
@@ -76,6 +83,16 @@ class FileState implements LintedFile {
     // Only the event rule asks, once per file: nothing to keep.
     return mayNameEvent(this.sourceCode, event);
   }
+
+  invalidSettingsListener(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): TSESLint.RuleListener {
+    if (this.reporter !== context.id) return NO_LISTENERS;
+    const message = invalidSettingsMessage(this.reading.problems, this.reading.locale);
+    return {
+      Program() {
+        context.report({ loc: { line: 1, column: 0 }, messageId: INVALID_SETTINGS, data: { message } });
+      },
+    };
+  }
 }
 
 /**
@@ -112,24 +129,4 @@ export function lintedFile(context: Readonly<TSESLint.RuleContext<string, readon
   }
   // The first rule of this lint of the file: read the settings (cheap: cached by content).
   return (latest = new FileState(sourceCode, readFeishuSettings(context.settings), id, context));
-}
-
-/**
- * A rule's listener in a file whose settings are invalid (LintedFile.settings
- * undefined): one report per file, never a throw (docs/spec/behaviour.md#settings).
- * The first feishu rule ESLint creates for a file reports them at 1:1, and
- * every feishu rule reports nothing else there.
- */
-export function invalidSettingsListener<MessageId extends string>(
-  context: Readonly<TSESLint.RuleContext<MessageId | typeof INVALID_SETTINGS, readonly unknown[]>>,
-  file: LintedFile,
-): TSESLint.RuleListener {
-  const state = file as FileState;
-  if (state.reporter !== context.id) return NO_LISTENERS;
-  const message = invalidSettingsMessage(state.reading.problems, state.reading.locale);
-  return {
-    Program() {
-      context.report({ loc: { line: 1, column: 0 }, messageId: INVALID_SETTINGS, data: { message } });
-    },
-  };
 }
