@@ -1,8 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { EVENT_DISPATCHER, TYPE_HANDLER, V1_ENVELOPE, type LegacyEvent } from '../catalog';
+import type { LegacyEvent } from '../catalog';
+// From their module, not the catalog's index: in the CommonJS build a re-export is a getter call at every read.
+import { EVENT_DISPATCHER, TYPE_HANDLER, V1_ENVELOPE } from '../catalog/open-platform';
 import {
   bindingOrigin,
   holdsOneOf,
+  indexSorted,
   isStringLiteral,
   nodeAtOffset,
   nodesAtText,
@@ -15,7 +18,7 @@ import {
 } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
 import { LastPairMemo } from '../memo';
-import { holdsWord, indexOfWord } from '../syntax/text-search';
+import { holdsWord, indexOfWord, isWordCharCode } from '../syntax/text-search';
 import { annotatedSdkKind } from './annotated-receivers';
 import { moduleReferences, traceMapOf } from './module-references';
 
@@ -113,11 +116,12 @@ export function findLegacyEvents(
 
 /**
  * Whether the text holds what each of the searches above starts from: the
- * event's type, and with it a `register` call, a `setTypeHandler` call, or
- * the type as a quoted string in a file that may read the v1 envelope's
- * `event` and its `type` (v1Check), spelled out or behind an escape. A text
- * without them holds no finding. The pre-filter and the search ask in turn:
- * the last file's answer is kept.
+ * event's type, and with it `register` as a whole word (a call of it), a
+ * `setTypeHandler` call, or the type as a quoted string where it may be a
+ * check's operand (mayBeCheckOperand), in a file that may read the v1
+ * envelope's `event` and its `type` (v1Check), spelled out or behind an
+ * escape. A text without them holds no finding. The pre-filter and the search
+ * ask in turn: the last file's answer is kept.
  */
 export function mayHoldLegacyEvent(sourceCode: SourceCode, event: LegacyEvent): boolean {
   return fileTypeWord(sourceCode, event).mayHold;
@@ -125,7 +129,7 @@ export function mayHoldLegacyEvent(sourceCode: SourceCode, event: LegacyEvent): 
 
 /** What one scan of the event's type finds in a file's text. */
 interface TypeWord {
-  /** The offsets of `'message'` and `"message"` (their opening quotes), in text order. */
+  /** The offsets of `'message'` and `"message"` (their opening quotes) that may be a check's operand, in text order. */
   readonly quoted: readonly number[];
   /** mayHoldLegacyEvent's answer. */
   readonly mayHold: boolean;
@@ -152,11 +156,12 @@ function readTypeWord(sourceCode: SourceCode, type: string): TypeWord {
   for (let at = indexOfWord(text, type); at !== -1; at = indexOfWord(text, type, at + 1)) {
     written = true;
     const before = text.charCodeAt(at - 1);
-    if ((before === SINGLE_QUOTE || before === DOUBLE_QUOTE) && text.charCodeAt(at + type.length) === before) (quoted ??= []).push(at - 1);
+    if ((before === SINGLE_QUOTE || before === DOUBLE_QUOTE) && text.charCodeAt(at + type.length) === before && mayBeCheckOperand(sourceCode, at - 1)) {
+      (quoted ??= []).push(at - 1);
+    }
   }
   if (!written) return UNQUOTED_NO;
-  const mayHold =
-    holdsWord(text, EVENT_DISPATCHER.register) || holdsWord(text, TYPE_HANDLER.name) || (quoted !== undefined && mayReadV1Type(sourceCode));
+  const mayHold = mayRegisterHandlers(sourceCode) || holdsWord(text, TYPE_HANDLER.name) || (quoted !== undefined && mayReadV1Type(sourceCode));
   // Most files that write the word never quote it: no object made for them.
   if (quoted === undefined) return mayHold ? UNQUOTED_YES : UNQUOTED_NO;
   return { quoted, mayHold };
@@ -164,6 +169,100 @@ function readTypeWord(sourceCode: SourceCode, type: string): TypeWord {
 
 const UNQUOTED_NO: TypeWord = Object.freeze({ quoted: NONE, mayHold: false });
 const UNQUOTED_YES: TypeWord = Object.freeze({ quoted: NONE, mayHold: true });
+
+/**
+ * Whether the text may hold a `register({ … })` call (the register search):
+ * `register` as a whole word (`registered` and `registerRoutes` are other
+ * names), and where the tokens tell, one that may be called with an object
+ * literal first. Passed over: `register` followed by `(` and anything but
+ * `{` or `(` (`app.register(plugin)`), or by a token that ends the
+ * expression or reads on from it (`.`, `,`, `;`, `=`, `:`, `}`, `]`), and
+ * the word inside a comment or a longer string.
+ * Anything else may be a call through a TS wrapper (`x.register!(…)`,
+ * `(x.register as T)(…)`), a string key (`x['register'](…)`), type
+ * arguments or code outside every token and comment, and is kept.
+ */
+function mayRegisterHandlers(sourceCode: SourceCode): boolean {
+  const { text } = sourceCode;
+  const word = EVENT_DISPATCHER.register;
+  const tokens = tokensOf(sourceCode);
+  for (let at = indexOfWord(text, word); at !== -1; at = indexOfWord(text, word, at + 1)) {
+    // Past the text's ends charCodeAt gives NaN, which is no word character.
+    if (isWordCharCode(text.charCodeAt(at - 1)) || isWordCharCode(text.charCodeAt(at + word.length))) continue;
+    if (tokens === undefined) return true;
+    const index = indexSorted(tokens, at);
+    if (index === -1) {
+      if (inComment(sourceCode, at)) continue;
+      return true;
+    }
+    const name = tokens[index]!;
+    // A key in quotes (`x['register'](…)`) is a token from the quote before; any other token that does not start at
+    // the word is a longer string, a template or a regular expression.
+    if (name.range[0] !== at) {
+      if (name.range[0] === at - 1 && name.range[1] === at + word.length + 1) return true;
+      continue;
+    }
+    if (name.type !== 'Identifier') return true;
+    const next = tokens[index + 1];
+    if (next === undefined) continue;
+    if (next.value === '(') {
+      let argument = index + 2;
+      while (tokens[argument]?.value === '(') argument++;
+      if (tokens[argument]?.value === '{') return true;
+      continue;
+    }
+    if (!NOT_CALLED_AFTER.has(next.value)) return true;
+  }
+  return false;
+}
+
+/** Tokens after a name that keep it from being a call's callee. */
+const NOT_CALLED_AFTER: ReadonlySet<string> = new Set(['.', ',', ';', '=', ':', '}', ']']);
+
+/** The operators of a check (v1Check), as tokens. */
+const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['===', '==', '!==', '!=']);
+
+/**
+ * Whether the quoted type whose opening quote is at `open` may be the literal
+ * of a check (v1Check): an operand of `===`, `==`, `!==` or `!=`, or a `case`
+ * test, read from the tokens beside it, parentheses skipped. Comments are not
+ * tokens, so none hides the operator. Quotes inside a comment, a template or
+ * a longer string are no literal of the type. Quotes outside every token and
+ * comment (code a parser keeps apart, such as a Vue template's expressions),
+ * and every quoted type where the parser gives no tokens (the audit's
+ * oxc-parser), may be a check. Most quoted types of
+ * a file are arguments, array items or object values: `emit('message', m)`.
+ */
+function mayBeCheckOperand(sourceCode: SourceCode, open: number): boolean {
+  const tokens = tokensOf(sourceCode);
+  if (tokens === undefined) return true;
+  const index = indexSorted(tokens, open);
+  if (index === -1) return !inComment(sourceCode, open);
+  if (tokens[index]!.range[0] !== open) return false;
+  let before = index - 1;
+  while (tokens[before]?.value === '(') before--;
+  const operator = tokens[before]?.value;
+  if (operator !== undefined && (EQUALITY_OPERATORS.has(operator) || operator === 'case')) return true;
+  let after = index + 1;
+  while (tokens[after]?.value === ')') after++;
+  const next = tokens[after]?.value;
+  return next !== undefined && EQUALITY_OPERATORS.has(next);
+}
+
+/** Whether `offset` is inside one of the file's comments. */
+function inComment(sourceCode: SourceCode, offset: number): boolean {
+  return indexSorted(sourceCode.ast.comments ?? [], offset) !== -1;
+}
+
+/**
+ * The file's tokens, comments apart, in text order; undefined for a parser
+ * that gives none. Read from the array by binary search: ESLint's token store
+ * keeps an index by offset that costs microseconds a lookup in a large file.
+ */
+function tokensOf(sourceCode: SourceCode): readonly TSESTree.Token[] | undefined {
+  const tokens = sourceCode.ast.tokens;
+  return tokens === undefined || tokens.length === 0 ? undefined : tokens;
+}
 
 /** The file may read `<event>.type` (v1Check): both words are written, or a name or string spelled with escapes may be one. */
 function mayReadV1Type(sourceCode: SourceCode): boolean {

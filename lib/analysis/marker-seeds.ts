@@ -1,4 +1,5 @@
-import { OPEN_APIS_SEGMENT } from '../catalog';
+// From its module, not the catalog's index: in the CommonJS build a re-export is a getter call at every read.
+import { OPEN_APIS_SEGMENT } from '../catalog/open-platform';
 import { isDotSegment, type CompiledNotice } from '../matcher';
 import { isModuleSpecifier, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
@@ -43,6 +44,18 @@ export function markerSeeds(sourceCode: SourceCode, compiled: CompiledNotice): N
     if (seed !== undefined && holdsMarker(compiled, cookedText(node))) seeds.push(seed);
   }
   return seeds;
+}
+
+/**
+ * Whether some marker of the file's text locates a seed (markerSeeds): the
+ * pre-filter's test of the markers. One in a module specifier
+ * (`require("./message")`, `import … from './chat'`) or a literal type gives
+ * none, and nothing else reads the markers, so a file whose markers are all
+ * such needs no analysis for them.
+ */
+export function fileHasMarkerSeed(sourceCode: SourceCode, compiled: CompiledNotice): boolean {
+  for (const offset of fileMarkerOffsets(sourceCode, compiled)) if (seedAt(nodeAtOffset(sourceCode, offset)) !== undefined) return true;
+  return false;
 }
 
 /**
@@ -129,9 +142,11 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
     else if (fragments && firstChars[after] === 1 && startsWordFragment(text, slash + 1, words)) offsets.push(slash);
   }
   if (fragments) {
-    // One pass per first character (`v`) rather than per version: each hit is checked for every version.
+    // One pass per first character (`v`) rather than per version: each hit is checked for every version, where a
+    // piece starts before it (isVersionFragmentAt), which most `v`s, inside names and words, fail at once.
     for (const first of versionStarts) {
       for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
+        if (!isPieceStart(text[at - 1])) continue;
         for (const version of versions) {
           if (text.startsWith(version, at) && isVersionFragmentAt(text, at, version)) {
             offsets.push(at);

@@ -4,13 +4,14 @@ import type { SourceCode } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
 import { followsImports } from './imported-bindings';
 import { mayHoldLegacyEvent } from './legacy-events';
-import { fileMarkerOffsets } from './marker-seeds';
+import { fileHasMarkerSeed } from './marker-seeds';
 import { fileSdkWords } from './sdk-calls';
 
 /**
  * Whether the endpoint search may find anything in a file: false only when
- * every place it starts from is empty (no marker in the text, no SDK word, no
- * escaped name or string, no imported constant followed; `path` is the file's,
+ * every place it starts from is empty (no marker in the text that is part of
+ * a value, no SDK word, no escaped name or string, no imported constant
+ * followed; `path` is the file's,
  * FileContext.path). A rule then adds no listener, and the file costs these
  * few text searches (docs/performance.md#the-rules-own-time). Most files of an
  * installed dependency are such files; a project's files that import anything
@@ -20,7 +21,7 @@ export function mayNameEndpoints(sourceCode: SourceCode, compiled: CompiledNotic
   // The path first: a project's file that follows its imports needs no text search here.
   return (
     followsImports(path) ||
-    fileMarkerOffsets(sourceCode, compiled).length > 0 ||
+    fileHasMarkerSeed(sourceCode, compiled) ||
     fileSdkWords(sourceCode, compiled).length > 0 ||
     escapedNodes(sourceCode).length > 0
   );

@@ -16,6 +16,7 @@ import {
 } from '../syntax/ast';
 import { LastPairMemo } from '../memo';
 import { escapedNodes } from '../syntax/escapes';
+import { isWordCharCode } from '../syntax/text-search';
 import { work } from '../syntax/work';
 import { annotatedSdkKind } from './annotated-receivers';
 import type { EndpointFinding } from './endpoints';
@@ -164,9 +165,9 @@ function sdkWordOffsets(text: string, compiled: CompiledNotice): readonly (reado
     for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) {
       // A run of word characters longer than every SDK word is none of them: stop there.
       let start = at;
-      while (start > 0 && at - start <= longestSdkWord && isWordChar(text.charCodeAt(start - 1))) start--;
+      while (start > 0 && at - start <= longestSdkWord && isWordCharCode(text.charCodeAt(start - 1))) start--;
       let end = at + part.length;
-      while (end < text.length && end - start <= longestSdkWord && isWordChar(text.charCodeAt(end))) end++;
+      while (end < text.length && end - start <= longestSdkWord && isWordCharCode(text.charCodeAt(end))) end++;
       if (end - start > longestSdkWord) continue;
       const word = text.slice(start, end);
       if (sdkWordSet.has(word)) (found ??= new Map()).set(start, word);
@@ -177,11 +178,6 @@ function sdkWordOffsets(text: string, compiled: CompiledNotice): readonly (reado
 }
 
 const NONE: readonly never[] = Object.freeze([]);
-
-/** `[A-Za-z0-9_]`, the characters `\w` matches without the `u` flag. */
-function isWordChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-}
 
 /** The expression an object pattern destructures, through nesting: `client` in `const { im: { … } } = client`. */
 function destructuredSource(pattern: TSESTree.ObjectPattern): Expression | undefined {

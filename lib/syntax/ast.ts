@@ -183,6 +183,12 @@ function asContaining(value: unknown, offset: number): Node | undefined {
  * tokens) whose range holds `offset`, by binary search.
  */
 export function searchSorted<Ranged extends { readonly range: readonly [number, number] }>(elements: readonly Ranged[], offset: number): Ranged | undefined {
+  const index = indexSorted(elements, offset);
+  return index === -1 ? undefined : elements[index];
+}
+
+/** The index of the element whose range holds `offset` (searchSorted), or -1. */
+export function indexSorted(elements: readonly { readonly range: readonly [number, number] }[], offset: number): number {
   let lo = 0;
   let hi = elements.length - 1;
   while (lo <= hi) {
@@ -191,9 +197,9 @@ export function searchSorted<Ranged extends { readonly range: readonly [number, 
     work.visited++;
     if (offset < element.range[0]) hi = mid - 1;
     else if (offset >= element.range[1]) lo = mid + 1;
-    else return element;
+    else return mid;
   }
-  return undefined;
+  return -1;
 }
 
 const denseElements = new WeakMap<readonly (Node | null)[], readonly Node[]>();

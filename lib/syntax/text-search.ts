@@ -21,6 +21,11 @@ export function holdsWord(text: string, word: string): boolean {
   return indexOfWord(text, word) !== -1;
 }
 
+/** `[A-Za-z0-9_]`, the characters `\w` matches without the `u` flag, by char code. */
+export function isWordCharCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
 /** The part of a word searched for, and where it stands in the word. */
 interface SearchPart {
   readonly part: string;

@@ -2,11 +2,13 @@ import { Linter, type Rule } from 'eslint';
 import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, mayNameEndpoints, mayNameEvent, type FileContext } from '../../lib/analysis';
+import { fileMarkerOffsets } from '../../lib/analysis/marker-seeds';
 import { EXTERNAL_CHAT_NOTICE } from '../../lib/catalog';
 import { compileNotice } from '../../lib/matcher';
 import { plugin } from '../../lib/plugin';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { SourceCode } from '../../lib/syntax/ast';
+import { seededInts } from '../support/random';
 
 // The pre-filter (docs/performance.md#the-rules-own-time): a rule adds no listener to a file where its search
 // cannot find anything. It must never hide a finding: wherever it says no, the analysis finds nothing.
@@ -43,6 +45,8 @@ const NOTHING = [
   "fetch('https://example.com/api/v2/items');",
   // Escapes that spell no character of a word: control characters, other punctuation, other code points.
   "const s = '\\u00a0\\x1b[31m\\t\\u{1F600}\\(\\'\\0'; const re = /\\(\\[\\]\\)\\u2028/;",
+  // Markers in module specifiers only (a marker there is never a value): `./message`, `/bot/`, `im/v1`.
+  "import c from './message';\nexport * from \"../bot/\";\nconst m = require('./message');\nconst n = import('./im/v1');",
 ];
 
 const SOMETHING: ReadonlyArray<readonly [shape: string, code: string]> = [
@@ -56,6 +60,9 @@ const SOMETHING: ReadonlyArray<readonly [shape: string, code: string]> = [
   ['an escaped code point', "const p = '/chat\\u{2F}v4/info';"],
   ['an identity escape', "const p = '/chat\\/v4/info';"],
   ['a line continuation', "const p = '/cha\\\nt/v4/info';"],
+  ['a marker beside a module specifier', "import c from './chat';\nconst p = '/chat/v4/info';"],
+  ['a method named require', "api.require('/message/v4/send');"],
+  ['a specifier built with a marker', "const m = require('/message' + '/v4/send');"],
 ];
 
 describe('mayNameEndpoints', () => {
@@ -81,6 +88,15 @@ describe('mayNameEndpoints', () => {
     expect(analyzeFile(octal.sourceCode, { ...DEFAULT_SETTINGS, assumeOpenPlatform: true }, IN_PACKAGE).endpoints(NOTICE)).toHaveLength(1);
     const nul = lintOf("var s = '\\0' + '(\\0)';", 'file.js', 'script');
     expect(mayNameEndpoints(nul.sourceCode, NOTICE, IN_PACKAGE.path)).toBe(false);
+  });
+
+  it('is false where every marker is in a module specifier, which is never a value', () => {
+    const { sourceCode } = lintOf(NOTHING[NOTHING.length - 1]!);
+    // Four markers in the text…
+    expect(fileMarkerOffsets(sourceCode, NOTICE)).toHaveLength(4);
+    // …none of them part of a value.
+    expect(mayNameEndpoints(sourceCode, NOTICE, IN_PACKAGE.path)).toBe(false);
+    expect(analyzeFile(sourceCode, { ...DEFAULT_SETTINGS, assumeOpenPlatform: true }, IN_PACKAGE).endpoints(NOTICE)).toEqual([]);
   });
 
   it('is true in a project file, whose imported constants are followed', () => {
@@ -148,5 +164,138 @@ describe('mayNameEvent', () => {
     // The check behind escapes is one of them: the pre-filter lets it through.
     const escaped = lintOf(samples[3]!).sourceCode;
     expect(analyzeFile(escaped, { ...DEFAULT_SETTINGS, assumeOpenPlatform: true }, IN_PACKAGE).legacyEvents(EVENT)).toHaveLength(1);
+  });
+});
+
+/** A parser that gives the tokens espree gives, or none (as the audit's oxc-parser). */
+function espreeParser(tokens: boolean): Linter.Parser {
+  return {
+    meta: { name: tokens ? 'espree' : 'espree-without-tokens' },
+    parse(code: string, options: Record<string, unknown>) {
+      const ast = espree.parse(code, options as espree.Options) as unknown as { tokens?: unknown[] };
+      if (!tokens) ast.tokens = [];
+      return ast;
+    },
+  } as unknown as Linter.Parser;
+}
+
+/** The event rule's messages for `code` (with suggestions), and whether the rule added a listener. */
+function eventLint(code: string, tokens: boolean): { messages: string; listened: boolean } {
+  let listened = false;
+  const rule = plugin.rules['no-legacy-message-event'] as unknown as Rule.RuleModule;
+  const probe: Rule.RuleModule = { ...rule, create: (context) => {
+    const listeners = rule.create(context);
+    listened = Object.keys(listeners).length > 0;
+    return listeners;
+  } };
+  const messages = new Linter().verify(
+    code,
+    [{
+      files: ['**/*.js'],
+      languageOptions: { parser: espreeParser(tokens), parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
+      plugins: { probe: { rules: { event: probe } } },
+      rules: { 'probe/event': 'error' },
+      settings: { feishu: { assumeOpenPlatform: true } },
+    }],
+    'file.js',
+  );
+  return { messages: JSON.stringify(messages.map((m) => [m.line, m.column, m.message, m.fatal, (m.suggestions ?? []).map((s) => s.fix.text)])), listened };
+}
+
+describe('the event pre-filter reads the tokens around `register` and the quoted type', () => {
+  const LARK = "import * as lark from '@larksuiteoapi/node-sdk';\nconst d = new lark.EventDispatcher({});\n";
+
+  it.each([
+    'd.register({ message: h });',
+    'd.register?.({ message: h });',
+    "d['register']({ message: h });",
+    'd.register( /* handlers */ ({ message: h }));',
+    'd.register\n({ message(e) {} });',
+    '(d.register)({ message: h });',
+    'd /* c */ .register({ message: h });',
+  ])('reports a register call: %s', (call) => {
+    const { messages, listened } = eventLint(LARK + call, true);
+    expect(listened).toBe(true);
+    expect(JSON.parse(messages)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a longer name', 'd.registered({ message: h });'],
+    ['a name that ends with it', 'd.unregister({ message: h });'],
+    ['a call with no object literal', 'd.register(handlers); log(e.message);'],
+    ['a read of the method', 'd.register.call(d, { message: h });'],
+    ['a comment', '// d.register({ message: h })\nlog(e.message);'],
+    ['a longer string', "log('d.register({ message: h })');"],
+    ['the type as an argument', "if (body.event.type) emit('message', body);"],
+    ['the type in an array', "if (['message'].includes(body.event.type)) h();"],
+    ['the type in a comment beside a check', "if (body.event.type === x /* 'message' */) h();"],
+  ])('adds no listener for %s, and reports nothing without the tokens either', (_shape, code) => {
+    expect(eventLint(LARK + code, true).listened).toBe(false);
+    expect(JSON.parse(eventLint(LARK + code, false).messages)).toEqual([]);
+  });
+
+  it.each([
+    "if (body.event.type === 'message') h();",
+    "if ('message' !== body.event.type) h();",
+    "if (body.event.type == (('message'))) h();",
+    "if (body.event.type === /* v1 */ 'message') h();",
+    "if (body.event.type === // v1\n  'message') h();",
+    "if (('message')\n  !== body.event.type) h();",
+    "switch (body.event.type) { case ('message'): h(); }",
+    'switch (body.event.type) { case/* v1 */"message": h(); }',
+  ])('reports a check of the type however it is spaced, bracketed or commented: %s', (check) => {
+    const { messages, listened } = eventLint(check, true);
+    expect(listened).toBe(true);
+    expect(JSON.parse(messages)).toHaveLength(1);
+  });
+
+  it('keeps what stands outside every token and comment, as code a parser keeps apart (a Vue template)', () => {
+    // Tokens for the first statement only, as vue-eslint-parser gives the script's and not the template's.
+    const token = (type: string, value: string, start: number) => ({ type, value, range: [start, start + value.length] });
+    const tokens = [token('Keyword', 'let', 0), token('Identifier', 'a', 4), token('Punctuator', ';', 5)];
+    const sourceCode = (text: string, comments: unknown[]) =>
+      ({ text, ast: { type: 'Program', body: [], range: [0, text.length], tokens, comments } }) as unknown as SourceCode;
+    for (const text of ["let a;\nif (body.event.type === 'message') h();", 'let a;\nd.register({ message: h });']) {
+      expect(mayNameEvent(sourceCode(text, []), EVENT), text).toBe(true);
+      // The same code inside a comment is passed over.
+      expect(mayNameEvent(sourceCode(text, [{ type: 'Line', value: '', range: [7, text.length] }]), EVENT), text).toBe(false);
+    }
+  });
+
+  it('reports the same with and without the tokens, on 3,000 generated programs', () => {
+    const next = seededInts(5);
+    const pick = <T>(items: readonly T[]): T => items[next(items.length)]!;
+    const receiver = () => pick(['d', 'new lark.EventDispatcher({})', 'x', '(d)']);
+    const member = () => pick(['.register', '.register?.', "['register']", '.registered', '.unregister', '.register.call', '.register /* c */', '\n.register']);
+    const args = () => pick(['({ message: h })', '( /* c */ ({ message: h }))', '(handlers)', '(d, { message: h })', '(\n{ message(e) {} })', "({ ['message']: h })", '()']);
+    const read = () => pick(['body.event.type', 'body.ev\\u0065nt.type', 'ev.type', 'f(x)', 'x']);
+    const type = () => pick(["'message'", '"message"', "('message')", "(('message'))", "'chat'", "f('message')"]);
+    const operator = () => pick(['===', '==', '!==', '!=', '=== /* c */', '=== // c\n', '\n===', '<', ',', '+', '&&']);
+    const statement = () =>
+      pick([
+        () => `${receiver()}${member()}${args()};`,
+        () => `if (${read()} ${operator()} ${type()}) h();`,
+        () => `if (${type()} ${operator()} ${read()}) h();`,
+        () => `switch (${read()}) { case ${pick(["'message'", "('message')", "/* c */'message'", '"message"', '`message`', "'chat'"])}: h(); }`,
+        () => `emit(${type()}, ${read()});`,
+        () => `log("'message'", \`'message'\`, ${read()});`,
+        () => `// ${read()} === 'message'`,
+      ])();
+    let findings = 0;
+    let sharper = 0;
+    const programs = new Set<string>();
+    for (let round = 0; round < 3_000; round++) {
+      const code = (next(2) === 0 ? LARK : '') + Array.from({ length: 1 + next(4) }, statement).join('\n');
+      programs.add(code);
+      const withTokens = eventLint(code, true);
+      const withoutTokens = eventLint(code, false);
+      expect(withTokens.messages, code).toBe(withoutTokens.messages);
+      findings += JSON.parse(withTokens.messages).filter((m: unknown[]) => m[3] !== true).length;
+      if (withoutTokens.listened && !withTokens.listened) sharper++;
+    }
+    // Distinct programs that find the event, and the tokens leave many without a listener that would have had one.
+    expect(programs.size).toBeGreaterThan(2_500);
+    expect(findings).toBeGreaterThan(500);
+    expect(sharper).toBeGreaterThan(300);
   });
 });

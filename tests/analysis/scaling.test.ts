@@ -49,7 +49,8 @@ describe('15.13 + chains where many terms hold a marker cost linear work', () =>
   it('as ESLint lints them', () => {
     const once = lintWork(chain(500));
     const twice = lintWork(chain(1000));
-    expect(once.located).toBe(250);
+    // One locate per seed, and one by the pre-filter, which locates the first marker to see that it is part of a value.
+    expect(once.located).toBe(251);
     expectLinear(once, twice);
   });
 

@@ -1,5 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { ruleDocsUrl } from '../../package-meta';
+import { contextField } from './file-context';
 
 /** The `meta.docs` of every rule here (the pattern of typescript-eslint's RuleCreator). */
 export interface FeishuRuleDocs {
@@ -40,7 +41,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     name,
     meta: { ...meta, docs: { ...meta.docs, url: ruleDocsUrl(name) } },
     create(context) {
-      const options = context.options;
+      const options = contextField(context, 'options');
       // ESLint ≥ 9.15 merges `meta.defaultOptions` itself (configured options come as a new array per file): such
       // options are used as they are, and only older ESLints' are merged here, with nothing kept between files.
       return create(context, coversDefaults(defaultKeys, options) ? (options as Options) : withDefaults(defaults, options));

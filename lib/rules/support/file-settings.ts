@@ -1,11 +1,16 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { analyzeFile, mayNameEndpoints, mayNameEvent, type FileAnalysis } from '../../analysis';
+import type { FileAnalysis } from '../../analysis';
+// From their modules, not the indexes: in the CommonJS build a re-export is a getter call at every use, and these
+// run for every file.
+import { analyzeFile } from '../../analysis/file-analysis';
+import { mayNameEndpoints, mayNameEvent } from '../../analysis/prefilter';
 import type { LegacyEvent } from '../../catalog';
 import type { CompiledNotice } from '../../matcher';
 import { invalidSettingsMessage } from '../../messages';
-import { readFeishuSettings, type FeishuSettings, type SettingsReading } from '../../settings';
+import type { FeishuSettings, SettingsReading } from '../../settings';
+import { readFeishuSettings } from '../../settings/parse';
 import type { SourceCode } from '../../syntax/ast';
-import { fileContextOf, filePathOf } from './file-context';
+import { contextField, fileContextOf, filePathOf } from './file-context';
 
 /** What a rule reads of the file it lints: the source, where it is, and the analysis every rule of the file shares. */
 export interface LintedFile {
@@ -120,13 +125,13 @@ export const INVALID_SETTINGS = 'invalidSettings';
  * pre-filter (docs/performance.md#the-rules-own-time).
  */
 export function lintedFile(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): LintedFile {
-  const sourceCode = context.sourceCode as SourceCode;
-  const id = context.id;
+  const sourceCode = contextField(context, 'sourceCode') as SourceCode;
+  const id = contextField(context, 'id');
   const known = latest;
   if (known !== undefined && known.sourceCode === sourceCode && !known.created.includes(id)) {
     known.created.push(id);
     return known;
   }
   // The first rule of this lint of the file: read the settings (cheap: cached by content).
-  return (latest = new FileState(sourceCode, readFeishuSettings(context.settings), id, context));
+  return (latest = new FileState(sourceCode, readFeishuSettings(contextField(context, 'settings')), id, context));
 }
