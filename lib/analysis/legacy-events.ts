@@ -74,15 +74,16 @@ export function findLegacyEvents(
 
   let dispatchers: ReadonlySet<Node> | undefined;
   for (const [name] of nodesAtText(sourceCode, EVENT_DISPATCHER.register)) {
-    const call = calledMethod(name, EVENT_DISPATCHER.register);
-    const handlers = call?.arguments[0];
-    if (call === undefined || handlers?.type !== 'ObjectExpression') continue;
+    const called = calledMethod(name, EVENT_DISPATCHER.register);
+    const handlers = called?.call.arguments[0];
+    if (called === undefined || handlers?.type !== 'ObjectExpression') continue;
     const property = handlers.properties.find(
       (p): p is TSESTree.Property => p.type === 'Property' && staticKey(p) === eventType,
     );
     if (property === undefined) continue;
     dispatchers ??= new Set(moduleReferences(sourceCode, DISPATCHER_CREATIONS));
-    const receiver = (call.callee as TSESTree.MemberExpression).object;
+    // The member's object, not the callee's: a wrapped callee (`(d?.register)(…)`, `d.register!(…)`) has none.
+    const receiver = called.member.object;
     const typed = isSdkValue?.(receiver);
     if (typed === true || (typed === undefined && isDispatcher(sourceCode, receiver, dispatchers))) {
       findings.push({ kind: 'register', node: property.key, property });
@@ -93,8 +94,8 @@ export function findLegacyEvents(
     // Imported under any name (traced through scope), or `X.event.setTypeHandler(…)` by its shape.
     const calls = new Set<Node>(moduleReferences(sourceCode, TYPE_HANDLER_CALLS));
     for (const [name] of nodesAtText(sourceCode, TYPE_HANDLER.name)) {
-      const call = calledMethod(name, TYPE_HANDLER.name);
-      if (call !== undefined && hasKey((call.callee as TSESTree.MemberExpression).object, TYPE_HANDLER.member)) calls.add(call);
+      const called = calledMethod(name, TYPE_HANDLER.name);
+      if (called !== undefined && hasKey(called.member.object, TYPE_HANDLER.member)) calls.add(called.call);
     }
     for (const call of calls) {
       const typeArgument = call.type === 'CallExpression' ? call.arguments[1] : undefined;
@@ -270,13 +271,13 @@ function mayReadV1Type(sourceCode: SourceCode): boolean {
   return (holdsWord(text, V1_ENVELOPE.event) && holdsWord(text, V1_ENVELOPE.type)) || escapedNodes(sourceCode).length > 0;
 }
 
-/** The call `node` names the method of: `x.<name>(…)`, `x?.<name>(…)`, `x['<name>'](…)`. */
-function calledMethod(node: Node, name: string): TSESTree.CallExpression | undefined {
+/** The call `node` names the method of, and the member it is read from: `x.<name>(…)`, `x?.<name>(…)`, `x['<name>'](…)`, `(x.<name> as T)(…)`. */
+function calledMethod(node: Node, name: string): { call: TSESTree.CallExpression; member: TSESTree.MemberExpression } | undefined {
   const member = node.parent;
   if (member?.type !== 'MemberExpression' || member.property !== node || staticKey(member) !== name) return undefined;
   const top = outermostWrapper(member);
   const call = top.parent;
-  return call?.type === 'CallExpression' && call.callee === top ? call : undefined;
+  return call?.type === 'CallExpression' && call.callee === top ? { call, member } : undefined;
 }
 
 function hasKey(expression: Expression, key: string): boolean {

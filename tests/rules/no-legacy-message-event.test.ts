@@ -378,3 +378,29 @@ describe('no-legacy-message-event suggestions', () => {
     expect(messages.map((m) => m.fix)).toEqual([undefined]);
   });
 });
+
+describe('no-legacy-message-event on a wrapped callee', () => {
+  // 0.2.4 read the receiver from the callee, which a wrapper (`(d?.register)`, `d.register!`) does not have, and threw.
+  const DISPATCHER = "import * as lark from '@larksuiteoapi/node-sdk';\nconst d = new lark.EventDispatcher({});\n";
+  const linter = new Linter();
+  const lintWith = (code: string, typescript: boolean) =>
+    linter.verify(
+      code,
+      [
+        { files: ['**/*.ts'], ...(typescript ? { languageOptions: { parser: tsParser } } : {}) },
+        { files: ['**/*.ts'], plugins: { feishu: plugin as never }, rules: { 'feishu/no-legacy-message-event': 'error' } },
+      ],
+      'file.ts',
+    );
+
+  it.each([
+    ['(d?.register)({ message: h });', false, 'legacyEvent'],
+    ['(d?.register)({ message: h });', true, 'legacyEvent'],
+    ['d.register!({ message: h });', true, 'legacyEvent'],
+    ['(d.register as any)({ message: h });', true, 'legacyEvent'],
+    ["(lark.event?.setTypeHandler)(conf, 'message', h);", false, 'legacyTypeHandler'],
+  ] as const)('reports %s (TypeScript parser: %s)', (call, typescript, messageId) => {
+    const messages = lintWith(DISPATCHER + call, typescript);
+    expect(messages.map((m) => [m.ruleId, m.messageId, m.line])).toEqual([['feishu/no-legacy-message-event', messageId, 3]]);
+  });
+});
