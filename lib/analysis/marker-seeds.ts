@@ -142,13 +142,13 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
     else if (fragments && firstChars[after] === 1 && startsWordFragment(text, slash + 1, words)) offsets.push(slash);
   }
   if (fragments) {
-    // One pass per first character (`v`) rather than per version: each hit is checked for every version, where a
-    // piece starts before it (isVersionFragmentAt), which most `v`s, inside names and words, fail at once.
+    // One pass per first character (`v`) rather than per version. A version fragment stands at a piece's start, which
+    // most `v`s, inside names and words, are not: that is checked once per hit, then each version.
     for (const first of versionStarts) {
       for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
         if (!isPieceStart(text[at - 1])) continue;
         for (const version of versions) {
-          if (text.startsWith(version, at) && isVersionFragmentAt(text, at, version)) {
+          if (text.startsWith(version, at) && endsVersionFragment(text, at + version.length)) {
             offsets.push(at);
             sorted = false;
           }
@@ -190,11 +190,13 @@ function endsPieceAfterSlash(text: string, slash: number): boolean {
   return isPieceEnd(text, slash + 1) || (text.charCodeAt(slash + 1) === V && isPieceEnd(text, slash + 2));
 }
 
-/** A catalog path's version (`v4`) alone at a piece's start, followed by a path delimiter or the piece's end. */
-function isVersionFragmentAt(text: string, offset: number, version: string): boolean {
-  if (!isPieceStart(text[offset - 1])) return false;
-  const after = text[offset + version.length];
-  return after === '/' || after === '?' || after === '#' || isPieceEnd(text, offset + version.length);
+/**
+ * After a catalog path's version (`v4`) written at a piece's start, at `end`: a path delimiter or the piece's end,
+ * which make the version a fragment alone.
+ */
+function endsVersionFragment(text: string, end: number): boolean {
+  const after = text[end];
+  return after === '/' || after === '?' || after === '#' || isPieceEnd(text, end);
 }
 
 /** A string's edges in the text: a quote, or where a template's placeholder begins (`${`) or ends (`}`). */
