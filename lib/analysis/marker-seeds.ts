@@ -4,7 +4,7 @@ import { isDotSegment, type CompiledNotice } from '../matcher';
 import { isModuleSpecifier, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
 import { LastPairMemo } from '../memo';
-import { indexOfWord } from '../syntax/text-search';
+import { indexOfWord, isWordCharCode } from '../syntax/text-search';
 import { work } from '../syntax/work';
 
 /**
@@ -269,6 +269,7 @@ function mayBeginCatalogPath(firstSegments: ReadonlySet<string>, text: string, o
   return true;
 }
 
+/** A character of a literal path segment as mayBeginCatalogPath reads one: `[A-Za-z0-9_]`, `-` or `.`. */
 function isSegmentChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e;
+  return isWordCharCode(c) || c === 0x2d || c === 0x2e;
 }
