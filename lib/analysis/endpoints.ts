@@ -48,7 +48,7 @@ export function findEndpoints(
 ): EndpointFinding[] {
   // Constants imported from other files are read at each use, with or without type information
   // (docs/spec/behaviour.md#where-a-report-lands).
-  const importedReads = imported.reads(markerTest.get(compiled, markerTestOf));
+  const importedReads = importedRouteReads(imported, compiled);
   const found = markerSeeds(sourceCode, compiled);
   if (found.length === 0 && importedReads.length === 0) return [];
   const seeds = importedReads.length === 0 ? found : [...found, ...importedReads];
@@ -122,6 +122,14 @@ export function findEndpoints(
  */
 function hasWrittenHost(match: PathMatch): boolean {
   return match.host !== undefined;
+}
+
+/**
+ * The file's reads of imported constants whose files may write one of the notice's routes (a marker in the
+ * text, or a barrel's re-export): where the search starts in other files. Kept by `imported` after the first ask.
+ */
+export function importedRouteReads(imported: ImportedBindings, compiled: CompiledNotice): readonly Node[] {
+  return imported.reads(markerTest.get(compiled, markerTestOf));
 }
 
 // One marker test per notice, so that its verdict on an imported file is kept with the file.

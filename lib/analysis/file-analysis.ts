@@ -3,7 +3,7 @@ import type { CompiledNotice } from '../matcher';
 import type { FeishuSettings } from '../settings';
 import { LastPairMemo } from '../memo';
 import type { Node, SourceCode } from '../syntax/ast';
-import { findEndpoints, type EndpointFinding } from './endpoints';
+import { findEndpoints, importedRouteReads, type EndpointFinding } from './endpoints';
 import { findEvidence, type Evidence } from './evidence';
 import type { FileContext } from './file-context';
 import { ImportedBindings } from './imported-bindings';
@@ -27,6 +27,12 @@ export interface FileAnalysis {
   legacyEvents(event: LegacyEvent): readonly LegacyEventFinding[];
   /** Open Platform evidence (docs/spec/behaviour.md#open-platform-evidence). */
   evidence(): Evidence;
+  /**
+   * The reads of constants imported from other files of the project whose
+   * files may write one of the notice's routes: where the endpoint search
+   * starts in other files. Found once; the pre-filter asks first.
+   */
+  importedRouteReads(notice: CompiledNotice): readonly Node[];
 }
 
 /**
@@ -74,12 +80,19 @@ class Analysis implements FileAnalysis {
     return (this.found ??= findEvidence(this.sourceCode, this.settings));
   }
 
+  importedRouteReads(notice: CompiledNotice): readonly Node[] {
+    return importedRouteReads(this.importedBindings(), notice);
+  }
+
   private readonly hasEvidence = (): boolean => this.evidence().signal !== undefined;
+
+  private importedBindings(): ImportedBindings {
+    return (this.imported ??= new ImportedBindings(this.sourceCode, this.file));
+  }
 
   private findEndpoints(notice: CompiledNotice): readonly EndpointFinding[] {
     const { sourceCode } = this;
-    this.imported ??= new ImportedBindings(sourceCode, this.file);
-    const urls = findEndpoints(sourceCode, notice, this.hasEvidence, this.imported);
+    const urls = findEndpoints(sourceCode, notice, this.hasEvidence, this.importedBindings());
     const calls = findSdkCalls(sourceCode, notice, this.typeServices()?.isSdkReceiver);
     if (urls.length === 0 && calls.length === 0) return NONE;
     const protection = new FileProtection(sourceCode, notice.notice);

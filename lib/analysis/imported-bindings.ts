@@ -4,6 +4,7 @@ import type { FileContext } from './file-context';
 import { commonJsTarget, NAMESPACE, requiredFrom, type ImportOrigin } from './imports/module-summary';
 import { ModuleValues, staticChain } from './imports/module-values';
 import { isInPackage } from './imports/resolve-module';
+import type { Stamps } from './imports/stamped-files';
 import type { StringValue } from './string-value';
 
 /**
@@ -24,6 +25,10 @@ export function followsImports(path: string | undefined): path is string {
 export class ImportedBindings {
   private moduleValues: ModuleValues | undefined;
   private readonly file: string | undefined;
+  // The last reads found, and for which test: the pre-filter asks, then the search (the same test each time).
+  private lastReads: { readonly mayName: (text: string) => boolean; readonly reads: readonly Node[] } | undefined;
+  // Each file looked at once per lint of this file, by both ModuleValues: resolution, then the record.
+  private readonly stamps: Stamps = new Map();
 
   constructor(
     private readonly sourceCode: SourceCode,
@@ -51,15 +56,28 @@ export class ImportedBindings {
    * @param mayName whether a file's text may write (part of) a route: only files
    *   that do, and barrels, are parsed to find these reads.
    */
-  reads(mayName: (text: string) => boolean): Node[] {
-    if (this.file === undefined) return [];
-    const modules = new ModuleValues(this.context, mayName);
+  reads(mayName: (text: string) => boolean): readonly Node[] {
+    if (this.file === undefined) return NO_READS;
+    if (this.lastReads?.mayName === mayName) return this.lastReads.reads;
+    const reads = this.findReads(this.file, mayName);
+    this.lastReads = { mayName, reads };
+    return reads;
+  }
+
+  private findReads(file: string, mayName: (text: string) => boolean): readonly Node[] {
+    const modules = new ModuleValues(this.context, mayName, this.stamps);
     const reads: Node[] = [];
-    for (const variable of this.importedVariables()) {
+    for (const [variable, origin] of this.importedVariables()) {
+      // Asked at the first read that may be a string (most imports are functions, called): a module that is not
+      // found, or whose text cannot write a route, gives no value, so the variable's other reads are passed over.
+      let mayHaveValues: boolean | undefined;
       for (const reference of variable.references) {
         const identifier = reference.identifier as Node;
         if (reference.init === true || !reference.isRead() || !isValueUse(identifier)) continue;
-        const read = this.longestValuedChain(identifier as TSESTree.Identifier, modules);
+        const chain = stringChain(identifier as TSESTree.Identifier);
+        if (chain === undefined) continue;
+        if (!(mayHaveValues ??= modules.mayHaveValues(origin, file))) break;
+        const read = longestValuedChain(chain, origin, file, modules);
         if (read !== undefined) reads.push(read);
       }
     }
@@ -68,7 +86,7 @@ export class ImportedBindings {
 
   /** The values of other files' exports, made when first needed: most files never read one. */
   private modules(): ModuleValues {
-    return (this.moduleValues ??= new ModuleValues(this.context));
+    return (this.moduleValues ??= new ModuleValues(this.context, undefined, this.stamps));
   }
 
   /** What an identifier of this file imports, or undefined. */
@@ -118,13 +136,15 @@ export class ImportedBindings {
     return node.type === 'CallExpression' && node.callee.type === 'Identifier' && isGlobalReference(this.sourceCode, node.callee);
   }
 
-  /** Variables bound by imports and by `require` of a relative, alias or package specifier. */
-  private importedVariables(): Variable[] {
+  /** Variables bound by imports and by `require` of a relative, alias or package specifier, with what each imports. */
+  private importedVariables(): Map<Variable, ImportOrigin> {
     const { sourceCode } = this;
-    const variables = new Set<Variable>();
+    const variables = new Map<Variable, ImportOrigin>();
     const add = (node: Node) => {
       for (const variable of sourceCode.scopeManager?.getDeclaredVariables(node as never) ?? []) {
-        if (this.originOfVariable(variable as Variable) !== undefined) variables.add(variable as Variable);
+        if (variables.has(variable as Variable)) continue;
+        const origin = this.originOfVariable(variable as Variable);
+        if (origin !== undefined) variables.set(variable as Variable, origin);
       }
     };
     for (const statement of sourceCode.ast.body) {
@@ -133,31 +153,55 @@ export class ImportedBindings {
     }
     // `require(…)` calls: the references to a `require` no scope declares, or the configured global.
     const globalScope = sourceCode.scopeManager?.globalScope;
-    const requireReferences = [...(globalScope?.through ?? []), ...(globalScope?.set.get('require')?.references ?? [])];
-    for (const reference of requireReferences) {
-      const node = reference.identifier as Node;
-      if (node.type !== 'Identifier' || node.name !== 'require' || node.parent?.type !== 'CallExpression' || node.parent.callee !== node) continue;
-      let top: Node = outermostWrapper(node.parent);
-      while (top.parent?.type === 'MemberExpression' && top.parent.object === top) top = outermostWrapper(top.parent);
-      if (top.parent?.type === 'VariableDeclarator' && top.parent.init === top) add(top.parent);
-    }
-    return [...variables];
+    const addRequired = (references: readonly { readonly identifier: unknown }[]) => {
+      for (const reference of references) {
+        const node = reference.identifier as Node;
+        if (node.type !== 'Identifier' || node.name !== 'require' || node.parent?.type !== 'CallExpression' || node.parent.callee !== node) continue;
+        let top: Node = outermostWrapper(node.parent);
+        while (top.parent?.type === 'MemberExpression' && top.parent.object === top) top = outermostWrapper(top.parent);
+        if (top.parent?.type === 'VariableDeclarator' && top.parent.init === top) add(top.parent);
+      }
+    };
+    addRequired(globalScope?.through ?? []);
+    addRequired(globalScope?.set.get('require')?.references ?? []);
+    return variables;
   }
 
-  /** The longest static member chain from `identifier` (`API.chat.info`) that has a value, or undefined. */
-  private longestValuedChain(identifier: TSESTree.Identifier, modules: ModuleValues): Node | undefined {
-    const chain: (TSESTree.Identifier | TSESTree.MemberExpression)[] = [identifier];
-    let current: Node = identifier;
-    while (current.parent?.type === 'MemberExpression' && current.parent.object === current && staticKey(current.parent) !== undefined) {
-      current = current.parent;
-      chain.push(current as TSESTree.MemberExpression);
-    }
-    if (!mayBeString(outermostWrapper(current))) return undefined;
-    for (let i = chain.length - 1; i >= 0; i--) {
-      if (this.valueOf(chain[i]!, modules) !== undefined) return chain[i];
-    }
-    return undefined;
+}
+
+const NO_READS: readonly Node[] = Object.freeze([]);
+
+/**
+ * Of a static member chain from a read of an imported binding (stringChain), the longest that has a value, or
+ * undefined. The value is what `origin`, the import of the variable the read refers to, gives: a read in a
+ * parameter's default refers to the binding outside the function even where the body declares the same name.
+ */
+function longestValuedChain(
+  chain: readonly (TSESTree.Identifier | TSESTree.MemberExpression)[],
+  origin: ImportOrigin,
+  importer: string,
+  modules: ModuleValues,
+): Node | undefined {
+  // The chain's members are its own (`object` is the link before it, unwrapped), so their keys are the path.
+  const path = chain.slice(1).map((member) => staticKey(member as TSESTree.MemberExpression)!);
+  for (let i = chain.length - 1; i >= 0; i--) {
+    if (modules.valueOfImport(origin, importer, path.slice(0, i)) !== undefined) return chain[i];
   }
+  return undefined;
+}
+
+/**
+ * The static member chain from `identifier` (`API`, `API.chat`, `API.chat.info`), or undefined where its
+ * longest is used as something other than a string (mayBeString).
+ */
+function stringChain(identifier: TSESTree.Identifier): (TSESTree.Identifier | TSESTree.MemberExpression)[] | undefined {
+  const chain: (TSESTree.Identifier | TSESTree.MemberExpression)[] = [identifier];
+  let current: Node = identifier;
+  while (current.parent?.type === 'MemberExpression' && current.parent.object === current && staticKey(current.parent) !== undefined) {
+    current = current.parent;
+    chain.push(current as TSESTree.MemberExpression);
+  }
+  return mayBeString(outermostWrapper(current)) ? chain : undefined;
 }
 
 /**

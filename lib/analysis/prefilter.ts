@@ -10,20 +10,29 @@ import { fileSdkWords } from './sdk-calls';
 /**
  * Whether the endpoint search may find anything in a file: false only when
  * every place it starts from is empty (no marker in the text that is part of
- * a value, no SDK word, no escaped name or string, no imported constant
- * followed; `path` is the file's,
- * FileContext.path). A rule then adds no listener, and the file costs these
- * few text searches (docs/performance.md#the-rules-own-time). Most files of an
- * installed dependency are such files; a project's files that import anything
- * are not, since their imports are followed.
+ * a value, no SDK word, no escaped name or string, and in a project's file
+ * no read of an imported constant whose file may write a route; `path` is
+ * the file's, FileContext.path). A rule then adds no listener, and the file
+ * costs these few text searches, and in a project's file the resolution of
+ * its imports read where they may be strings (docs/performance.md#the-rules-own-time,
+ * docs/performance.md#a-projects-own-files).
+ *
+ * @param readsImportedRoute whether the file reads a constant imported from
+ *   another file of the project that may write a route (the analysis's
+ *   importedRouteReads, which keeps them for the search); asked last, and only
+ *   where imports are followed.
  */
-export function mayNameEndpoints(sourceCode: SourceCode, compiled: CompiledNotice, path: string | undefined): boolean {
-  // The path first: a project's file that follows its imports needs no text search here.
+export function mayNameEndpoints(
+  sourceCode: SourceCode,
+  compiled: CompiledNotice,
+  path: string | undefined,
+  readsImportedRoute: () => boolean,
+): boolean {
   return (
-    followsImports(path) ||
     fileHasMarkerSeed(sourceCode, compiled) ||
     fileSdkWords(sourceCode, compiled).length > 0 ||
-    escapedNodes(sourceCode).length > 0
+    escapedNodes(sourceCode).length > 0 ||
+    (followsImports(path) && readsImportedRoute())
   );
 }
 

@@ -23,6 +23,8 @@ export const work = {
   scanned: 0,
   /** Imported files parsed (each at most once per thread while unchanged). */
   parsedImports: 0,
+  /** Files looked at on disk (`stat`) to resolve an import or to see whether an imported file changed. */
+  stamped: 0,
 };
 
 /** Sets every counter to 0. */
@@ -33,4 +35,5 @@ export function resetWork(): void {
   work.visited = 0;
   work.scanned = 0;
   work.parsedImports = 0;
+  work.stamped = 0;
 }

@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Linter, type Rule } from 'eslint';
 import * as espree from 'espree';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeFile, mayNameEndpoints, mayNameEvent, type FileContext } from '../../lib/analysis';
 import { fileMarkerOffsets } from '../../lib/analysis/marker-seeds';
 import { EXTERNAL_CHAT_NOTICE } from '../../lib/catalog';
@@ -8,6 +11,7 @@ import { compileNotice } from '../../lib/matcher';
 import { plugin } from '../../lib/plugin';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { SourceCode } from '../../lib/syntax/ast';
+import { work } from '../../lib/syntax/work';
 import { seededInts } from '../support/random';
 
 // The pre-filter (docs/performance.md#the-rules-own-time): a rule adds no listener to a file where its search
@@ -15,7 +19,12 @@ import { seededInts } from '../support/random';
 
 const NOTICE = compileNotice(EXTERNAL_CHAT_NOTICE);
 const IN_PACKAGE: FileContext = { path: '/project/node_modules/pkg/index.js', parser: undefined, parserOptions: {}, ecmaVersion: undefined, sourceType: undefined };
-const IN_PROJECT: FileContext = { ...IN_PACKAGE, path: '/project/src/index.js' };
+const SETTINGS = { ...DEFAULT_SETTINGS, assumeOpenPlatform: true };
+
+/** The pre-filter as the rules ask it, for a file at `file`'s path: the imported reads from the file's analysis. */
+function mayName(sourceCode: SourceCode, file: FileContext): boolean {
+  return mayNameEndpoints(sourceCode, NOTICE, file.path, () => analyzeFile(sourceCode, SETTINGS, file).importedRouteReads(NOTICE).length > 0);
+}
 
 /** The SourceCode ESLint makes of `code`, and the keys of the listeners each rule of the plugin returns for it. */
 function lintOf(code: string, physicalFilename = 'file.js', sourceType: 'module' | 'script' = 'module'): { sourceCode: SourceCode; listeners: Record<string, string[]> } {
@@ -28,7 +37,8 @@ function lintOf(code: string, physicalFilename = 'file.js', sourceType: 'module'
       return {};
     },
   };
-  const messages = new Linter().verify(
+  // A file on disk is linted from its folder: ESLint ignores a file outside its cwd.
+  const messages = new Linter(path.isAbsolute(physicalFilename) ? { cwd: path.dirname(physicalFilename) } : {}).verify(
     code,
     [{ files: ['**/*.js'], languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType } }, plugins: { probe: { rules: { p: probe } } }, rules: { 'probe/p': 'error' } }],
     physicalFilename,
@@ -68,7 +78,7 @@ const SOMETHING: ReadonlyArray<readonly [shape: string, code: string]> = [
 describe('mayNameEndpoints', () => {
   it.each(NOTHING)('is false where no search starts: %s', (code) => {
     const { sourceCode, listeners } = lintOf(code);
-    expect(mayNameEndpoints(sourceCode, NOTICE, IN_PACKAGE.path)).toBe(false);
+    expect(mayName(sourceCode, IN_PACKAGE)).toBe(false);
     // …and the API rules add no listener there.
     expect(listeners['no-legacy-message-chat-api']).toEqual([]);
     expect(listeners['no-external-chat-reaction-api']).toEqual([]);
@@ -77,17 +87,17 @@ describe('mayNameEndpoints', () => {
 
   it.each(SOMETHING)('is true for %s', (_shape, code) => {
     const { sourceCode, listeners } = lintOf(code);
-    expect(mayNameEndpoints(sourceCode, NOTICE, IN_PACKAGE.path)).toBe(true);
+    expect(mayName(sourceCode, IN_PACKAGE)).toBe(true);
     expect(listeners['no-legacy-message-chat-api']).toEqual(['Program']);
   });
 
   it('is true for an octal escape, which may spell a character of a path, and false for NUL', () => {
     // Legacy octal escapes exist in scripts only: `\057` is `/`, `\0` alone is NUL.
     const octal = lintOf("var p = '/chat\\057v4/info';", 'file.js', 'script');
-    expect(mayNameEndpoints(octal.sourceCode, NOTICE, IN_PACKAGE.path)).toBe(true);
+    expect(mayName(octal.sourceCode, IN_PACKAGE)).toBe(true);
     expect(analyzeFile(octal.sourceCode, { ...DEFAULT_SETTINGS, assumeOpenPlatform: true }, IN_PACKAGE).endpoints(NOTICE)).toHaveLength(1);
     const nul = lintOf("var s = '\\0' + '(\\0)';", 'file.js', 'script');
-    expect(mayNameEndpoints(nul.sourceCode, NOTICE, IN_PACKAGE.path)).toBe(false);
+    expect(mayName(nul.sourceCode, IN_PACKAGE)).toBe(false);
   });
 
   it('is false where every marker is in a module specifier, which is never a value', () => {
@@ -95,20 +105,114 @@ describe('mayNameEndpoints', () => {
     // Four markers in the text…
     expect(fileMarkerOffsets(sourceCode, NOTICE)).toHaveLength(4);
     // …none of them part of a value.
-    expect(mayNameEndpoints(sourceCode, NOTICE, IN_PACKAGE.path)).toBe(false);
+    expect(mayName(sourceCode, IN_PACKAGE)).toBe(false);
     expect(analyzeFile(sourceCode, { ...DEFAULT_SETTINGS, assumeOpenPlatform: true }, IN_PACKAGE).endpoints(NOTICE)).toEqual([]);
   });
 
-  it('is true in a project file, whose imported constants are followed', () => {
-    const { sourceCode } = lintOf(NOTHING[0]!);
-    expect(mayNameEndpoints(sourceCode, NOTICE, IN_PROJECT.path)).toBe(true);
+  describe('in a project file, whose imported constants are followed', () => {
+    // A project on disk: a constants file that writes a route, a barrel, and files that write none.
+    const root = mkdtempSync(path.join(tmpdir(), 'feishu-prefilter-'));
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+    const files: Record<string, string> = {
+      'constants.js': "export const SEND = '/open-apis/message/v4/send';\nexport const HOME = 'https://example.com';\n",
+      'barrel.js': "export * from './constants.js';\n",
+      'util.js': 'export const format = (s) => s.trim();\nexport const NAME = "bot";\n',
+      'cjs.js': "module.exports = { SEND: '/open-apis/message/v4/send' };\n",
+      'fresh.js': "export const SEND = '/open-apis/chat/v4/info';\n",
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      writeFileSync(path.join(root, name), text);
+    }
+    const app = path.join(root, 'app.js');
+    const IN_ROOT: FileContext = { ...IN_PACKAGE, path: app };
+    const lintApp = (code: string) => lintOf(code, app, /^(?:import|export)\b/m.test(code) ? 'module' : 'script');
+
+    const NOT_READ: ReadonlyArray<readonly [shape: string, code: string]> = [
+      ['no import', NOTHING[0]!],
+      ['an import whose file writes no route', "import { NAME } from './util.js';\nfetch(NAME);"],
+      ['an imported route constant only called', "import { SEND } from './constants.js';\nSEND();"],
+      ['an imported route constant re-exported', "import { SEND } from './constants.js';\nexport { SEND };"],
+      ['an import that is not found', "import { SEND } from './missing.js';\nfetch(SEND);"],
+      ['a published package', "import { SEND } from 'some-package';\nfetch(SEND);"],
+    ];
+    const READ: ReadonlyArray<readonly [shape: string, code: string]> = [
+      ['an imported route constant', "import { SEND } from './constants.js';\nfetch(SEND);"],
+      ['a constant through a barrel', "import { SEND } from './barrel.js';\nfetch(SEND);"],
+      ['a namespace member', "import * as C from './constants.js';\nfetch(C.SEND);"],
+      ['a required constant', "const { SEND } = require('./cjs.js');\nfetch(SEND);"],
+      // A constant that names no route still starts the search where its file writes one: the search decides.
+      ['another constant of a file that writes a route', "import { HOME } from './constants.js';\nfetch(HOME);"],
+    ];
+
+    it.each(NOT_READ)('is false with %s, and the API rules add no listener', (_shape, code) => {
+      const { sourceCode, listeners } = lintApp(code);
+      expect(mayName(sourceCode, IN_ROOT)).toBe(false);
+      expect(listeners['no-legacy-message-chat-api']).toEqual([]);
+      expect(listeners['no-external-chat-management-api']).toEqual([]);
+    });
+
+    it.each(READ)('is true with %s', (_shape, code) => {
+      const { sourceCode, listeners } = lintApp(code);
+      expect(mayName(sourceCode, IN_ROOT)).toBe(true);
+      expect(listeners['no-legacy-message-chat-api']).toEqual(['Program']);
+    });
+
+    it('never hides a finding there', () => {
+      const found = (code: string) => analyzeFile(lintApp(code).sourceCode, SETTINGS, IN_ROOT).endpoints(NOTICE);
+      for (const [, code] of NOT_READ) expect(found(code), code).toEqual([]);
+      // The reads that name a route are found, so the check above is not empty.
+      expect(READ.filter(([, code]) => found(code).length > 0).map(([shape]) => shape)).toEqual([
+        'an imported route constant',
+        'a constant through a barrel',
+        'a namespace member',
+        'a required constant',
+      ]);
+    });
+
+    it('reads a file for its text, and stats it, only where an imported value may be a string', () => {
+      work.stamped = 0;
+      lintApp("import { format } from './util.js';\nimport * as C from './constants.js';\nformat(' x ');\nC.SEND.call();");
+      expect(work.stamped).toBe(0);
+    });
+
+    it('looks at an imported file once per lint: the resolution and the check for an edit share the look', () => {
+      // Never resolved before: the resolution finds it (one look), and its record reads the same stamp.
+      work.stamped = 0;
+      expect(lintApp("import { SEND } from './fresh.js';\nfetch(SEND);").listeners['no-legacy-message-chat-api']).toEqual(['Program']);
+      expect(work.stamped).toBe(1);
+      // Found before: the resolution checks it is still there, and the record that it is unchanged, in one look.
+      work.stamped = 0;
+      lintApp("import { SEND } from './fresh.js';\nfetch(SEND);");
+      expect(work.stamped).toBe(1);
+    });
+
+    it('finds the imported reads once: the search takes those the pre-filter found', () => {
+      const { sourceCode } = lintApp("import { SEND } from './constants.js';\nfetch(SEND);");
+      const analysis = analyzeFile(sourceCode, SETTINGS, IN_ROOT);
+      const reads = analysis.importedRouteReads(NOTICE);
+      expect(reads).toHaveLength(1);
+      expect(analysis.importedRouteReads(NOTICE)).toBe(reads);
+    });
+
+    it('reads an imported binding as scope resolves it, not by its name', () => {
+      // The default `url = NAME` reads the imported NAME (util.js writes no route), not the body's `const NAME`,
+      // which the parameters' scope does not see; 0.2.5 looked the name up and reported the body's constant here.
+      const code = "import { NAME } from './util.js';\nexport function f(url = NAME) { const NAME = require('./cjs.js').SEND; return fetch(url); }";
+      const { sourceCode, listeners } = lintApp(code);
+      expect(listeners['no-legacy-message-chat-api']).toEqual([]);
+      expect(analyzeFile(sourceCode, SETTINGS, IN_ROOT).endpoints(NOTICE)).toEqual([]);
+      // The body's constant read in the body is found.
+      const inBody = "import { NAME } from './util.js';\nexport function f() { const NAME = require('./cjs.js').SEND; return fetch(NAME); }";
+      expect(analyzeFile(lintApp(inBody).sourceCode, SETTINGS, IN_ROOT).endpoints(NOTICE)).toHaveLength(1);
+    });
   });
 
   it('never hides a finding: where it says no, the analysis finds nothing', () => {
     for (const code of [...NOTHING, ...SOMETHING.map(([, c]) => c)]) {
       const { sourceCode } = lintOf(code);
       const found = analyzeFile(sourceCode, { ...DEFAULT_SETTINGS, assumeOpenPlatform: true }, IN_PACKAGE).endpoints(NOTICE);
-      if (!mayNameEndpoints(sourceCode, NOTICE, IN_PACKAGE.path)) expect(found, code).toEqual([]);
+      if (!mayName(sourceCode, IN_PACKAGE)) expect(found, code).toEqual([]);
     }
     // The samples that may name one do, so the check above is not empty.
     expect(SOMETHING.filter(([, code]) => analyzeFile(lintOf(code).sourceCode, { ...DEFAULT_SETTINGS, assumeOpenPlatform: true }, IN_PACKAGE).endpoints(NOTICE).length > 0)).not.toEqual([]);

@@ -7,7 +7,7 @@ import { literalValue, StringEvaluator, type StringValue, type ValueScope } from
 import { NAMESPACE, requiredFrom, summarizeModule, type ImportOrigin, type ModuleSummary } from './module-summary';
 import { parseModule } from './parse-module';
 import { resolveModule } from './resolve-module';
-import { StampedCache } from './stamped-files';
+import { StampedCache, type Stamps } from './stamped-files';
 
 /**
  * Re-export chains and imports of imports are followed this many files deep;
@@ -46,15 +46,19 @@ export class ModuleValues {
   private readonly values = new Map<string, StringValue | undefined>();
   private readonly evaluating = new Set<string>();
   private readonly resolved = new Map<string, string | undefined>();
+  /** The record of each file this linted file reads through, accepted by mayProvide (null: missing, too large or rejected). */
+  private readonly accepted = new Map<string, ModuleRecord | null>();
 
   /**
    * @param mayProvide when given, a file whose text it rejects is not parsed:
    *   its values are unknown (the cheap test before following a bare read).
    *   Its verdict on a file is kept with the file: pass the same function each time.
+   * @param stamps the stamps read while linting this file, shared with the file's other ModuleValues.
    */
   constructor(
     private readonly context: FileContext,
     private readonly mayProvide?: (text: string) => boolean,
+    private readonly stamps: Stamps = new Map(),
   ) {}
 
   /** The value of `path` (`['chat', 'info']`) inside what `origin` imports into the file `importer`. */
@@ -62,12 +66,27 @@ export class ModuleValues {
     if (depth >= MAX_IMPORT_DEPTH) return undefined;
     // A namespace is an object: only its members can be strings.
     if (origin.name === NAMESPACE && path.length === 0) return undefined;
-    const key = `${importer}\u0000${origin.specifier}`;
-    if (!this.resolved.has(key)) this.resolved.set(key, resolveModule(origin.specifier, importer));
-    const file = this.resolved.get(key);
+    const file = this.resolvedFile(origin.specifier, importer);
     if (file === undefined) return undefined;
     const [name, rest] = origin.name === NAMESPACE ? [path[0]!, path.slice(1)] : [origin.name, path];
     return this.valueOfExport(file, name, rest, depth + 1);
+  }
+
+  /**
+   * Whether anything `origin` imports into the file `importer` may have a
+   * value: its file is found, and mayProvide accepts its text. When not, every
+   * value read through it is unknown, so its reads need no following. Parses nothing.
+   */
+  mayHaveValues(origin: ImportOrigin, importer: string): boolean {
+    const file = this.resolvedFile(origin.specifier, importer);
+    return file !== undefined && this.acceptedRecord(file) !== undefined;
+  }
+
+  /** Where `specifier` points from `importer`, resolved once per linted file. */
+  private resolvedFile(specifier: string, importer: string): string | undefined {
+    const key = `${importer}\u0000${specifier}`;
+    if (!this.resolved.has(key)) this.resolved.set(key, resolveModule(specifier, importer, this.stamps));
+    return this.resolved.get(key);
   }
 
   private valueOfExport(file: string, name: string, path: readonly string[], depth: number): StringValue | undefined {
@@ -156,16 +175,8 @@ export class ModuleValues {
   }
 
   private load(file: string): ParsedModule | undefined {
-    const record = records.get(file);
+    const record = this.acceptedRecord(file);
     if (record === undefined) return undefined;
-    if (this.mayProvide !== undefined) {
-      let accepted = record.accepted.get(this.mayProvide);
-      if (accepted === undefined) {
-        accepted = this.mayProvide(record.text) || REEXPORT.test(record.text);
-        record.accepted.set(this.mayProvide, accepted);
-      }
-      if (!accepted) return undefined;
-    }
     const parser = this.context.parser;
     let parsed = record.parsed.get(parser);
     if (parsed === undefined) {
@@ -175,6 +186,27 @@ export class ModuleValues {
       record.parsed.set(parser, parsed);
     }
     return parsed ?? undefined;
+  }
+
+  /**
+   * The file's record, if it is there, small enough and accepted by mayProvide:
+   * looked up (one `stat`) once per linted file, which sees an edit on its next lint.
+   */
+  private acceptedRecord(file: string): ModuleRecord | undefined {
+    let record = this.accepted.get(file);
+    if (record === undefined) {
+      record = records.get(file, this.stamps) ?? null;
+      if (record !== null && this.mayProvide !== undefined) {
+        let accepted = record.accepted.get(this.mayProvide);
+        if (accepted === undefined) {
+          accepted = this.mayProvide(record.text) || REEXPORT.test(record.text);
+          record.accepted.set(this.mayProvide, accepted);
+        }
+        if (!accepted) record = null;
+      }
+      this.accepted.set(file, record);
+    }
+    return record ?? undefined;
   }
 
   /**

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { resolveExports, resolveImports, type PathConditions, type PathConditionsMap } from 'resolve-pkg-maps';
 import { nearestPackageJson, packageJsonIn, pathsMatcherFor, type PackageJson } from './project-config';
-import { stampOf } from './stamped-files';
+import { stampIn, type Stamp, type Stamps } from './stamped-files';
 
 /**
  * Where a module specifier of a project file points, by Node's and
@@ -15,8 +15,29 @@ import { stampOf } from './stamped-files';
  * a real file of the project, outside `node_modules`: a published package is
  * never followed, and neither are the imports of a file inside one.
  */
-export function resolveModule(specifier: string, importer: string): string | undefined {
+export function resolveModule(specifier: string, importer: string, stamps?: Stamps): string | undefined {
   if (isInPackage(importer)) return undefined;
+  const outer = lookingWith;
+  lookingWith = stamps;
+  try {
+    return resolveFrom(specifier, importer);
+  } finally {
+    lookingWith = outer;
+  }
+}
+
+/**
+ * The stamps of the lint resolveModule is resolving for: each file it looks at (a candidate, or a file found
+ * before) is looked at once per linted file, and the imported file's record reads the same stamp.
+ */
+let lookingWith: Stamps | undefined;
+
+/** The stamp of a file the resolution looks at (stampIn the lint's stamps). */
+function stamp(file: string): Stamp | undefined {
+  return stampIn(lookingWith, file);
+}
+
+function resolveFrom(specifier: string, importer: string): string | undefined {
   const directory = path.dirname(importer);
   const order = isJavaScript(importer) ? JAVASCRIPT_ORDER : TYPESCRIPT_ORDER;
   // A relative file found once is looked for again only when it has gone; a specifier not found, and an alias
@@ -24,7 +45,7 @@ export function resolveModule(specifier: string, importer: string): string | und
   const relative = isRelative(specifier);
   const key = `${order.name}\u0000${directory}\u0000${specifier}`;
   let file = relative ? locatedFiles.get(key) : undefined;
-  if (file === undefined || stampOf(file) === undefined) {
+  if (file === undefined || stamp(file) === undefined) {
     file = locate(specifier, directory, order);
     if (file !== undefined && relative) locatedFiles.set(key, file);
     else locatedFiles.delete(key);
@@ -109,14 +130,14 @@ function isRelative(specifier: string): boolean {
 /** A file at `base` as written, with an extension added, a JavaScript extension swapped for its source, or a directory's index. */
 function probe(base: string, order: ResolutionOrder): string | undefined {
   const extension = path.extname(base);
-  const written = extension !== '' && stampOf(base) !== undefined;
+  const written = extension !== '' && stamp(base) !== undefined;
   if (written && !order.sourceFirst) return base;
   for (const source of SOURCE_FOR_OUTPUT[extension] ?? []) {
     const candidate = base.slice(0, -extension.length) + source;
-    if (stampOf(candidate) !== undefined) return candidate;
+    if (stamp(candidate) !== undefined) return candidate;
   }
   if (written) return base;
-  for (const added of order.extensions) if (stampOf(base + added) !== undefined) return base + added;
+  for (const added of order.extensions) if (stamp(base + added) !== undefined) return base + added;
   const json = packageJsonIn(base);
   const main = json === undefined ? undefined : stringField(json.main);
   if (main !== undefined) {
@@ -125,7 +146,7 @@ function probe(base: string, order: ResolutionOrder): string | undefined {
   }
   for (const added of order.extensions) {
     const index = path.join(base, `index${added}`);
-    if (stampOf(index) !== undefined) return index;
+    if (stamp(index) !== undefined) return index;
   }
   return undefined;
 }

@@ -78,7 +78,7 @@ class FileState implements LintedFile {
 
   mayNameEndpoints(compiled: CompiledNotice): boolean {
     if (this.endpointsOf !== compiled) {
-      this.endpointsMay = mayNameEndpoints(this.sourceCode, compiled, this.path());
+      this.endpointsMay = mayNameEndpoints(this.sourceCode, compiled, this.path(), () => this.analysis().importedRouteReads(compiled).length > 0);
       this.endpointsOf = compiled;
     }
     return this.endpointsMay;
