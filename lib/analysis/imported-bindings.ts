@@ -38,13 +38,13 @@ export class ImportedBindings {
   }
 
   /** The value of an imported binding or a static member chain of one (`API.chat.info`), or undefined. */
-  valueOf(node: TSESTree.Identifier | TSESTree.MemberExpression, modules = this.modules()): StringValue | undefined {
+  valueOf(node: TSESTree.Identifier | TSESTree.MemberExpression): StringValue | undefined {
     if (this.file === undefined) return undefined;
     const chain = staticChain(node);
     let root: Node = node;
     while (root.type === 'MemberExpression') root = root.object;
     const origin = chain === undefined || root.type !== 'Identifier' ? undefined : this.originOf(root);
-    return origin === undefined ? undefined : modules.valueOfImport(origin, this.file, chain!.path);
+    return origin === undefined ? undefined : this.modules().valueOfImport(origin, this.file, chain!.path);
   }
 
   /**
@@ -166,7 +166,6 @@ export class ImportedBindings {
     addRequired(globalScope?.set.get('require')?.references ?? []);
     return variables;
   }
-
 }
 
 const NO_READS: readonly Node[] = Object.freeze([]);

@@ -46,8 +46,6 @@ export class ModuleValues {
   private readonly values = new Map<string, StringValue | undefined>();
   private readonly evaluating = new Set<string>();
   private readonly resolved = new Map<string, string | undefined>();
-  /** The record of each file this linted file reads through, accepted by mayProvide (null: missing, too large or rejected). */
-  private readonly accepted = new Map<string, ModuleRecord | null>();
 
   /**
    * @param mayProvide when given, a file whose text it rejects is not parsed:
@@ -57,8 +55,8 @@ export class ModuleValues {
    */
   constructor(
     private readonly context: FileContext,
-    private readonly mayProvide?: (text: string) => boolean,
-    private readonly stamps: Stamps = new Map(),
+    private readonly mayProvide: ((text: string) => boolean) | undefined,
+    private readonly stamps: Stamps,
   ) {}
 
   /** The value of `path` (`['chat', 'info']`) inside what `origin` imports into the file `importer`. */
@@ -190,23 +188,17 @@ export class ModuleValues {
 
   /**
    * The file's record, if it is there, small enough and accepted by mayProvide:
-   * looked up (one `stat`) once per linted file, which sees an edit on its next lint.
+   * its `stat` read once per linted file (`stamps`), which sees an edit on its next lint.
    */
   private acceptedRecord(file: string): ModuleRecord | undefined {
-    let record = this.accepted.get(file);
-    if (record === undefined) {
-      record = records.get(file, this.stamps) ?? null;
-      if (record !== null && this.mayProvide !== undefined) {
-        let accepted = record.accepted.get(this.mayProvide);
-        if (accepted === undefined) {
-          accepted = this.mayProvide(record.text) || REEXPORT.test(record.text);
-          record.accepted.set(this.mayProvide, accepted);
-        }
-        if (!accepted) record = null;
-      }
-      this.accepted.set(file, record);
+    const record = records.get(file, this.stamps);
+    if (record === undefined || this.mayProvide === undefined) return record;
+    let accepted = record.accepted.get(this.mayProvide);
+    if (accepted === undefined) {
+      accepted = this.mayProvide(record.text) || REEXPORT.test(record.text);
+      record.accepted.set(this.mayProvide, accepted);
     }
-    return record ?? undefined;
+    return accepted ? record : undefined;
   }
 
   /**
