@@ -6,7 +6,7 @@ import type { Node, SourceCode } from '../syntax/ast';
 import { findEndpoints, importedRouteReads, type EndpointFinding } from './endpoints';
 import { findEvidence, type Evidence } from './evidence';
 import type { FileContext } from './file-context';
-import { ImportedBindings } from './imported-bindings';
+import { forgetImportedBindings, importedBindingsOf, type ImportedBindings } from './imported-bindings';
 import { findLegacyEvents, type LegacyEventFinding } from './legacy-events';
 import { FileProtection } from './protection';
 import { findSdkCalls } from './sdk-calls';
@@ -30,7 +30,8 @@ export interface FileAnalysis {
   /**
    * The reads of constants imported from other files of the project whose
    * files may write one of the notice's routes: where the endpoint search
-   * starts in other files. Found once; the pre-filter asks first.
+   * starts in other files. Found once per file, shared with the rules'
+   * pre-filter, which asks the same imported bindings (importedBindingsOf).
    */
   importedRouteReads(notice: CompiledNotice): readonly Node[];
 }
@@ -43,17 +44,33 @@ export interface FileAnalysis {
  * for a caller that asks again for the same tree and settings.
  */
 export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings, file: FileContext): FileAnalysis {
-  return analyses.get(settings, sourceCode.ast, () => new Analysis(sourceCode, settings, file));
+  return analyses.get(settings, sourceCode.ast, () => {
+    forgetImportedBindings(sourceCode, settings);
+    return new Analysis(sourceCode, settings, file);
+  });
 }
 
 const analyses = new LastPairMemo<FeishuSettings, Node, Analysis>();
 
+/**
+ * The pre-filter's question for a project file (FileAnalysis.importedRouteReads), asked without making the
+ * analysis, which most files never need (docs/performance.md#027-the-import-check-without-the-analysis): the
+ * analysis made later for the file takes the same reads. The analysis kept for another file is dropped, as making
+ * this file's analysis would drop it, so that a later lint of that file's tree reads the disk afresh.
+ */
+export function prefilterImportedReads(sourceCode: SourceCode, settings: FeishuSettings, file: FileContext, notice: CompiledNotice): readonly Node[] {
+  analyses.keepOnly(settings, sourceCode.ast);
+  return importedRouteReads(importedBindingsOf(sourceCode, settings, file), notice);
+}
+
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
- * Each part computed on first use and then kept. A file where no text search
- * hits allocates this object and its map, and little else: allocation brings garbage
- * collection nearer, and ESLint counts its pause in the rule that runs then.
+ * Each part computed on first use and then kept. The rules make one only for a
+ * file the pre-filter lets through: the pre-filter asks a project file's
+ * imported bindings without it (docs/performance.md#027-the-import-check-without-the-analysis),
+ * since allocation brings garbage collection nearer, and ESLint counts its pause
+ * in the rule that runs then.
  */
 class Analysis implements FileAnalysis {
   private types: TypeServices | undefined | null = null;
@@ -87,7 +104,7 @@ class Analysis implements FileAnalysis {
   private readonly hasEvidence = (): boolean => this.evidence().signal !== undefined;
 
   private importedBindings(): ImportedBindings {
-    return (this.imported ??= new ImportedBindings(this.sourceCode, this.file));
+    return (this.imported ??= importedBindingsOf(this.sourceCode, this.settings, this.file));
   }
 
   private findEndpoints(notice: CompiledNotice): readonly EndpointFinding[] {

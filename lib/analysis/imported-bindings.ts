@@ -16,6 +16,28 @@ export function followsImports(path: string | undefined): path is string {
 }
 
 /**
+ * The imported bindings of a file, for a lint with `settings`: the last file's are kept, so that the pre-filter,
+ * which asks for a project file's imported reads before any analysis is made, and the search share one walk over
+ * the imports. They follow the last file the same way the analysis does (analyzeFile, prefilterImportedReads): by
+ * tree and settings, dropped when an analysis is made for another; the analysis held them until 0.2.7.
+ */
+export function importedBindingsOf(sourceCode: SourceCode, settings: object, context: FileContext): ImportedBindings {
+  if (!isKept(sourceCode.ast, settings)) kept = { ast: sourceCode.ast, settings, bindings: new ImportedBindings(sourceCode, context) };
+  return kept!.bindings;
+}
+
+/** Drops the kept bindings unless they are those of this tree and settings: an analysis is made for them. */
+export function forgetImportedBindings(sourceCode: SourceCode, settings: object): void {
+  if (!isKept(sourceCode.ast, settings)) kept = undefined;
+}
+
+function isKept(ast: Node, settings: object): boolean {
+  return kept !== undefined && kept.ast === ast && kept.settings === settings;
+}
+
+let kept: { readonly ast: Node; readonly settings: object; readonly bindings: ImportedBindings } | undefined;
+
+/**
  * The bindings this file imports from other files of the project, and their
  * values (docs/spec/behaviour.md#evaluating-strings): `import { A }`,
  * `import * as P` (`P.A`), `import D from`, `import x = require(…)`,
@@ -27,8 +49,9 @@ export class ImportedBindings {
   private readonly file: string | undefined;
   // The last reads found, and for which test: the pre-filter asks, then the search (the same test each time).
   private lastReads: { readonly mayName: (text: string) => boolean; readonly reads: readonly Node[] } | undefined;
-  // Each file looked at once per lint of this file, by both ModuleValues: resolution, then the record.
-  private readonly stamps: Stamps = new Map();
+  // Each file looked at once per lint of this file, by both ModuleValues: resolution, then the record. Made with the
+  // first of them: most files read no imported binding as a string.
+  private lintStamps: Stamps | undefined;
 
   constructor(
     private readonly sourceCode: SourceCode,
@@ -65,8 +88,9 @@ export class ImportedBindings {
   }
 
   private findReads(file: string, mayName: (text: string) => boolean): readonly Node[] {
-    const modules = new ModuleValues(this.context, mayName, this.stamps);
-    const reads: Node[] = [];
+    // Made at the first read that may be a string, which most files do not have.
+    let modules: ModuleValues | undefined;
+    let reads: Node[] | undefined;
     for (const [variable, origin] of this.importedVariables()) {
       // Asked at the first read that may be a string (most imports are functions, called): a module that is not
       // found, or whose text cannot write a route, gives no value, so the variable's other reads are passed over.
@@ -76,17 +100,22 @@ export class ImportedBindings {
         if (reference.init === true || !reference.isRead() || !isValueUse(identifier)) continue;
         const chain = stringChain(identifier as TSESTree.Identifier);
         if (chain === undefined) continue;
+        modules ??= new ModuleValues(this.context, mayName, this.stamps());
         if (!(mayHaveValues ??= modules.mayHaveValues(origin, file))) break;
         const read = longestValuedChain(chain, origin, file, modules);
-        if (read !== undefined) reads.push(read);
+        if (read !== undefined) (reads ??= []).push(read);
       }
     }
-    return reads;
+    return reads ?? NO_READS;
+  }
+
+  private stamps(): Stamps {
+    return (this.lintStamps ??= new Map());
   }
 
   /** The values of other files' exports, made when first needed: most files never read one. */
   private modules(): ModuleValues {
-    return (this.moduleValues ??= new ModuleValues(this.context, undefined, this.stamps));
+    return (this.moduleValues ??= new ModuleValues(this.context, undefined, this.stamps()));
   }
 
   /** What an identifier of this file imports, or undefined. */
@@ -137,14 +166,14 @@ export class ImportedBindings {
   }
 
   /** Variables bound by imports and by `require` of a relative, alias or package specifier, with what each imports. */
-  private importedVariables(): Map<Variable, ImportOrigin> {
+  private importedVariables(): ReadonlyMap<Variable, ImportOrigin> {
     const { sourceCode } = this;
-    const variables = new Map<Variable, ImportOrigin>();
+    let variables: Map<Variable, ImportOrigin> | undefined;
     const add = (node: Node) => {
       for (const variable of sourceCode.scopeManager?.getDeclaredVariables(node as never) ?? []) {
-        if (variables.has(variable as Variable)) continue;
+        if (variables?.has(variable as Variable) === true) continue;
         const origin = this.originOfVariable(variable as Variable);
-        if (origin !== undefined) variables.set(variable as Variable, origin);
+        if (origin !== undefined) (variables ??= new Map()).set(variable as Variable, origin);
       }
     };
     for (const statement of sourceCode.ast.body) {
@@ -159,16 +188,19 @@ export class ImportedBindings {
         if (node.type !== 'Identifier' || node.name !== 'require' || node.parent?.type !== 'CallExpression' || node.parent.callee !== node) continue;
         let top: Node = outermostWrapper(node.parent);
         while (top.parent?.type === 'MemberExpression' && top.parent.object === top) top = outermostWrapper(top.parent);
-        if (top.parent?.type === 'VariableDeclarator' && top.parent.init === top) add(top.parent);
+        // Only a `const` binds a constant (originOfVariable): the others are passed over before their variables are looked up.
+        const declarator = top.parent;
+        if (declarator?.type === 'VariableDeclarator' && declarator.init === top && declarator.parent.kind === 'const') add(declarator);
       }
     };
     addRequired(globalScope?.through ?? []);
     addRequired(globalScope?.set.get('require')?.references ?? []);
-    return variables;
+    return variables ?? NO_VARIABLES;
   }
 }
 
 const NO_READS: readonly Node[] = Object.freeze([]);
+const NO_VARIABLES: ReadonlyMap<Variable, ImportOrigin> = new Map();
 
 /**
  * Of a static member chain from a read of an imported binding (stringChain), the longest that has a value, or

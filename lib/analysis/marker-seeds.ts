@@ -1,6 +1,7 @@
 // From its module, not the catalog's index: in the CommonJS build a re-export is a getter call at every read.
 import { OPEN_APIS_SEGMENT } from '../catalog/open-platform';
-import { isDotSegment, type CompiledNotice } from '../matcher';
+import type { CompiledNotice } from '../matcher';
+import { isDotSegment, isDotSegmentIn } from '../matcher/normalize';
 import { isModuleSpecifier, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
 import { LastPairMemo } from '../memo';
@@ -233,7 +234,7 @@ function isVersionedMarkerAt(markers: CompiledNotice['versionedMarkers'], text: 
 function isDotSegmentBefore(text: string, slash: number): boolean {
   // The longest dot segment, `%2e%2e`, has 6 characters.
   for (let start = slash - 2; start >= 0 && start >= slash - 7; start--) {
-    if (text[start] === '/' || isPieceStart(text[start])) return isDotSegment(text.slice(start + 1, slash));
+    if (text[start] === '/' || isPieceStart(text[start])) return isDotSegmentIn(text, start + 1, slash);
   }
   return false;
 }

@@ -18,9 +18,9 @@ import { fileSdkWords } from './sdk-calls';
  * docs/performance.md#a-projects-own-files).
  *
  * @param readsImportedRoute whether the file reads a constant imported from
- *   another file of the project that may write a route (the analysis's
- *   importedRouteReads, which keeps them for the search); asked last, and only
- *   where imports are followed.
+ *   another file of the project that may write a route (prefilterImportedReads,
+ *   which keeps them for the search); asked last, and only where imports are
+ *   followed.
  */
 export function mayNameEndpoints(
   sourceCode: SourceCode,

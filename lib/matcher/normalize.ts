@@ -118,6 +118,21 @@ export function isDotSegment(segment: string): boolean {
   return isSingleDot(segment) || isDoubleDot(segment);
 }
 
+/**
+ * isDotSegment of `text.slice(start, end)`, read in place, for `0 <= start <= end <= text.length`: the marker scan
+ * asks at many `/v` of a large file, where a slice and its lower-cased copy per ask were most of the check's cost.
+ */
+export function isDotSegmentIn(text: string, start: number, end: number): boolean {
+  let dots = 0;
+  for (let at = start; at < end; dots++) {
+    if (text.charCodeAt(at) === 0x2e /* . */) at += 1;
+    // `%2e` or `%2E`: `| 0x20` lower-cases the letter.
+    else if (end - at >= 3 && text.charCodeAt(at) === 0x25 && text.charCodeAt(at + 1) === 0x32 && (text.charCodeAt(at + 2) | 0x20) === 0x65) at += 3;
+    else return false;
+  }
+  return dots === 1 || dots === 2;
+}
+
 function isSingleDot(segment: string): boolean {
   return segment === '.' || segment.toLowerCase() === '%2e';
 }

@@ -21,7 +21,7 @@ const NOTICE = compileNotice(EXTERNAL_CHAT_NOTICE);
 const IN_PACKAGE: FileContext = { path: '/project/node_modules/pkg/index.js', parser: undefined, parserOptions: {}, ecmaVersion: undefined, sourceType: undefined };
 const SETTINGS = { ...DEFAULT_SETTINGS, assumeOpenPlatform: true };
 
-/** The pre-filter as the rules ask it, for a file at `file`'s path: the imported reads from the file's analysis. */
+/** The pre-filter for a file at `file`'s path, with the imported reads from the file's analysis (the rules ask its imported bindings, which the analysis shares). */
 function mayName(sourceCode: SourceCode, file: FileContext): boolean {
   return mayNameEndpoints(sourceCode, NOTICE, file.path, () => analyzeFile(sourceCode, SETTINGS, file).importedRouteReads(NOTICE).length > 0);
 }
@@ -135,6 +135,9 @@ describe('mayNameEndpoints', () => {
       ['an imported route constant re-exported', "import { SEND } from './constants.js';\nexport { SEND };"],
       ['an import that is not found', "import { SEND } from './missing.js';\nfetch(SEND);"],
       ['a published package', "import { SEND } from 'some-package';\nfetch(SEND);"],
+      // Only a `const` binds a constant: a `var` or `let` may change (docs/behaviour-decisions.md).
+      ['a route constant required into a var', "var { SEND } = require('./cjs.js');\nfetch(SEND);"],
+      ['a route constant required into a let', "let C = require('./cjs.js');\nfetch(C.SEND);"],
     ];
     const READ: ReadonlyArray<readonly [shape: string, code: string]> = [
       ['an imported route constant', "import { SEND } from './constants.js';\nfetch(SEND);"],
@@ -185,6 +188,54 @@ describe('mayNameEndpoints', () => {
       work.stamped = 0;
       lintApp("import { SEND } from './fresh.js';\nfetch(SEND);");
       expect(work.stamped).toBe(1);
+    });
+
+    it('walks the imports once per lint: the search of the rules takes the reads the pre-filter found', () => {
+      // A second walk would resolve the import again, with its own looks at the disk.
+      work.stamped = 0;
+      const messages = new Linter({ cwd: root }).verify(
+        "import { SEND } from './constants.js';\nfetch(SEND);",
+        [{ files: ['**/*.js'], languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } }, plugins: { feishu: plugin as never }, rules: { 'feishu/no-legacy-message-chat-api': 'error' } }],
+        app,
+      );
+      expect(messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(['feishu/no-legacy-message-chat-api 2:7']);
+      expect(work.stamped).toBe(1);
+    });
+
+    it('reads an edited imported file afresh when the same tree is linted again with other settings', () => {
+      // Through the API, a SourceCode may be linted again; the imported bindings are kept only with the same settings.
+      mkdirSync(path.join(root, 'relint'), { recursive: true });
+      const constants = path.join(root, 'relint', 'c.js');
+      writeFileSync(constants, "export const SEND = '/open-apis/message/v4/send';\n");
+      const linter = new Linter({ cwd: root });
+      const config = (locale: string): Linter.Config[] => [
+        { files: ['**/*.js'], languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } }, plugins: { feishu: plugin as never }, settings: { feishu: { locale } }, rules: { 'feishu/no-legacy-message-chat-api': 'error' } },
+      ];
+      const file = path.join(root, 'relint', 'app.js');
+      expect(linter.verify("import { SEND } from './c.js';\nfetch(SEND);", config('en'), file)).toHaveLength(1);
+      const sourceCode = linter.getSourceCode();
+      // Another size: the edit is seen whatever the file system's timestamp resolution.
+      writeFileSync(constants, "export const SEND = '/health';\n");
+      expect(linter.verify(sourceCode as never, config('zh-CN'), file)).toEqual([]);
+    });
+
+    it('reads an edited imported file afresh when the same tree is linted again after another file', () => {
+      // The pre-filter of another project file drops what was kept for this one, as making its analysis did in 0.2.6.
+      mkdirSync(path.join(root, 'between'), { recursive: true });
+      const constants = path.join(root, 'between', 'c.js');
+      writeFileSync(constants, "export const SEND = '/health';\n");
+      writeFileSync(path.join(root, 'between', 'd.js'), "export const OTHER = 'x';\n");
+      const linter = new Linter({ cwd: root });
+      const config: Linter.Config[] = [
+        { files: ['**/*.js'], languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } }, plugins: { feishu: plugin as never }, rules: { 'feishu/no-legacy-message-chat-api': 'error' } },
+      ];
+      const file = path.join(root, 'between', 'x.js');
+      // `'im/v1'` lets the file through on its text: its analysis is made, and keeps the imported bindings.
+      expect(linter.verify("import { SEND } from './c.js';\nconst doc = 'im/v1';\nfetch(SEND);", config, file)).toEqual([]);
+      const sourceCode = linter.getSourceCode();
+      expect(linter.verify("import { OTHER } from './d.js';\nfetch(OTHER);", config, path.join(root, 'between', 'a.js'))).toEqual([]);
+      writeFileSync(constants, "export const SEND = '/open-apis/message/v4/send';\n");
+      expect(linter.verify(sourceCode as never, config, file).map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(['feishu/no-legacy-message-chat-api 3:7']);
     });
 
     it('finds the imported reads once: the search takes those the pre-filter found', () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, LOOK_ALIKE_PATHS } from '../../lib/catalog';
-import { matchPath, normalizePath, UNKNOWN } from '../../lib/matcher';
+import { isDotSegment, matchPath, normalizePath, UNKNOWN } from '../../lib/matcher';
+import { isDotSegmentIn } from '../../lib/matcher/normalize';
 import { lint } from '../support/lint';
 
 // npm test is deterministic: a fixed seed. FC_SEED=<n> explores other inputs.
@@ -82,6 +83,20 @@ describe('normalization', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('reads a dot segment in place as it reads the segment cut out (isDotSegmentIn, isDotSegment)', () => {
+    const piece = fc.constantFrom('.', '%2e', '%2E', '%2', '%', 'e', '2', '/', 'a', '%2f');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }).map((pieces) => pieces.join('')), fc.nat(8), fc.nat(8), (text, a, b) => {
+        const [start, end] = [Math.min(a, b, text.length), Math.min(Math.max(a, b), text.length)];
+        expect(isDotSegmentIn(text, start, end)).toBe(isDotSegment(text.slice(start, end)));
+      }),
+      { numRuns: 5000 },
+    );
+    // The spellings resolution removes, and near misses.
+    for (const segment of ['.', '..', '%2e', '%2E.', '.%2e', '%2e%2E']) expect(isDotSegmentIn(`/${segment}/`, 1, segment.length + 1)).toBe(true);
+    for (const segment of ['', '...', '%2', '%2e%2e.', 'a.', '%2f']) expect(isDotSegmentIn(`/${segment}/`, 1, segment.length + 1)).toBe(false);
   });
 });
 

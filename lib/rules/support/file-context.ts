@@ -26,20 +26,54 @@ export function contextField<Context extends object, Key extends keyof Context>(
 
 /**
  * The file context of a rule's file: its path on disk (the physical file, for
- * code blocks a processor extracts) and the parser that parsed it, from
- * `context.languageOptions.parser` (flat config, and eslintrc on ESLint 8.57)
- * or `context.parserPath` (older eslintrc contexts).
+ * code blocks a processor extracts, read by the caller: filePathOf) and the
+ * parser that parsed it, from `context.languageOptions.parser` (flat config,
+ * and eslintrc on ESLint 8.57) or `context.parserPath` (older eslintrc
+ * contexts). The parser's fields are read when first asked: only a file that
+ * parses another file needs them, and a plain read of a rule context costs a
+ * missed inline cache on every file (contextField).
  */
-export function fileContextOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileContext {
-  const fields = context as unknown as ParserFields;
-  const languageOptions = fields.languageOptions;
-  return {
-    path: filePathOf(context),
-    parser: asParser(languageOptions?.parser) ?? parserAt(fields.parserPath),
-    parserOptions: languageOptions?.parserOptions ?? fields.parserOptions ?? {},
-    ecmaVersion: languageOptions?.ecmaVersion,
-    sourceType: languageOptions?.sourceType,
-  };
+export function fileContextOf(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, path: string | undefined): FileContext {
+  return new RuleFileContext(context as unknown as ParserFields, path);
+}
+
+class RuleFileContext implements FileContext {
+  private read: Omit<FileContext, 'path'> | undefined;
+
+  constructor(
+    private readonly fields: ParserFields,
+    readonly path: string | undefined,
+  ) {}
+
+  get parser(): ModuleParser | undefined {
+    return this.parsing().parser;
+  }
+
+  get parserOptions(): Readonly<Record<string, unknown>> {
+    return this.parsing().parserOptions;
+  }
+
+  get ecmaVersion(): unknown {
+    return this.parsing().ecmaVersion;
+  }
+
+  get sourceType(): unknown {
+    return this.parsing().sourceType;
+  }
+
+  private parsing(): Omit<FileContext, 'path'> {
+    if (this.read === undefined) {
+      const { fields } = this;
+      const languageOptions = fields.languageOptions;
+      this.read = {
+        parser: asParser(languageOptions?.parser) ?? parserAt(fields.parserPath),
+        parserOptions: languageOptions?.parserOptions ?? fields.parserOptions ?? {},
+        ecmaVersion: languageOptions?.ecmaVersion,
+        sourceType: languageOptions?.sourceType,
+      };
+    }
+    return this.read;
+  }
 }
 
 /** The file's absolute path on disk (FileContext.path): the physical file, for code blocks a processor extracts. */

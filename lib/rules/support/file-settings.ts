@@ -1,8 +1,8 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { FileAnalysis } from '../../analysis';
+import type { FileAnalysis, FileContext } from '../../analysis';
 // From their modules, not the indexes: in the CommonJS build a re-export is a getter call at every use, and these
 // run for every file.
-import { analyzeFile } from '../../analysis/file-analysis';
+import { analyzeFile, prefilterImportedReads } from '../../analysis/file-analysis';
 import { mayNameEndpoints, mayNameEvent } from '../../analysis/prefilter';
 import type { LegacyEvent } from '../../catalog';
 import type { CompiledNotice } from '../../matcher';
@@ -51,6 +51,7 @@ class FileState implements LintedFile {
   private filePath: string | undefined;
   private endpointsOf: CompiledNotice | undefined;
   private endpointsMay = false;
+  private file: FileContext | undefined;
 
   constructor(
     readonly sourceCode: SourceCode,
@@ -73,15 +74,19 @@ class FileState implements LintedFile {
   }
 
   analysis(): FileAnalysis {
-    return (this.made ??= analyzeFile(this.sourceCode, this.reading.settings, fileContextOf(this.context)));
+    return (this.made ??= analyzeFile(this.sourceCode, this.reading.settings, this.fileContext()));
   }
 
   mayNameEndpoints(compiled: CompiledNotice): boolean {
     if (this.endpointsOf !== compiled) {
-      this.endpointsMay = mayNameEndpoints(this.sourceCode, compiled, this.path(), () => this.analysis().importedRouteReads(compiled).length > 0);
+      this.endpointsMay = mayNameEndpoints(this.sourceCode, compiled, this.path(), () => prefilterImportedReads(this.sourceCode, this.reading.settings, this.fileContext(), compiled).length > 0);
       this.endpointsOf = compiled;
     }
     return this.endpointsMay;
+  }
+
+  private fileContext(): FileContext {
+    return (this.file ??= fileContextOf(this.context, this.path()));
   }
 
   mayNameEvent(event: LegacyEvent): boolean {
