@@ -6,7 +6,7 @@ import type { Node, SourceCode } from '../syntax/ast';
 import { findEndpoints, importedRouteReads, type EndpointFinding } from './endpoints';
 import { findEvidence, type Evidence } from './evidence';
 import type { FileContext } from './file-context';
-import { forgetImportedBindings, importedBindingsOf, type ImportedBindings } from './imported-bindings';
+import { ImportedBindings } from './imported-bindings';
 import { findLegacyEvents, type LegacyEventFinding } from './legacy-events';
 import { FileProtection } from './protection';
 import { findSdkCalls } from './sdk-calls';
@@ -27,13 +27,6 @@ export interface FileAnalysis {
   legacyEvents(event: LegacyEvent): readonly LegacyEventFinding[];
   /** Open Platform evidence (docs/spec/behaviour.md#open-platform-evidence). */
   evidence(): Evidence;
-  /**
-   * The reads of constants imported from other files of the project whose
-   * files may write one of the notice's routes: where the endpoint search
-   * starts in other files. Found once per file, shared with the rules'
-   * pre-filter, which asks the same imported bindings (importedBindingsOf).
-   */
-  importedRouteReads(notice: CompiledNotice): readonly Node[];
 }
 
 /**
@@ -45,7 +38,7 @@ export interface FileAnalysis {
  */
 export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings, file: FileContext): FileAnalysis {
   return analyses.get(settings, sourceCode.ast, () => {
-    forgetImportedBindings(sourceCode, settings);
+    lastBindings.keepOnly(settings, sourceCode.ast);
     return new Analysis(sourceCode, settings, file);
   });
 }
@@ -53,10 +46,22 @@ export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings, fi
 const analyses = new LastPairMemo<FeishuSettings, Node, Analysis>();
 
 /**
- * The pre-filter's question for a project file (FileAnalysis.importedRouteReads), asked without making the
- * analysis, which most files never need (docs/performance.md#027-the-import-check-without-the-analysis): the
- * analysis made later for the file takes the same reads. The analysis kept for another file is dropped, as making
- * this file's analysis would drop it, so that a later lint of that file's tree reads the disk afresh.
+ * The last file's imported bindings, kept beside its analysis and for the same tree and settings: each of the two
+ * drops the other's value for another file, so both follow one last file, as when the analysis held the bindings
+ * (until 0.2.7). A lint of the same tree after another file's reads the disk afresh.
+ */
+const lastBindings = new LastPairMemo<FeishuSettings, Node, ImportedBindings>();
+
+function importedBindingsOf(sourceCode: SourceCode, settings: FeishuSettings, file: FileContext): ImportedBindings {
+  return lastBindings.get(settings, sourceCode.ast, () => new ImportedBindings(sourceCode, file));
+}
+
+/**
+ * The reads of constants imported from other files of the project whose files may write one of the notice's
+ * routes: where the endpoint search starts in other files. The rules' pre-filter asks for them without making the
+ * analysis, which most files never need (docs/performance.md#027-the-import-check-without-the-analysis); the
+ * analysis made later for the file takes the same reads. The analysis kept for another file is dropped here, as
+ * making this file's analysis would drop it.
  */
 export function prefilterImportedReads(sourceCode: SourceCode, settings: FeishuSettings, file: FileContext, notice: CompiledNotice): readonly Node[] {
   analyses.keepOnly(settings, sourceCode.ast);
@@ -95,10 +100,6 @@ class Analysis implements FileAnalysis {
 
   evidence(): Evidence {
     return (this.found ??= findEvidence(this.sourceCode, this.settings));
-  }
-
-  importedRouteReads(notice: CompiledNotice): readonly Node[] {
-    return importedRouteReads(this.importedBindings(), notice);
   }
 
   private readonly hasEvidence = (): boolean => this.evidence().signal !== undefined;

@@ -15,27 +15,6 @@ export function followsImports(path: string | undefined): path is string {
   return path !== undefined && !isInPackage(path);
 }
 
-/**
- * The imported bindings of a file, for a lint with `settings`: the last file's are kept, so that the pre-filter,
- * which asks for a project file's imported reads before any analysis is made, and the search share one walk over
- * the imports. They follow the last file the same way the analysis does (analyzeFile, prefilterImportedReads): by
- * tree and settings, dropped when an analysis is made for another; the analysis held them until 0.2.7.
- */
-export function importedBindingsOf(sourceCode: SourceCode, settings: object, context: FileContext): ImportedBindings {
-  if (!isKept(sourceCode.ast, settings)) kept = { ast: sourceCode.ast, settings, bindings: new ImportedBindings(sourceCode, context) };
-  return kept!.bindings;
-}
-
-/** Drops the kept bindings unless they are those of this tree and settings: an analysis is made for them. */
-export function forgetImportedBindings(sourceCode: SourceCode, settings: object): void {
-  if (!isKept(sourceCode.ast, settings)) kept = undefined;
-}
-
-function isKept(ast: Node, settings: object): boolean {
-  return kept !== undefined && kept.ast === ast && kept.settings === settings;
-}
-
-let kept: { readonly ast: Node; readonly settings: object; readonly bindings: ImportedBindings } | undefined;
 
 /**
  * The bindings this file imports from other files of the project, and their

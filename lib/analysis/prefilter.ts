@@ -19,7 +19,7 @@ import { fileSdkWords } from './sdk-calls';
  *
  * @param readsImportedRoute whether the file reads a constant imported from
  *   another file of the project that may write a route (prefilterImportedReads,
- *   which keeps them for the search); asked last, and only where imports are
+ *   whose reads the search takes); asked last, and only where imports are
  *   followed.
  */
 export function mayNameEndpoints(

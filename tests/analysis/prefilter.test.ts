@@ -5,6 +5,7 @@ import { Linter, type Rule } from 'eslint';
 import * as espree from 'espree';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeFile, mayNameEndpoints, mayNameEvent, type FileContext } from '../../lib/analysis';
+import { prefilterImportedReads } from '../../lib/analysis/file-analysis';
 import { fileMarkerOffsets } from '../../lib/analysis/marker-seeds';
 import { EXTERNAL_CHAT_NOTICE } from '../../lib/catalog';
 import { compileNotice } from '../../lib/matcher';
@@ -21,9 +22,9 @@ const NOTICE = compileNotice(EXTERNAL_CHAT_NOTICE);
 const IN_PACKAGE: FileContext = { path: '/project/node_modules/pkg/index.js', parser: undefined, parserOptions: {}, ecmaVersion: undefined, sourceType: undefined };
 const SETTINGS = { ...DEFAULT_SETTINGS, assumeOpenPlatform: true };
 
-/** The pre-filter for a file at `file`'s path, with the imported reads from the file's analysis (the rules ask its imported bindings, which the analysis shares). */
+/** The pre-filter as the rules ask it, for a file at `file`'s path. */
 function mayName(sourceCode: SourceCode, file: FileContext): boolean {
-  return mayNameEndpoints(sourceCode, NOTICE, file.path, () => analyzeFile(sourceCode, SETTINGS, file).importedRouteReads(NOTICE).length > 0);
+  return mayNameEndpoints(sourceCode, NOTICE, file.path, () => prefilterImportedReads(sourceCode, SETTINGS, file, NOTICE).length > 0);
 }
 
 /** The SourceCode ESLint makes of `code`, and the keys of the listeners each rule of the plugin returns for it. */
@@ -238,12 +239,33 @@ describe('mayNameEndpoints', () => {
       expect(linter.verify(sourceCode as never, config, file).map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(['feishu/no-legacy-message-chat-api 3:7']);
     });
 
+    it('reads an edited imported file afresh when the same tree is linted again after an analysis of another file', () => {
+      // The event rule alone analyses the other file; making that analysis drops the bindings kept for this one.
+      mkdirSync(path.join(root, 'events-between'), { recursive: true });
+      const constants = path.join(root, 'events-between', 'c.js');
+      writeFileSync(constants, "export const SEND = '/health';\n");
+      const linter = new Linter({ cwd: root });
+      const config = (rule: string): Linter.Config[] => [
+        { files: ['**/*.js'], languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } }, plugins: { feishu: plugin as never }, rules: { [`feishu/${rule}`]: 'error' } },
+      ];
+      const file = path.join(root, 'events-between', 'x.js');
+      expect(linter.verify("import { SEND } from './c.js';\nfetch(SEND);", config('no-legacy-message-chat-api'), file)).toEqual([]);
+      const sourceCode = linter.getSourceCode();
+      const other = "import * as lark from '@larksuiteoapi/node-sdk';\nnew lark.EventDispatcher({}).register({ message: () => {} });";
+      expect(linter.verify(other, config('no-legacy-message-event'), path.join(root, 'events-between', 'y.js')).map((m) => m.ruleId)).toEqual(['feishu/no-legacy-message-event']);
+      writeFileSync(constants, "export const SEND = '/open-apis/message/v4/send';\n");
+      expect(linter.verify(sourceCode as never, config('no-legacy-message-chat-api'), file).map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(['feishu/no-legacy-message-chat-api 2:7']);
+    });
+
     it('finds the imported reads once: the search takes those the pre-filter found', () => {
       const { sourceCode } = lintApp("import { SEND } from './constants.js';\nfetch(SEND);");
-      const analysis = analyzeFile(sourceCode, SETTINGS, IN_ROOT);
-      const reads = analysis.importedRouteReads(NOTICE);
+      const reads = prefilterImportedReads(sourceCode, SETTINGS, IN_ROOT, NOTICE);
       expect(reads).toHaveLength(1);
-      expect(analysis.importedRouteReads(NOTICE)).toBe(reads);
+      expect(prefilterImportedReads(sourceCode, SETTINGS, IN_ROOT, NOTICE)).toBe(reads);
+      // The analysis made next takes the same bindings: its search follows the import without another look at the disk.
+      work.stamped = 0;
+      expect(analyzeFile(sourceCode, SETTINGS, IN_ROOT).endpoints(NOTICE)).toHaveLength(1);
+      expect(work.stamped).toBe(0);
     });
 
     it('reads an imported binding as scope resolves it, not by its name', () => {

@@ -15,7 +15,7 @@ import { stampIn, type Stamp, type Stamps } from './stamped-files';
  * a real file of the project, outside `node_modules`: a published package is
  * never followed, and neither are the imports of a file inside one.
  */
-export function resolveModule(specifier: string, importer: string, stamps?: Stamps): string | undefined {
+export function resolveModule(specifier: string, importer: string, stamps: Stamps): string | undefined {
   if (isInPackage(importer)) return undefined;
   const outer = lookingWith;
   lookingWith = stamps;
