@@ -72,9 +72,11 @@ export function findLegacyEvents(
   if (!mayHoldLegacyEvent(sourceCode, event)) return NONE;
   const findings: LegacyEventFinding[] = [];
 
+  const typeWord = fileTypeWord(sourceCode, event);
   let dispatchers: ReadonlySet<Node> | undefined;
-  for (const [name] of nodesAtText(sourceCode, EVENT_DISPATCHER.register)) {
-    const called = calledMethod(name, EVENT_DISPATCHER.register);
+  // The pre-filter's `register`s: the others it passed over are no call the search takes.
+  for (const offset of typeWord.registers) {
+    const called = calledMethod(nodeAtOffset(sourceCode, offset), EVENT_DISPATCHER.register);
     const handlers = called?.call.arguments[0];
     if (called === undefined || handlers?.type !== 'ObjectExpression') continue;
     const property = handlers.properties.find(
@@ -90,7 +92,7 @@ export function findLegacyEvents(
     }
   }
 
-  if (holdsWord(text, TYPE_HANDLER.name)) {
+  if (typeWord.typeHandler ?? holdsWord(text, TYPE_HANDLER.name)) {
     // Imported under any name (traced through scope), or `X.event.setTypeHandler(…)` by its shape.
     const calls = new Set<Node>(moduleReferences(sourceCode, TYPE_HANDLER_CALLS));
     for (const [name] of nodesAtText(sourceCode, TYPE_HANDLER.name)) {
@@ -106,7 +108,7 @@ export function findLegacyEvents(
   }
 
   // `'message'` as a literal in a check: `X.type === 'message'`, `case 'message':`.
-  for (const offset of fileTypeWord(sourceCode, event).quoted) {
+  for (const offset of typeWord.quoted) {
     const node = nodeAtOffset(sourceCode, offset);
     if (!isStringLiteral(node) || node.value !== eventType) continue;
     const check = v1Check(sourceCode, node);
@@ -132,6 +134,14 @@ export function mayHoldLegacyEvent(sourceCode: SourceCode, event: LegacyEvent): 
 interface TypeWord {
   /** The offsets of `'message'` and `"message"` (their opening quotes) that may be a check's operand, in text order. */
   readonly quoted: readonly number[];
+  /**
+   * The offsets of `register` that may be the method of a `register({ … })` call (registerCalls), in text
+   * order: where the register search looks, so that it reads the text once
+   * (docs/performance.md#028-fewer-passes-over-a-file-with-findings).
+   */
+  readonly registers: readonly number[];
+  /** Whether the text holds `setTypeHandler`, where the pre-filter searched it (no `register` call may be written). */
+  readonly typeHandler: boolean | undefined;
   /** mayHoldLegacyEvent's answer. */
   readonly mayHold: boolean;
 }
@@ -161,18 +171,20 @@ function readTypeWord(sourceCode: SourceCode, type: string): TypeWord {
       (quoted ??= []).push(at - 1);
     }
   }
-  if (!written) return UNQUOTED_NO;
-  const mayHold = mayRegisterHandlers(sourceCode) || holdsWord(text, TYPE_HANDLER.name) || (quoted !== undefined && mayReadV1Type(sourceCode));
-  // Most files that write the word never quote it: no object made for them.
-  if (quoted === undefined) return mayHold ? UNQUOTED_YES : UNQUOTED_NO;
-  return { quoted, mayHold };
+  if (!written) return NO_SEARCH;
+  const registers = registerCalls(sourceCode);
+  const typeHandler = registers.length > 0 ? undefined : holdsWord(text, TYPE_HANDLER.name);
+  const mayHold = registers.length > 0 || typeHandler === true || (quoted !== undefined && mayReadV1Type(sourceCode));
+  // Most files that write the word hold no start for a search: no object made for them.
+  if (!mayHold) return NO_SEARCH;
+  return { quoted: quoted ?? NONE, registers, typeHandler, mayHold };
 }
 
-const UNQUOTED_NO: TypeWord = Object.freeze({ quoted: NONE, mayHold: false });
-const UNQUOTED_YES: TypeWord = Object.freeze({ quoted: NONE, mayHold: true });
+/** A text where no search starts: the search asks nothing else of it. */
+const NO_SEARCH: TypeWord = Object.freeze({ quoted: NONE, registers: NONE, typeHandler: false, mayHold: false });
 
 /**
- * Whether the text may hold a `register({ … })` call (the register search):
+ * Where the text may hold a `register({ … })` call (the register search):
  * `register` as a whole word (`registered` and `registerRoutes` are other
  * names), and where the tokens tell, one that may be called with an object
  * literal first. Passed over: `register` followed by `(` and anything but
@@ -183,38 +195,39 @@ const UNQUOTED_YES: TypeWord = Object.freeze({ quoted: NONE, mayHold: true });
  * `(x.register as T)(…)`), a string key (`x['register'](…)`), type
  * arguments or code outside every token and comment, and is kept.
  */
-function mayRegisterHandlers(sourceCode: SourceCode): boolean {
+function registerCalls(sourceCode: SourceCode): readonly number[] {
   const { text } = sourceCode;
   const word = EVENT_DISPATCHER.register;
   const tokens = tokensOf(sourceCode);
+  let found: number[] | undefined;
   for (let at = indexOfWord(text, word); at !== -1; at = indexOfWord(text, word, at + 1)) {
-    // Past the text's ends charCodeAt gives NaN, which is no word character.
-    if (isWordCharCode(text.charCodeAt(at - 1)) || isWordCharCode(text.charCodeAt(at + word.length))) continue;
-    if (tokens === undefined) return true;
-    const index = indexSorted(tokens, at);
-    if (index === -1) {
-      if (inComment(sourceCode, at)) continue;
-      return true;
-    }
-    const name = tokens[index]!;
-    // A key in quotes (`x['register'](…)`) is a token from the quote before; any other token that does not start at
-    // the word is a longer string, a template or a regular expression.
-    if (name.range[0] !== at) {
-      if (name.range[0] === at - 1 && name.range[1] === at + word.length + 1) return true;
-      continue;
-    }
-    if (name.type !== 'Identifier') return true;
-    const next = tokens[index + 1];
-    if (next === undefined) continue;
-    if (next.value === '(') {
-      let argument = index + 2;
-      while (tokens[argument]?.value === '(') argument++;
-      if (tokens[argument]?.value === '{') return true;
-      continue;
-    }
-    if (!NOT_CALLED_AFTER.has(next.value)) return true;
+    if (mayCallRegisterAt(sourceCode, tokens, at)) (found ??= []).push(at);
   }
-  return false;
+  return found ?? NONE;
+}
+
+/** Whether the `register` written at `at` may be the method of a `register({ … })` call (registerCalls). */
+function mayCallRegisterAt(sourceCode: SourceCode, tokens: readonly TSESTree.Token[] | undefined, at: number): boolean {
+  const { text } = sourceCode;
+  const word = EVENT_DISPATCHER.register;
+  // Past the text's ends charCodeAt gives NaN, which is no word character.
+  if (isWordCharCode(text.charCodeAt(at - 1)) || isWordCharCode(text.charCodeAt(at + word.length))) return false;
+  if (tokens === undefined) return true;
+  const index = indexSorted(tokens, at);
+  if (index === -1) return !inComment(sourceCode, at);
+  const name = tokens[index]!;
+  // A key in quotes (`x['register'](…)`) is a token from the quote before; any other token that does not start at
+  // the word is a longer string, a template or a regular expression.
+  if (name.range[0] !== at) return name.range[0] === at - 1 && name.range[1] === at + word.length + 1;
+  if (name.type !== 'Identifier') return true;
+  const next = tokens[index + 1];
+  if (next === undefined) return false;
+  if (next.value === '(') {
+    let argument = index + 2;
+    while (tokens[argument]?.value === '(') argument++;
+    return tokens[argument]?.value === '{';
+  }
+  return !NOT_CALLED_AFTER.has(next.value);
 }
 
 /** Tokens after a name that keep it from being a call's callee. */

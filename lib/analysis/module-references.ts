@@ -1,7 +1,10 @@
 import { CALL, CONSTRUCT, ReferenceTracker, type TraceMap } from '@eslint-community/eslint-utils';
 import type { ExportRef } from '../catalog';
-import { isGlobalReference, isStringLiteral, nodesAtText, type Node, type SourceCode } from '../syntax/ast';
-import { holdsWord } from '../syntax/text-search';
+// From its module, not the catalog's index: in the CommonJS build a re-export is a getter call at every read.
+import { SDK_MODULES } from '../catalog/open-platform';
+import { LastMemo } from '../memo';
+import { isGlobalReference, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from '../syntax/ast';
+import { wordOffsets } from '../syntax/text-search';
 
 /** The trace map of the catalog's export references: the calls and constructions of what they name. */
 export function traceMapOf(refs: readonly ExportRef[]): TraceMap<true> {
@@ -25,24 +28,45 @@ export function traceMapOf(refs: readonly ExportRef[]): TraceMap<true> {
  * ship ESM builds that export those names.
  */
 export function moduleReferences<T>(sourceCode: SourceCode, traceMap: TraceMap<T>): Node[] {
-  const modules = Object.keys(traceMap).filter((name) => holdsWord(sourceCode.text, name));
-  if (modules.length === 0) return [];
+  const modules = modulesWritten(sourceCode, Object.keys(traceMap));
+  if (modules.size === 0) return [];
   // ReferenceTracker is typed for ESLint's scope objects; typescript-eslint's are the same objects.
   const tracker = new ReferenceTracker(sourceCode.getScope(sourceCode.ast) as never, { mode: 'legacy' });
   const nodes: Node[] = [];
   for (const { node } of tracker.iterateEsmReferences(traceMap)) nodes.push(node as unknown as Node);
-  for (const name of modules) {
-    for (const call of requireCalls(sourceCode, name)) {
+  for (const [name, offsets] of modules) {
+    for (const call of requireCalls(sourceCode, name, offsets)) {
       for (const { node } of tracker.iteratePropertyReferences(call as never, traceMap[name]!)) nodes.push(node as unknown as Node);
     }
   }
   return nodes;
 }
 
-/** `require('<name>')` calls, `require` not being a local binding. */
-function requireCalls(sourceCode: SourceCode, name: string): Node[] {
+/**
+ * Where the text writes each of `names` that it writes, in their order. The
+ * SDK's module names are searched together, once per file, whichever trace map
+ * asks first (they all start with `@l`: one pass, which costs about a
+ * millisecond in the 6 MB node-sdk bundle); their `require` calls are looked
+ * for at these offsets. A name outside the catalog's modules is searched alone.
+ */
+function modulesWritten(sourceCode: SourceCode, names: readonly string[]): ReadonlyMap<string, readonly number[]> {
+  const sdk = sdkModulesOf.get(sourceCode.ast, () => wordOffsets(sourceCode.text, SDK_MODULE_NAMES));
+  const written = new Map<string, readonly number[]>();
+  for (const name of names) {
+    const offsets = SDK_MODULE_NAMES.includes(name) ? sdk.get(name) : wordOffsets(sourceCode.text, [name]).get(name);
+    if (offsets !== undefined) written.set(name, offsets);
+  }
+  return written;
+}
+
+const SDK_MODULE_NAMES: readonly string[] = Object.values(SDK_MODULES);
+const sdkModulesOf = new LastMemo<Node, ReadonlyMap<string, readonly number[]>>();
+
+/** `require('<name>')` calls, `require` not being a local binding; `offsets`: where the text writes `name`. */
+function requireCalls(sourceCode: SourceCode, name: string, offsets: readonly number[]): Node[] {
   const calls: Node[] = [];
-  for (const [node] of nodesAtText(sourceCode, name)) {
+  for (const offset of offsets) {
+    const node = nodeAtOffset(sourceCode, offset);
     const call = node.parent;
     if (
       isStringLiteral(node) &&

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Notice } from '../catalog';
 import { WeakMemo } from '../memo';
 import { constDeclarator, isTsWrapper, outermostWrapper, staticKey, type Node, type SourceCode } from '../syntax/ast';
+import { wordOffsets } from '../syntax/text-search';
 import { bindingInitializedBy, type Binding } from './const-bindings';
 import type { EndpointFinding } from './endpoints';
 import { ExternalTests, nameWords } from './external-tests';
@@ -28,7 +29,8 @@ const MAX_USES = 1000;
 export class FileProtection {
   private readonly guards: Guards | undefined;
   private readonly handlers: Handlers;
-  private readonly codesHeld = new Map<number, boolean>();
+  private readonly codes: readonly string[];
+  private codesHeld: ReadonlyMap<string, readonly number[]> | undefined;
 
   constructor(
     private readonly sourceCode: SourceCode,
@@ -38,6 +40,7 @@ export class FileProtection {
     const mayTest = vocabulary !== undefined && vocabulary.marker.test(sourceCode.text);
     this.guards = mayTest ? new Guards(sourceCode, new ExternalTests(vocabulary.names)) : undefined;
     this.handlers = new Handlers(sourceCode);
+    this.codes = noticeCodes.get(notice, (known) => known.groups.map((group) => String(group.code)));
   }
 
   /**
@@ -64,14 +67,15 @@ export class FileProtection {
     return protection;
   }
 
-  /** Whether the text holds the error code, so that a `catch` may handle it: one search per code, not per finding. */
+  /**
+   * Whether the text holds the error code, so that a `catch` may handle it: the notice's codes are searched once per
+   * file, together (wordOffsets: one pass for codes that start alike), not once per finding or code.
+   */
   private holdsCode(code: number): boolean {
-    let held = this.codesHeld.get(code);
-    if (held === undefined) {
-      held = this.sourceCode.text.includes(String(code));
-      this.codesHeld.set(code, held);
-    }
-    return held;
+    const written = String(code);
+    if (!this.codes.includes(written)) return this.sourceCode.text.includes(written);
+    this.codesHeld ??= wordOffsets(this.sourceCode.text, this.codes);
+    return this.codesHeld.has(written);
   }
 
   /**
@@ -119,6 +123,9 @@ interface Vocabulary {
   /** A word every name has, as a name writes it in any case (`external` in `IS_EXTERNAL`); matches anything when there is none. */
   readonly marker: RegExp;
 }
+
+/** Each notice's error codes, as the text writes them. */
+const noticeCodes = new WeakMemo<Notice, readonly string[]>();
 
 const vocabularies = new WeakMemo<NonNullable<Notice['externalChatTest']>, Vocabulary>();
 

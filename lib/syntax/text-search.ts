@@ -21,6 +21,47 @@ export function holdsWord(text: string, word: string): boolean {
   return indexOfWord(text, word) !== -1;
 }
 
+/**
+ * Where the text holds each of `words` (catalog names and codes, none empty):
+ * for each word it holds, in the order of `words`, its occurrences in text
+ * order, each after the end of the one before (as nodesAtText finds them).
+ * One pass per start the words share rather than one per word: a notice's
+ * error codes (`232102`, `231021`, `232033`) are found by one pass over `23`,
+ * the SDK's module names by one over `@l`. A pass costs about what a search
+ * for one word does, and in a large text several cost milliseconds
+ * (docs/performance.md#028-fewer-passes-over-a-file-with-findings).
+ */
+export function wordOffsets(text: string, words: readonly string[]): ReadonlyMap<string, readonly number[]> {
+  const found = new Map<string, number[]>();
+  const byStart = new Map<string, string[]>();
+  for (const word of words) {
+    const start = word.slice(0, SHARED_START);
+    const group = byStart.get(start);
+    if (group === undefined) byStart.set(start, [word]);
+    else if (!group.includes(word)) group.push(word);
+  }
+  for (const [start, group] of byStart) {
+    for (let at = text.indexOf(start); at !== -1; at = text.indexOf(start, at + 1)) {
+      for (const word of group) {
+        if (!text.startsWith(word, at)) continue;
+        const offsets = found.get(word);
+        if (offsets === undefined) found.set(word, [at]);
+        else if (at >= offsets[offsets.length - 1]! + word.length) offsets.push(at);
+      }
+    }
+  }
+  // In the order of `words`, whatever order the passes found them in.
+  const ordered = new Map<string, readonly number[]>();
+  for (const word of words) {
+    const offsets = found.get(word);
+    if (offsets !== undefined && !ordered.has(word)) ordered.set(word, offsets);
+  }
+  return ordered;
+}
+
+/** The characters words are grouped by in wordOffsets: two, so that a pass stops at few places that start no word. */
+const SHARED_START = 2;
+
 /** `[A-Za-z0-9_]`, the characters `\w` matches without the `u` flag, by char code. */
 export function isWordCharCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;

@@ -5,7 +5,7 @@ import { EXTERNAL_CHAT_NOTICE, OPEN_APIS_SEGMENT } from '../../lib/catalog';
 import { compileNotice, isDotSegment, type CompiledNotice } from '../../lib/matcher';
 import type { SourceCode } from '../../lib/syntax/ast';
 import { mayHoldLegacyEvent } from '../../lib/analysis/legacy-events';
-import { indexOfWord, searchPartOf } from '../../lib/syntax/text-search';
+import { indexOfWord, searchPartOf, wordOffsets } from '../../lib/syntax/text-search';
 import { seededInts } from '../support/random';
 
 // The text scans were made faster in 0.2.1 (docs/performance.md#the-rules-own-time) and must find exactly what
@@ -48,6 +48,51 @@ describe('indexOfWord finds what indexOf finds', () => {
     expect([OPEN_APIS_SEGMENT, 'messageReaction', 'message', 'register', 'chat', "'message'"].map(searchPartOf)).toEqual(['-api', 'Reac', 'mess', 'gist', 'hat', "'mes"]);
     // Three characters at the end of a word, when they start with its rarest: `type` by `ype`, not by the common `t`.
     expect(['type', 'event', 'abc', 'ab'].map(searchPartOf)).toEqual(['ype', 'vent', 'abc', 'ab']);
+  });
+});
+
+describe('wordOffsets finds what one search per word finds', () => {
+  // One pass per shared start (0.2.8): the same offsets as a search of each word on its own, each after the end of
+  // the one before, as nodesAtText stepped through them.
+  const one = (text: string, word: string) => {
+    const offsets: number[] = [];
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) offsets.push(at);
+    return offsets;
+  };
+  const WORDS = ['232102', '231021', '232033', '23', '2321', '@larksuiteoapi/node-sdk', '@larksuiteoapi/channel', '@l', 'aa', 'aaa', 'x'];
+  const TEXT_PIECES = [...WORDS, '2', '3', '0', '1', 'a', '@', '/', ' ', "'", 'larksuiteoapi', 'node-sdk'];
+
+  it('on 20,000 generated texts and word lists', () => {
+    const next = seededInts(21);
+    let held = 0;
+    for (let round = 0; round < 20_000; round++) {
+      const text = Array.from({ length: next(12) }, () => TEXT_PIECES[next(TEXT_PIECES.length)]).join('');
+      const words = Array.from({ length: 1 + next(5) }, () => WORDS[next(WORDS.length)]!);
+      const expected = new Map<string, number[]>();
+      for (const word of words) if (!expected.has(word) && text.includes(word)) expected.set(word, one(text, word));
+      if (expected.size > 0) held++;
+      const found = wordOffsets(text, words);
+      // The same words, in the order asked, with the same offsets.
+      expect([...found], JSON.stringify([text, words])).toEqual([...expected]);
+    }
+    expect(held).toBeGreaterThan(5_000);
+  });
+
+  it('reads the text once for words that start alike', () => {
+    const text = 'x'.repeat(100);
+    const searched: string[] = [];
+    // The passes are what String#indexOf is asked for: count them on a text that holds none of the words.
+    const indexOf = String.prototype.indexOf;
+    String.prototype.indexOf = function (this: string, needle: string, from?: number) {
+      if (this === text) searched.push(needle);
+      return indexOf.call(this, needle, from);
+    };
+    try {
+      expect(wordOffsets(text, ['232102', '231021', '232033', '@larksuiteoapi/node-sdk', '@larksuiteoapi/channel']).size).toBe(0);
+    } finally {
+      String.prototype.indexOf = indexOf;
+    }
+    expect(searched).toEqual(['23', '@l']);
   });
 });
 

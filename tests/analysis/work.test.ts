@@ -45,6 +45,25 @@ describe('work the analysis does', () => {
     expect(counted()).toEqual({ located: 2001, matched: 2000, climbed: 0 });
   });
 
+  it('locates only the `register` calls the event pre-filter keeps, and the module name once', () => {
+    // 0.2.8: the search takes the pre-filter's `register`s; it used to locate every occurrence of the word (here five,
+    // four of them a longer name, a plugin registration, a comment and a string), after a second pass over the text.
+    const messages = lint(
+      [
+        "const { EventDispatcher } = require('@larksuiteoapi/node-sdk');",
+        'const d = new EventDispatcher({});',
+        'x.registered({ message: h });',
+        'app.register(plugin);',
+        '// d.register({ message })',
+        "const s = 'register({ message })';",
+        'd.register({ message: h });',
+      ].join('\n'),
+    );
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['feishu/no-legacy-message-event', 7]]);
+    // The `register` of line 7, and the module name of line 1, whose `require` the dispatcher is traced from.
+    expect(work.located).toBe(2);
+  });
+
   const reactions = (n: number, guard: string) =>
     [`async function handle(chat: any, req: any) {`, guard, ...Array.from({ length: n }, () => '  await client.im.messageReaction.create(req);'), '}'].join('\n');
 
