@@ -74,7 +74,7 @@ export function findLegacyEvents(
 
   const typeWord = fileTypeWord(sourceCode, event);
   let dispatchers: ReadonlySet<Node> | undefined;
-  // The pre-filter's `register`s: the others it passed over are no call the search takes.
+  // The `register`s the pre-filter kept (registerSearch): the others it passed over are no call the search takes.
   for (const offset of typeWord.registers) {
     const called = calledMethod(nodeAtOffset(sourceCode, offset), EVENT_DISPATCHER.register);
     const handlers = called?.call.arguments[0];
@@ -135,7 +135,7 @@ interface TypeWord {
   /** The offsets of `'message'` and `"message"` (their opening quotes) that may be a check's operand, in text order. */
   readonly quoted: readonly number[];
   /**
-   * The offsets of `register` that may be the method of a `register({ … })` call (registerCalls), in text
+   * The offsets of `register` that may be the method of a `register({ … })` call (registerSearch), in text
    * order: where the register search looks, so that it reads the text once
    * (docs/performance.md#028-fewer-passes-over-a-file-with-findings).
    */
@@ -172,16 +172,33 @@ function readTypeWord(sourceCode: SourceCode, type: string): TypeWord {
     }
   }
   if (!written) return NO_SEARCH;
-  const registers = registerCalls(sourceCode);
-  const typeHandler = registers.length > 0 ? undefined : holdsWord(text, TYPE_HANDLER.name);
-  const mayHold = registers.length > 0 || typeHandler === true || (quoted !== undefined && mayReadV1Type(sourceCode));
+  const registers = registerSearch(sourceCode);
+  const typeHandler = registers.mayCall ? undefined : holdsWord(text, TYPE_HANDLER.name);
+  const mayHold = registers.mayCall || typeHandler === true || (quoted !== undefined && mayReadV1Type(sourceCode));
   // Most files that write the word hold no start for a search: no object made for them.
   if (!mayHold) return NO_SEARCH;
-  return { quoted: quoted ?? NONE, registers, typeHandler, mayHold };
+  return { quoted: quoted ?? NONE, registers: registers.offsets, typeHandler, mayHold };
 }
 
 /** A text where no search starts: the search asks nothing else of it. */
-const NO_SEARCH: TypeWord = Object.freeze({ quoted: NONE, registers: NONE, typeHandler: false, mayHold: false });
+const NO_SEARCH: TypeWord = Object.freeze({ quoted: NONE, registers: NONE, typeHandler: undefined, mayHold: false });
+
+/** Where the register search looks (registerSearch), and whether one of those may be a call the pre-filter lets through. */
+interface RegisterSearch {
+  readonly offsets: readonly number[];
+  readonly mayCall: boolean;
+}
+
+const NO_REGISTERS: RegisterSearch = Object.freeze({ offsets: NONE, mayCall: false });
+
+/**
+ * What the `register` at an offset is to the searches (registerAt): no call the search takes; a string key the
+ * search reads but the pre-filter does not count (a line continuation beside the word); or a possible call.
+ */
+type RegisterHit = typeof NO_CALL | typeof SEARCH_ONLY | typeof MAY_CALL;
+const NO_CALL = 0;
+const SEARCH_ONLY = 1;
+const MAY_CALL = 2;
 
 /**
  * Where the text may hold a `register({ … })` call (the register search):
@@ -190,44 +207,55 @@ const NO_SEARCH: TypeWord = Object.freeze({ quoted: NONE, registers: NONE, typeH
  * literal first. Passed over: `register` followed by `(` and anything but
  * `{` or `(` (`app.register(plugin)`), or by a token that ends the
  * expression or reads on from it (`.`, `,`, `;`, `=`, `:`, `}`, `]`), and
- * the word inside a comment or a longer string.
+ * the word inside a comment or a longer string (one with a backslash the
+ * search still reads, without counting it here: registerAt).
  * Anything else may be a call through a TS wrapper (`x.register!(…)`,
  * `(x.register as T)(…)`), a string key (`x['register'](…)`), type
  * arguments or code outside every token and comment, and is kept.
  */
-function registerCalls(sourceCode: SourceCode): readonly number[] {
+function registerSearch(sourceCode: SourceCode): RegisterSearch {
   const { text } = sourceCode;
   const word = EVENT_DISPATCHER.register;
   const tokens = tokensOf(sourceCode);
-  let found: number[] | undefined;
+  let offsets: number[] | undefined;
+  let mayCall = false;
   for (let at = indexOfWord(text, word); at !== -1; at = indexOfWord(text, word, at + 1)) {
-    if (mayCallRegisterAt(sourceCode, tokens, at)) (found ??= []).push(at);
+    const hit = registerAt(sourceCode, tokens, at);
+    if (hit === NO_CALL) continue;
+    (offsets ??= []).push(at);
+    if (hit === MAY_CALL) mayCall = true;
   }
-  return found ?? NONE;
+  return offsets === undefined ? NO_REGISTERS : { offsets, mayCall };
 }
 
-/** Whether the `register` written at `at` may be the method of a `register({ … })` call (registerCalls). */
-function mayCallRegisterAt(sourceCode: SourceCode, tokens: readonly TSESTree.Token[] | undefined, at: number): boolean {
+/** What the `register` written at `at` is to the searches (registerSearch). */
+function registerAt(sourceCode: SourceCode, tokens: readonly TSESTree.Token[] | undefined, at: number): RegisterHit {
   const { text } = sourceCode;
   const word = EVENT_DISPATCHER.register;
   // Past the text's ends charCodeAt gives NaN, which is no word character.
-  if (isWordCharCode(text.charCodeAt(at - 1)) || isWordCharCode(text.charCodeAt(at + word.length))) return false;
-  if (tokens === undefined) return true;
+  if (isWordCharCode(text.charCodeAt(at - 1)) || isWordCharCode(text.charCodeAt(at + word.length))) return NO_CALL;
+  if (tokens === undefined) return MAY_CALL;
   const index = indexSorted(tokens, at);
-  if (index === -1) return !inComment(sourceCode, at);
+  if (index === -1) return inComment(sourceCode, at) ? NO_CALL : MAY_CALL;
   const name = tokens[index]!;
-  // A key in quotes (`x['register'](…)`) is a token from the quote before; any other token that does not start at
-  // the word is a longer string, a template or a regular expression.
-  if (name.range[0] !== at) return name.range[0] === at - 1 && name.range[1] === at + word.length + 1;
-  if (name.type !== 'Identifier') return true;
+  if (name.range[0] !== at) {
+    // A key in quotes (`x['register'](…)`) is a token from the quote before.
+    if (name.range[0] === at - 1 && name.range[1] === at + word.length + 1) return MAY_CALL;
+    // A longer string may still have the word as its value, where a line continuation (a backslash before a line
+    // break) is all it holds beside it: `x['\<newline>register']`. The search reads the value, as it did before it
+    // took these offsets (0.2.7 located every `register`); the pre-filter never counted such a key, and still does
+    // not. Any other token that does not start at the word is a longer string, a template or a regular expression.
+    return name.type === 'String' && text.lastIndexOf('\\', name.range[1] - 1) > name.range[0] ? SEARCH_ONLY : NO_CALL;
+  }
+  if (name.type !== 'Identifier') return MAY_CALL;
   const next = tokens[index + 1];
-  if (next === undefined) return false;
+  if (next === undefined) return NO_CALL;
   if (next.value === '(') {
     let argument = index + 2;
     while (tokens[argument]?.value === '(') argument++;
-    return tokens[argument]?.value === '{';
+    return tokens[argument]?.value === '{' ? MAY_CALL : NO_CALL;
   }
-  return !NOT_CALLED_AFTER.has(next.value);
+  return NOT_CALLED_AFTER.has(next.value) ? NO_CALL : MAY_CALL;
 }
 
 /** Tokens after a name that keep it from being a call's callee. */

@@ -35,6 +35,8 @@ export function wordOffsets(text: string, words: readonly string[]): ReadonlyMap
   const found = new Map<string, number[]>();
   const byStart = new Map<string, string[]>();
   for (const word of words) {
+    // The empty word is found at every offset, and a pass for it would never end: none is asked for.
+    if (word.length === 0) continue;
     const start = word.slice(0, SHARED_START);
     const group = byStart.get(start);
     if (group === undefined) byStart.set(start, [word]);

@@ -78,6 +78,10 @@ describe('wordOffsets finds what one search per word finds', () => {
     expect(held).toBeGreaterThan(5_000);
   });
 
+  it('passes over an empty word instead of searching for it forever', () => {
+    expect([...wordOffsets('abc', ['', 'b'])]).toEqual([['b', [1]]]);
+  });
+
   it('reads the text once for words that start alike', () => {
     const text = 'x'.repeat(100);
     const searched: string[] = [];

@@ -45,7 +45,7 @@ describe('work the analysis does', () => {
     expect(counted()).toEqual({ located: 2001, matched: 2000, climbed: 0 });
   });
 
-  it('locates only the `register` calls the event pre-filter keeps, and the module name once', () => {
+  it('locates only the `register` calls the event pre-filter keeps', () => {
     // 0.2.8: the search takes the pre-filter's `register`s; it used to locate every occurrence of the word (here five,
     // four of them a longer name, a plugin registration, a comment and a string), after a second pass over the text.
     const messages = lint(
@@ -62,6 +62,40 @@ describe('work the analysis does', () => {
     expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['feishu/no-legacy-message-event', 7]]);
     // The `register` of line 7, and the module name of line 1, whose `require` the dispatcher is traced from.
     expect(work.located).toBe(2);
+  });
+
+  it("reads the text once for the SDK's module names and once for the error codes, whatever asks for them", () => {
+    // 0.2.8: the dispatcher's and the channel's trace maps share one pass over `@l`; the handled check of two
+    // findings with different codes makes one pass over `23` (0.2.7: a pass per trace map, and per code).
+    const passes: string[] = [];
+    const indexOf = String.prototype.indexOf;
+    String.prototype.indexOf = function (this: string, needle: string, from?: number) {
+      if (from === undefined && (needle === '@l' || needle === '23')) passes.push(needle);
+      return indexOf.call(this, needle, from);
+    };
+    let messages;
+    try {
+      messages = lint(
+        [
+          "const lark = require('@larksuiteoapi/node-sdk');",
+          'const d = new lark.EventDispatcher({});',
+          'd.register({ message: h });',
+          'const channel = lark.createLarkChannel({});',
+          'async function f(client: any) {',
+          '  try { await channel.addReaction({}); await client.im.chatAnnouncement.get({}); } catch (e: any) { if (e.code === 231021) return; }',
+          '}',
+        ].join('\n'),
+        { settings: { feishu: { reportGuarded: true } } },
+      );
+    } finally {
+      String.prototype.indexOf = indexOf;
+    }
+    expect(messages.map((m) => m.ruleId).sort()).toEqual([
+      'feishu/no-external-chat-management-api',
+      'feishu/no-external-chat-reaction-api',
+      'feishu/no-legacy-message-event',
+    ]);
+    expect(passes).toEqual(['@l', '23']);
   });
 
   const reactions = (n: number, guard: string) =>
