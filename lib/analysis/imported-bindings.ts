@@ -15,7 +15,6 @@ export function followsImports(path: string | undefined): path is string {
   return path !== undefined && !isInPackage(path);
 }
 
-
 /**
  * The bindings this file imports from other files of the project, and their
  * values (docs/spec/behaviour.md#evaluating-strings): `import { A }`,

@@ -98,11 +98,12 @@ export function resolveDotSegments(segments: readonly string[], rooted: boolean)
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     const last = i === segments.length - 1;
+    const dots = i < floor ? 0 : dotsIn(segment, 0, segment.length);
     if (i < floor) {
       output.push(segment);
-    } else if (isSingleDot(segment)) {
+    } else if (dots === 1) {
       if (last) output.push('');
-    } else if (isDoubleDot(segment)) {
+    } else if (dots === 2) {
       if (output.length > floor && output[output.length - 1] !== '..') output.pop();
       else if (!rooted) output.push('..');
       if (last) output.push('');
@@ -115,7 +116,7 @@ export function resolveDotSegments(segments: readonly string[], rooted: boolean)
 
 /** `.` or `..`, also spelled with `%2e`: a segment URL resolution removes. */
 export function isDotSegment(segment: string): boolean {
-  return isSingleDot(segment) || isDoubleDot(segment);
+  return dotsIn(segment, 0, segment.length) !== 0;
 }
 
 /**
@@ -123,23 +124,22 @@ export function isDotSegment(segment: string): boolean {
  * asks at many `/v` of a large file, where a slice and its lower-cased copy per ask were most of the check's cost.
  */
 export function isDotSegmentIn(text: string, start: number, end: number): boolean {
+  return dotsIn(text, start, end) !== 0;
+}
+
+/**
+ * The dots of a dot segment between `start` and `end`: 1 for `.`, 2 for `..`, each dot also spelled `%2e` (in
+ * either case); 0 for any other segment. The one reading of a dot segment, for resolution and the marker scan.
+ */
+function dotsIn(text: string, start: number, end: number): number {
   let dots = 0;
   for (let at = start; at < end; dots++) {
     if (text.charCodeAt(at) === 0x2e /* . */) at += 1;
     // `%2e` or `%2E`: `| 0x20` lower-cases the letter.
     else if (end - at >= 3 && text.charCodeAt(at) === 0x25 && text.charCodeAt(at + 1) === 0x32 && (text.charCodeAt(at + 2) | 0x20) === 0x65) at += 3;
-    else return false;
+    else return 0;
   }
-  return dots === 1 || dots === 2;
-}
-
-function isSingleDot(segment: string): boolean {
-  return segment === '.' || segment.toLowerCase() === '%2e';
-}
-
-function isDoubleDot(segment: string): boolean {
-  const lower = segment.toLowerCase();
-  return lower === '..' || lower === '.%2e' || lower === '%2e.' || lower === '%2e%2e';
+  return dots === 1 || dots === 2 ? dots : 0;
 }
 
 function isSpace(c: number): boolean {

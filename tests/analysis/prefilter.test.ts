@@ -27,6 +27,11 @@ function mayName(sourceCode: SourceCode, file: FileContext): boolean {
   return mayNameEndpoints(sourceCode, NOTICE, file.path, () => prefilterImportedReads(sourceCode, SETTINGS, file, NOTICE).length > 0);
 }
 
+/** A config of the plugin's rules `rules` (with `settings`) for `.js` files, parsed by espree as modules. */
+function pluginConfig({ rules, settings }: { rules: Linter.RulesRecord; settings?: Linter.Config['settings'] }): Linter.Config[] {
+  return [{ files: ['**/*.js'], languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } }, plugins: { feishu: plugin as never }, ...(settings === undefined ? {} : { settings }), rules }];
+}
+
 /** The SourceCode ESLint makes of `code`, and the keys of the listeners each rule of the plugin returns for it. */
 function lintOf(code: string, physicalFilename = 'file.js', sourceType: 'module' | 'script' = 'module'): { sourceCode: SourceCode; listeners: Record<string, string[]> } {
   let sourceCode: SourceCode | undefined;
@@ -196,7 +201,7 @@ describe('mayNameEndpoints', () => {
       work.stamped = 0;
       const messages = new Linter({ cwd: root }).verify(
         "import { SEND } from './constants.js';\nfetch(SEND);",
-        [{ files: ['**/*.js'], languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } }, plugins: { feishu: plugin as never }, rules: { 'feishu/no-legacy-message-chat-api': 'error' } }],
+        pluginConfig({ rules: { 'feishu/no-legacy-message-chat-api': 'error' } }),
         app,
       );
       expect(messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(['feishu/no-legacy-message-chat-api 2:7']);
@@ -209,9 +214,7 @@ describe('mayNameEndpoints', () => {
       const constants = path.join(root, 'relint', 'c.js');
       writeFileSync(constants, "export const SEND = '/open-apis/message/v4/send';\n");
       const linter = new Linter({ cwd: root });
-      const config = (locale: string): Linter.Config[] => [
-        { files: ['**/*.js'], languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } }, plugins: { feishu: plugin as never }, settings: { feishu: { locale } }, rules: { 'feishu/no-legacy-message-chat-api': 'error' } },
-      ];
+      const config = (locale: string) => pluginConfig({ settings: { feishu: { locale } }, rules: { 'feishu/no-legacy-message-chat-api': 'error' } });
       const file = path.join(root, 'relint', 'app.js');
       expect(linter.verify("import { SEND } from './c.js';\nfetch(SEND);", config('en'), file)).toHaveLength(1);
       const sourceCode = linter.getSourceCode();
@@ -227,9 +230,7 @@ describe('mayNameEndpoints', () => {
       writeFileSync(constants, "export const SEND = '/health';\n");
       writeFileSync(path.join(root, 'between', 'd.js'), "export const OTHER = 'x';\n");
       const linter = new Linter({ cwd: root });
-      const config: Linter.Config[] = [
-        { files: ['**/*.js'], languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } }, plugins: { feishu: plugin as never }, rules: { 'feishu/no-legacy-message-chat-api': 'error' } },
-      ];
+      const config = pluginConfig({ rules: { 'feishu/no-legacy-message-chat-api': 'error' } });
       const file = path.join(root, 'between', 'x.js');
       // `'im/v1'` lets the file through on its text: its analysis is made, and keeps the imported bindings.
       expect(linter.verify("import { SEND } from './c.js';\nconst doc = 'im/v1';\nfetch(SEND);", config, file)).toEqual([]);
@@ -245,9 +246,7 @@ describe('mayNameEndpoints', () => {
       const constants = path.join(root, 'events-between', 'c.js');
       writeFileSync(constants, "export const SEND = '/health';\n");
       const linter = new Linter({ cwd: root });
-      const config = (rule: string): Linter.Config[] => [
-        { files: ['**/*.js'], languageOptions: { parser: espree as Linter.Parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } }, plugins: { feishu: plugin as never }, rules: { [`feishu/${rule}`]: 'error' } },
-      ];
+      const config = (rule: string) => pluginConfig({ rules: { [`feishu/${rule}`]: 'error' } });
       const file = path.join(root, 'events-between', 'x.js');
       expect(linter.verify("import { SEND } from './c.js';\nfetch(SEND);", config('no-legacy-message-chat-api'), file)).toEqual([]);
       const sourceCode = linter.getSourceCode();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetWork, work } from '../../lib/syntax/work';
 import { lint } from '../support/lint';
+import { passesOver } from '../support/passes';
 
 // A regression guard that counts work instead of timing it.
 describe('work the analysis does', () => {
@@ -67,15 +68,8 @@ describe('work the analysis does', () => {
   it("reads the text once for the SDK's module names and once for the error codes, whatever asks for them", () => {
     // 0.2.8: the dispatcher's and the channel's trace maps share one pass over `@l`; the handled check of two
     // findings with different codes makes one pass over `23` (0.2.7: a pass per trace map, and per code).
-    const passes: string[] = [];
-    const indexOf = String.prototype.indexOf;
-    String.prototype.indexOf = function (this: string, needle: string, from?: number) {
-      if (from === undefined && (needle === '@l' || needle === '23')) passes.push(needle);
-      return indexOf.call(this, needle, from);
-    };
-    let messages;
-    try {
-      messages = lint(
+    const { result: messages, passes } = passesOver((_text, needle) => needle === '@l' || needle === '23', () =>
+      lint(
         [
           "const lark = require('@larksuiteoapi/node-sdk');",
           'const d = new lark.EventDispatcher({});',
@@ -86,10 +80,8 @@ describe('work the analysis does', () => {
           '}',
         ].join('\n'),
         { settings: { feishu: { reportGuarded: true } } },
-      );
-    } finally {
-      String.prototype.indexOf = indexOf;
-    }
+      ),
+    );
     expect(messages.map((m) => m.ruleId).sort()).toEqual([
       'feishu/no-external-chat-management-api',
       'feishu/no-external-chat-reaction-api',
