@@ -18,7 +18,7 @@ import {
 } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
 import { LastPairMemo } from '../memo';
-import { holdsWord, indexOfWord, isWordCharCode } from '../syntax/text-search';
+import { holdsWord, indexOfSearch, isWordCharCode, wordSearch } from '../syntax/text-search';
 import { annotatedSdkKind } from './annotated-receivers';
 import { moduleReferences, traceMapOf } from './module-references';
 
@@ -164,7 +164,8 @@ function readTypeWord(sourceCode: SourceCode, type: string): TypeWord {
   const { text } = sourceCode;
   let written = false;
   let quoted: number[] | undefined;
-  for (let at = indexOfWord(text, type); at !== -1; at = indexOfWord(text, type, at + 1)) {
+  const search = wordSearch(type);
+  for (let at = indexOfSearch(text, search); at !== -1; at = indexOfSearch(text, search, at + 1)) {
     written = true;
     const before = text.charCodeAt(at - 1);
     if ((before === SINGLE_QUOTE || before === DOUBLE_QUOTE) && text.charCodeAt(at + type.length) === before && mayBeCheckOperand(sourceCode, at - 1)) {
@@ -219,7 +220,8 @@ function registerSearch(sourceCode: SourceCode): RegisterSearch {
   const tokens = tokensOf(sourceCode);
   let offsets: number[] | undefined;
   let mayCall = false;
-  for (let at = indexOfWord(text, word); at !== -1; at = indexOfWord(text, word, at + 1)) {
+  const search = wordSearch(word);
+  for (let at = indexOfSearch(text, search); at !== -1; at = indexOfSearch(text, search, at + 1)) {
     const hit = registerAt(sourceCode, tokens, at);
     if (hit === NO_CALL) continue;
     (offsets ??= []).push(at);

@@ -5,7 +5,7 @@ import { isDotSegment, isDotSegmentIn } from '../matcher/normalize';
 import { isModuleSpecifier, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
 import { LastPairMemo } from '../memo';
-import { indexOfWord, isWordCharCode } from '../syntax/text-search';
+import { indexOfSearch, isWordCharCode, wordSearch } from '../syntax/text-search';
 import { work } from '../syntax/work';
 
 /**
@@ -115,7 +115,7 @@ function isRuntimeValue(literal: Node): boolean {
  */
 export function markerOffsets(text: string, compiled: CompiledNotice, fragments: boolean): number[] {
   const offsets: number[] = [];
-  for (let at = indexOfWord(text, OPEN_APIS_SEGMENT); at !== -1; at = indexOfWord(text, OPEN_APIS_SEGMENT, at + 1)) {
+  for (let at = indexOfSearch(text, OPEN_APIS_SEARCH); at !== -1; at = indexOfSearch(text, OPEN_APIS_SEARCH, at + 1)) {
     if (mayBeginCatalogPath(compiled.firstSegments, text, at)) offsets.push(at);
   }
   // Every field read before the loops: a read first reached inside a loop, in some later file, made V8 drop the
@@ -132,7 +132,7 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
       // end its piece: checked first, since most such slashes are inside longer paths.
       for (const word of words) {
         const start = slash - word.length;
-        if (start >= 0 && text.startsWith(word, start) && text[start - 1] !== '/' && isWordFragmentAt(text, start, word)) {
+        if (start >= 0 && text.startsWith(word, start) && text.charCodeAt(start - 1) !== SLASH && isWordFragmentAt(text, start, word)) {
           // Before the slash, and after every earlier slash's offsets, unless another word ends here too.
           if (start < (offsets[offsets.length - 1] ?? 0)) sorted = false;
           offsets.push(start);
@@ -147,7 +147,7 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
     // most `v`s, inside names and words, are not: that is checked once per hit, then each version.
     for (const first of versionStarts) {
       for (let at = text.indexOf(first); at !== -1; at = text.indexOf(first, at + 1)) {
-        if (!isPieceStart(text[at - 1])) continue;
+        if (!isPieceStart(text.charCodeAt(at - 1))) continue;
         for (const version of versions) {
           if (text.startsWith(version, at) && endsVersionFragment(text, at + version.length)) {
             offsets.push(at);
@@ -164,6 +164,7 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
 }
 
 const V = 0x76;
+const OPEN_APIS_SEARCH = wordSearch(OPEN_APIS_SEGMENT);
 
 /** One of `words` begins at `offset` and stands there as a fragment (isWordFragmentAt). */
 function startsWordFragment(text: string, offset: number, words: readonly string[]): boolean {
@@ -177,13 +178,13 @@ function startsWordFragment(text: string, offset: number, words: readonly string
  * piece's start, followed by `/` or `/v` and the piece's end.
  */
 function isWordFragmentAt(text: string, offset: number, word: string): boolean {
-  const before = text[offset - 1];
+  const before = text.charCodeAt(offset - 1);
   const after = offset + word.length;
-  if (before === '/') {
+  if (before === SLASH) {
     if (isPieceEnd(text, after)) return true;
-    return text[after] === '/' && endsPieceAfterSlash(text, after);
+    return text.charCodeAt(after) === SLASH && endsPieceAfterSlash(text, after);
   }
-  return isPieceStart(before) && text[after] === '/' && endsPieceAfterSlash(text, after);
+  return isPieceStart(before) && text.charCodeAt(after) === SLASH && endsPieceAfterSlash(text, after);
 }
 
 /** After `slash`, the piece ends, or a `v` ends it: what `<word>/` and `<word>/v` need to be a fragment. */
@@ -196,19 +197,34 @@ function endsPieceAfterSlash(text: string, slash: number): boolean {
  * which make the version a fragment alone.
  */
 function endsVersionFragment(text: string, end: number): boolean {
-  const after = text[end];
-  return after === '/' || after === '?' || after === '#' || isPieceEnd(text, end);
+  const after = text.charCodeAt(end);
+  return after === SLASH || after === QUESTION_MARK || after === HASH || isPieceEnd(text, end);
 }
 
 /** A string's edges in the text: a quote, or where a template's placeholder begins (`${`) or ends (`}`). */
 function isPieceEnd(text: string, offset: number): boolean {
-  const c = text[offset];
-  return c === "'" || c === '"' || c === '`' || (c === '$' && text[offset + 1] === '{');
+  const c = text.charCodeAt(offset);
+  return c === SINGLE_QUOTE || c === DOUBLE_QUOTE || c === BACKTICK || (c === DOLLAR && text.charCodeAt(offset + 1) === OPEN_BRACE);
 }
 
-function isPieceStart(c: string | undefined): boolean {
-  return c === "'" || c === '"' || c === '`' || c === '}';
+/** A char code that may stand just before a string's start: a quote or `}` (NaN, outside the text, is neither). */
+function isPieceStart(c: number): boolean {
+  return c === SINGLE_QUOTE || c === DOUBLE_QUOTE || c === BACKTICK || c === CLOSE_BRACE;
 }
+
+// Every check here reads char codes: a character read as a string (`text[i]`) is a lookup in V8's table of
+// one-character strings, and in a lint, where such tables are out of the processor's caches, a lookup at each hit
+// cost more than the comparisons (docs/performance.md#029-cheaper-checks-in-the-files-with-nothing-to-report).
+
+const SINGLE_QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+const BACKTICK = 0x60;
+const DOLLAR = 0x24;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const SLASH = 0x2f;
+const QUESTION_MARK = 0x3f;
+const HASH = 0x23;
 
 /**
  * Whether the `/v` at `slash` may be the middle of a catalog path's first two
@@ -220,7 +236,7 @@ function isPieceStart(c: string | undefined): boolean {
  */
 function isVersionedMarkerAt(markers: CompiledNotice['versionedMarkers'], text: string, slash: number): boolean {
   // Most `/v` of a text are other paths' versions: what follows is checked first, the dot segment once at most.
-  const versionEnds = text[slash + 1] === 'v' && isPieceEnd(text, slash + 2);
+  const versionEnds = text.charCodeAt(slash + 1) === V && isPieceEnd(text, slash + 2);
   let afterDotSegment: boolean | undefined;
   for (const [word, version] of markers) {
     if (!versionEnds && !text.startsWith(version, slash + 1)) continue;
@@ -234,7 +250,8 @@ function isVersionedMarkerAt(markers: CompiledNotice['versionedMarkers'], text: 
 function isDotSegmentBefore(text: string, slash: number): boolean {
   // The longest dot segment, `%2e%2e`, has 6 characters.
   for (let start = slash - 2; start >= 0 && start >= slash - 7; start--) {
-    if (text[start] === '/' || isPieceStart(text[start])) return isDotSegmentIn(text, start + 1, slash);
+    const c = text.charCodeAt(start);
+    if (c === SLASH || isPieceStart(c)) return isDotSegmentIn(text, start + 1, slash);
   }
   return false;
 }
@@ -242,7 +259,7 @@ function isDotSegmentBefore(text: string, slash: number): boolean {
 /** A piece starts before `end` with the last letters of `word`, or right at `end`. */
 function startsPieceWithEndOf(word: string, text: string, end: number): boolean {
   for (let length = 0; length < word.length; length++) {
-    if (isPieceStart(text[end - length - 1]) && text.startsWith(word.slice(word.length - length), end - length)) return true;
+    if (isPieceStart(text.charCodeAt(end - length - 1)) && text.startsWith(word.slice(word.length - length), end - length)) return true;
   }
   return false;
 }
@@ -257,16 +274,16 @@ function startsPieceWithEndOf(word: string, text: string, end: number): boolean 
  */
 function mayBeginCatalogPath(firstSegments: ReadonlySet<string>, text: string, offset: number): boolean {
   const slash = offset + OPEN_APIS_SEGMENT.length;
-  if (text[slash] !== '/') return true;
+  if (text.charCodeAt(slash) !== SLASH) return true;
   let end = slash + 1;
   while (end < text.length && isSegmentChar(text.charCodeAt(end))) end++;
   if (end === slash + 1) return true;
   const segment = text.slice(slash + 1, end);
   // `open-apis/./message/…`: resolution removes it.
   if (isDotSegment(segment)) return true;
-  const next = text[end];
-  if (next === '/' || next === '?' || next === '#') return firstSegments.has(segment);
-  if (next === "'" || next === '"' || next === '`') return [...firstSegments].some((first) => first.startsWith(segment));
+  const next = text.charCodeAt(end);
+  if (next === SLASH || next === QUESTION_MARK || next === HASH) return firstSegments.has(segment);
+  if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE || next === BACKTICK) return [...firstSegments].some((first) => first.startsWith(segment));
   return true;
 }
 

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { WeakMemo } from '../memo';
-import { indexOfWord } from './text-search';
+import { indexOfSearch, wordSearch } from './text-search';
 import { work } from './work';
 
 export type Node = TSESTree.Node;
@@ -164,7 +164,8 @@ function holds(node: Node, offset: number): boolean {
 export function* nodesAtText(sourceCode: SourceCode, needle: string): Generator<readonly [node: Node, offset: number]> {
   const { text } = sourceCode;
   let from = 0;
-  for (let offset = indexOfWord(text, needle); offset !== -1; offset = indexOfWord(text, needle, offset + needle.length)) {
+  const search = wordSearch(needle);
+  for (let offset = indexOfSearch(text, search); offset !== -1; offset = indexOfSearch(text, search, offset + needle.length)) {
     work.scanned += offset + needle.length - from;
     from = offset + needle.length;
     yield [nodeAtOffset(sourceCode, offset), offset];

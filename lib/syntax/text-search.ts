@@ -8,7 +8,33 @@
  * `indexOf` gives, overlapping occurrences included.
  */
 export function indexOfWord(text: string, word: string, from = 0): number {
-  const { part, at } = partOf(word);
+  return indexOfSearch(text, wordSearch(word), from);
+}
+
+/** How indexOfWord finds a word: the word, the part of it searched for, and where the part stands in it. */
+export interface WordSearch {
+  readonly word: string;
+  readonly part: string;
+  readonly at: number;
+}
+
+/**
+ * How indexOfWord searches `word`, made once per word: a loop over a word's occurrences takes it once, before the
+ * loop, rather than looking it up in a table at every hit
+ * (docs/performance.md#029-cheaper-checks-in-the-files-with-nothing-to-report).
+ */
+export function wordSearch(word: string): WordSearch {
+  let known = searches.get(word);
+  if (known === undefined) {
+    known = Object.freeze({ word, ...choosePart(word) });
+    searches.set(word, known);
+  }
+  return known;
+}
+
+/** `text.indexOf(search.word, from)`, by the search's part (indexOfWord). */
+export function indexOfSearch(text: string, search: WordSearch, from = 0): number {
+  const { word, part, at } = search;
   if (part === word) return text.indexOf(word, from);
   for (let hit = text.indexOf(part, from + at); hit !== -1; hit = text.indexOf(part, hit + 1)) {
     if (text.startsWith(word, hit - at)) return hit - at;
@@ -76,7 +102,7 @@ interface SearchPart {
 }
 
 // Words come from the catalog and the code's own constants: a handful, each computed once.
-const parts = new Map<string, SearchPart>();
+const searches = new Map<string, WordSearch>();
 
 /** Characters a part has: beyond six, V8 switches to a search that is slower on source text; four is plenty. */
 const PART_LENGTH = 4;
@@ -92,16 +118,7 @@ const BY_FREQUENCY = 'etraosniclpudhfmybgvkwx0j1q2z3465897';
 
 /** The part `indexOfWord` searches `word` by: `-api` for `open-apis`, `Reac` for `addReaction`, `mess` for `message`. */
 export function searchPartOf(word: string): string {
-  return partOf(word).part;
-}
-
-function partOf(word: string): SearchPart {
-  let known = parts.get(word);
-  if (known === undefined) {
-    known = choosePart(word);
-    parts.set(word, known);
-  }
-  return known;
+  return wordSearch(word).part;
 }
 
 /**

@@ -61,6 +61,8 @@ const NOTHING = [
   "fetch('https://example.com/api/v2/items');",
   // Escapes that spell no character of a word: control characters, other punctuation, other code points.
   "const s = '\\u00a0\\x1b[31m\\t\\u{1F600}\\(\\'\\0'; const re = /\\(\\[\\]\\)\\u2028/;",
+  // Each escape the scan passes over by its character alone: control characters, the quotes, `\\`, `$`.
+  "const s = '\\b\\f\\v\\n\\r\\t\\\\\\$\\`\\\"\\'';",
   // Markers in module specifiers only (a marker there is never a value): `./message`, `/bot/`, `im/v1`.
   "import c from './message';\nexport * from \"../bot/\";\nconst m = require('./message');\nconst n = import('./im/v1');",
 ];

@@ -5,7 +5,7 @@ import { EXTERNAL_CHAT_NOTICE, OPEN_APIS_SEGMENT } from '../../lib/catalog';
 import { compileNotice, isDotSegment, type CompiledNotice } from '../../lib/matcher';
 import type { SourceCode } from '../../lib/syntax/ast';
 import { mayHoldLegacyEvent } from '../../lib/analysis/legacy-events';
-import { indexOfWord, searchPartOf, wordOffsets } from '../../lib/syntax/text-search';
+import { indexOfSearch, indexOfWord, searchPartOf, wordOffsets, wordSearch } from '../../lib/syntax/text-search';
 import { passesOver } from '../support/passes';
 import { seededInts } from '../support/random';
 
@@ -35,6 +35,19 @@ describe('indexOfWord finds what indexOf finds', () => {
     for (let round = 0; round < 300; round++) {
       const text = randomText(next) + word.slice(0, next(word.length + 1)) + randomText(next) + (next(2) === 0 ? word : '');
       for (let from = 0; from <= text.length; from++) expect(indexOfWord(text, word, from), `${JSON.stringify(text)} from ${from}`).toBe(text.indexOf(word, from));
+    }
+  });
+
+  it('makes the search for a word once, and a loop that keeps it finds what indexOf finds', () => {
+    // 0.2.9: the hot loops take the search once instead of looking it up at every hit.
+    for (const word of words) {
+      const search = wordSearch(word);
+      expect(wordSearch(word)).toBe(search);
+      expect(Object.isFrozen(search)).toBe(true);
+      expect(search.word).toBe(word);
+      expect(word.slice(search.at, search.at + search.part.length)).toBe(search.part);
+      const text = `x${word}y${word}${word}`;
+      for (let from = 0; from <= text.length; from++) expect(indexOfSearch(text, search, from), `${word} from ${from}`).toBe(text.indexOf(word, from));
     }
   });
 
