@@ -11,11 +11,9 @@ export function indexOfWord(text: string, word: string, from = 0): number {
   return indexOfSearch(text, wordSearch(word), from);
 }
 
-/** How indexOfWord finds a word: the word, the part of it searched for, and where the part stands in it. */
-export interface WordSearch {
+/** How indexOfWord finds a word: the word, with the part of it searched for and where that part stands (SearchPart). */
+export interface WordSearch extends SearchPart {
   readonly word: string;
-  readonly part: string;
-  readonly at: number;
 }
 
 /**
