@@ -14,6 +14,13 @@ type Token = TSESTree.Token;
  * text order; found with one scan for backslashes, and kept per file.
  */
 export function escapedNodes(sourceCode: SourceCode): readonly Node[] {
+  const { text } = sourceCode;
+  // Most files hold no backslash: one search answers them, before the memo
+  // (docs/performance.md#0210-one-search-before-the-layers-in-most-files).
+  if (text.indexOf('\\') === -1) {
+    work.scanned += text.length;
+    return NONE;
+  }
   return escaped.get(sourceCode.ast, () => findEscapedNodes(sourceCode));
 }
 

@@ -12,6 +12,7 @@ import { compileNotice } from '../../lib/matcher';
 import { plugin } from '../../lib/plugin';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import type { SourceCode } from '../../lib/syntax/ast';
+import { escapedNodes } from '../../lib/syntax/escapes';
 import { work } from '../../lib/syntax/work';
 import { seededInts } from '../support/random';
 
@@ -490,5 +491,40 @@ describe('the event pre-filter reads the tokens around `register` and the quoted
     expect(programs.size).toBeGreaterThan(2_500);
     expect(findings).toBeGreaterThan(500);
     expect(sharper).toBeGreaterThan(300);
+  });
+});
+
+describe('most files are answered from their text alone', () => {
+  /** `sourceCode` with its reads of the tree counted: a search answered before the memos reads none. */
+  function watchingTree(sourceCode: SourceCode): { sourceCode: SourceCode; treeReads: () => number } {
+    let reads = 0;
+    const watched = new Proxy(sourceCode, {
+      get(target, key) {
+        if (key === 'ast') reads++;
+        return Reflect.get(target, key, target);
+      },
+    });
+    return { sourceCode: watched, treeReads: () => reads };
+  }
+
+  // Nine files in ten never write the event's type, and most hold no backslash: one search answers them, without the
+  // memo, which is keyed by the tree (docs/performance.md#0210-one-search-before-the-layers-in-most-files).
+  it('the event pre-filter, in a file that never writes the type', () => {
+    const without = watchingTree(lintOf("const mess = 'age';\nlog(mess);").sourceCode);
+    expect(mayNameEvent(without.sourceCode, EVENT)).toBe(false);
+    expect(without.treeReads()).toBe(0);
+    // Where the type is written, the full reading runs, with its memo.
+    const written = watchingTree(lintOf("emit('message', m);").sourceCode);
+    expect(mayNameEvent(written.sourceCode, EVENT)).toBe(false);
+    expect(written.treeReads()).toBeGreaterThan(0);
+  });
+
+  it('the escape scan, in a file without a backslash', () => {
+    const without = watchingTree(lintOf("const s = '/open-apis/im/v1/chats';").sourceCode);
+    expect(escapedNodes(without.sourceCode)).toEqual([]);
+    expect(without.treeReads()).toBe(0);
+    const escaped = watchingTree(lintOf("const s = '/open-ap\\u0069s/im/v1/chats';").sourceCode);
+    expect(escapedNodes(escaped.sourceCode).map((node) => node.type)).toEqual(['Literal']);
+    expect(escaped.treeReads()).toBeGreaterThan(0);
   });
 });
