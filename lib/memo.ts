@@ -35,6 +35,12 @@ export class LastMemo<Key extends object, Value> {
     }
     return this.value as Value;
   }
+
+  /** Drops the last key and value: a file answered without the memo must not keep the one before it alive. */
+  forget(): void {
+    this.key = undefined;
+    this.value = undefined;
+  }
 }
 
 /**
@@ -57,6 +63,13 @@ export class LastPairMemo<First extends object, Second extends object, Value> {
       this.second = second;
     }
     return this.value as Value;
+  }
+
+  /** Drops the last keys and value: a file answered without the memo must not keep the one before it alive. */
+  forget(): void {
+    this.first = undefined;
+    this.second = undefined;
+    this.value = undefined;
   }
 
   /** Forgets the value unless it is the one for `(first, second)`: another cache made a value for a newer key. */

@@ -127,9 +127,12 @@ export function findLegacyEvents(
  * ask in turn: the last file's answer is kept.
  */
 export function mayHoldLegacyEvent(sourceCode: SourceCode, event: LegacyEvent): boolean {
-  // Nine files in ten never write the type: one search answers them, before the memo and the full reading
-  // (docs/performance.md#0210-one-search-before-the-layers-in-most-files).
-  if (indexOfSearch(sourceCode.text, typeSearches.get(event, typeSearchOf)) === -1) return false;
+  // Nine files in ten never write the type: one search answers them, before the memo (which lets go of the last
+  // file's tree) and the full reading (docs/performance.md#0210-one-search-before-the-layers-in-most-files).
+  if (indexOfSearch(sourceCode.text, typeSearches.get(event, typeSearchOf)) === -1) {
+    typeWords.forget();
+    return false;
+  }
   return fileTypeWord(sourceCode, event).mayHold;
 }
 

@@ -11,14 +11,15 @@ type Token = TSESTree.Token;
  * name `messageReaction`. These are the nodes whose value an escape may hide a
  * word in: string literals, template quasis and identifiers with an escape
  * that may spell a character of such a word (harmlessLength). Each node once, in
- * text order; found with one scan for backslashes, and kept per file.
+ * text order; found with one scan for backslashes, and kept for the last file that holds one.
  */
 export function escapedNodes(sourceCode: SourceCode): readonly Node[] {
   const { text } = sourceCode;
-  // Most files hold no backslash: one search answers them, before the memo
+  // Most files hold no backslash: one search answers them, before the memo, which lets go of the last file's tree
   // (docs/performance.md#0210-one-search-before-the-layers-in-most-files).
   if (text.indexOf('\\') === -1) {
     work.scanned += text.length;
+    escaped.forget();
     return NONE;
   }
   return escaped.get(sourceCode.ast, () => findEscapedNodes(sourceCode));

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Linter, type Rule } from 'eslint';
 import * as espree from 'espree';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -517,6 +519,18 @@ describe('most files are answered from their text alone', () => {
     const written = watchingTree(lintOf("emit('message', m);").sourceCode);
     expect(mayNameEvent(written.sourceCode, EVENT)).toBe(false);
     expect(written.treeReads()).toBeGreaterThan(0);
+  });
+
+  it('and let go of the file before, which wrote the type and held a backslash', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // Not analysed: its backslash is in a regular expression, and it writes the type where no search starts.
+    const before = new WeakRef(lintOf('const digits = /\\d+/;\nlog(err.message);').sourceCode.ast);
+    lintOf('const a = 1;');
+    // A WeakRef keeps its target until the current job ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(before.deref()).toBeUndefined();
   });
 
   it('the escape scan, in a file without a backslash', () => {
