@@ -124,7 +124,7 @@ export function findLegacyEvents(
  * check's operand (mayBeCheckOperand), in a file that may read the v1
  * envelope's `event` and its `type` (v1Check), spelled out or behind an
  * escape. A text without them holds no finding. The pre-filter and the search
- * ask in turn: the last file's answer is kept.
+ * ask in turn: the answer of the last file that writes the type is kept.
  */
 export function mayHoldLegacyEvent(sourceCode: SourceCode, event: LegacyEvent): boolean {
   // Nine files in ten never write the type: one search answers them, before the memo (which lets go of the last
