@@ -17,8 +17,8 @@ import {
   type SourceCode,
 } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
-import { LastMemo, LastPairMemo } from '../memo';
-import { holdsWord, indexOfSearch, isWordCharCode, wordSearch, type WordSearch } from '../syntax/text-search';
+import { LastPairMemo } from '../memo';
+import { holdsWord, indexOfSearch, isWordCharCode, wordSearch } from '../syntax/text-search';
 import { annotatedSdkKind } from './annotated-receivers';
 import { moduleReferences, traceMapOf } from './module-references';
 
@@ -129,18 +129,11 @@ export function findLegacyEvents(
 export function mayHoldLegacyEvent(sourceCode: SourceCode, event: LegacyEvent): boolean {
   // Nine files in ten never write the type: one search answers them, before the memo (which lets go of the last
   // file's tree) and the full reading (docs/performance.md#0210-one-search-before-the-layers-in-most-files).
-  if (indexOfSearch(sourceCode.text, typeSearches.get(event, typeSearchOf)) === -1) {
+  if (indexOfSearch(sourceCode.text, wordSearch(event.type)) === -1) {
     typeWords.forget();
     return false;
   }
   return fileTypeWord(sourceCode, event).mayHold;
-}
-
-/** How the event's type is searched (wordSearch), kept for the last event asked: one per notice. */
-const typeSearches = new LastMemo<LegacyEvent, WordSearch>();
-
-function typeSearchOf(event: LegacyEvent): WordSearch {
-  return wordSearch(event.type);
 }
 
 /** What one scan of the event's type finds in a file's text. */
