@@ -56,9 +56,17 @@ export class LastPairMemo<First extends object, Second extends object, Value> {
 
   /** The value for `(first, second)`, computed by `compute` unless they were the last asked. */
   get(first: First, second: Second, compute: () => Value): Value {
+    return this.getWith(first, second, compute, call);
+  }
+
+  /**
+   * get, computed by `compute(arg, first)`: with a function made once, at module level, a caller asking for every
+   * file makes no closure per file (docs/performance.md#the-rules-allocation).
+   */
+  getWith<Arg>(first: First, second: Second, arg: Arg, compute: (arg: Arg, first: First) => Value): Value {
     if (this.first !== first || this.second !== second) {
       // Keys set after `compute`, which may throw: a failed computation is not an answer.
-      this.value = compute();
+      this.value = compute(arg, first);
       this.first = first;
       this.second = second;
     }
@@ -80,4 +88,9 @@ export class LastPairMemo<First extends object, Second extends object, Value> {
       this.value = undefined;
     }
   }
+}
+
+/** Calls a computation that needs nothing more (LastPairMemo#get). */
+function call<Value>(compute: () => Value): Value {
+  return compute();
 }

@@ -20,6 +20,11 @@ if (process.argv.includes('--cold-start')) {
   await import('./bench/cold-start.mjs');
   process.exit(process.exitCode ?? 0);
 }
+// `--alloc`: what the rules allocate in a lint, beside the peer, by V8's sampling heap profiler (scripts/bench/alloc.mjs).
+if (process.argv.includes('--alloc')) {
+  await import('./bench/alloc.mjs');
+  process.exit(process.exitCode ?? 0);
+}
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i === -1 ? fallback : Number(process.argv[i + 1]);

@@ -1,7 +1,7 @@
 // From its module, not the catalog's index: in the CommonJS build a re-export is a getter call at every read.
 import { OPEN_APIS_SEGMENT } from '../catalog/open-platform';
 import type { CompiledNotice } from '../matcher';
-import { isDotSegment, isDotSegmentIn } from '../matcher/normalize';
+import { isDotSegmentIn } from '../matcher/normalize';
 import { isModuleSpecifier, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
 import { LastPairMemo } from '../memo';
@@ -55,7 +55,8 @@ export function markerSeeds(sourceCode: SourceCode, compiled: CompiledNotice): N
  * such needs no analysis for them.
  */
 export function fileHasMarkerSeed(sourceCode: SourceCode, compiled: CompiledNotice): boolean {
-  for (const offset of fileMarkerOffsets(sourceCode, compiled)) if (seedAt(nodeAtOffset(sourceCode, offset)) !== undefined) return true;
+  const offsets = fileMarkerOffsets(sourceCode, compiled);
+  for (let i = 0; i < offsets.length; i++) if (seedAt(nodeAtOffset(sourceCode, offsets[i]!)) !== undefined) return true;
   return false;
 }
 
@@ -65,7 +66,11 @@ export function fileHasMarkerSeed(sourceCode: SourceCode, compiled: CompiledNoti
  * answer is kept.
  */
 export function fileMarkerOffsets(sourceCode: SourceCode, compiled: CompiledNotice): readonly number[] {
-  return fileOffsets.get(compiled, sourceCode.ast, () => markerOffsets(sourceCode.text, compiled, true));
+  return fileOffsets.getWith(compiled, sourceCode.ast, sourceCode.text, markerAndFragmentOffsets);
+}
+
+function markerAndFragmentOffsets(text: string, compiled: CompiledNotice): readonly number[] {
+  return markerOffsets(text, compiled, true);
 }
 
 const fileOffsets = new LastPairMemo<CompiledNotice, Node, readonly number[]>();
@@ -113,16 +118,18 @@ function isRuntimeValue(literal: Node): boolean {
  * words just before or after a slash), and the versions (`v4`) at a piece's
  * start, by one pass per first character (`v`).
  */
-export function markerOffsets(text: string, compiled: CompiledNotice, fragments: boolean): number[] {
-  const offsets: number[] = [];
+export function markerOffsets(text: string, compiled: CompiledNotice, fragments: boolean): readonly number[] {
+  // Made at the first marker: most files have none, and every file's empty array was the scan's one allocation
+  // (docs/performance.md#the-rules-allocation).
+  let offsets: number[] | undefined;
   for (let at = indexOfSearch(text, OPEN_APIS_SEARCH); at !== -1; at = indexOfSearch(text, OPEN_APIS_SEARCH, at + 1)) {
-    if (mayBeginCatalogPath(compiled.firstSegments, text, at)) offsets.push(at);
+    if (mayBeginCatalogPath(compiled.markerFragments.words, text, at)) (offsets ??= []).push(at);
   }
   // Every field read before the loops: a read first reached inside a loop, in some later file, made V8 drop the
   // function's optimized code and compile it again (seen with --trace-deopt over the bench corpus).
   const { words, versions, versionStarts, firstChars, lastChars } = compiled.markerFragments;
   const { versionedMarkers } = compiled;
-  let sorted = offsets.length === 0;
+  let sorted = offsets === undefined;
   for (let slash = text.indexOf('/'); slash !== -1; slash = text.indexOf('/', slash + 1)) {
     // Char code 0 past the text's ends: NaN would make the table reads slow.
     const before = slash === 0 ? 0 : text.charCodeAt(slash - 1);
@@ -134,13 +141,14 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
         const start = slash - word.length;
         if (start >= 0 && text.startsWith(word, start) && text.charCodeAt(start - 1) !== SLASH && isWordFragmentAt(text, start, word)) {
           // Before the slash, and after every earlier slash's offsets, unless another word ends here too.
-          if (start < (offsets[offsets.length - 1] ?? 0)) sorted = false;
+          if (offsets === undefined) offsets = [];
+          else if (start < offsets[offsets.length - 1]!) sorted = false;
           offsets.push(start);
         }
       }
     }
-    if (after === V && isVersionedMarkerAt(versionedMarkers, text, slash)) offsets.push(slash);
-    else if (fragments && firstChars[after] === 1 && startsWordFragment(text, slash + 1, words)) offsets.push(slash);
+    if (after === V && isVersionedMarkerAt(versionedMarkers, text, slash)) (offsets ??= []).push(slash);
+    else if (fragments && firstChars[after] === 1 && startsWordFragment(text, slash + 1, words)) (offsets ??= []).push(slash);
   }
   if (fragments) {
     // One pass per first character (`v`) rather than per version. A version fragment stands at a piece's start, which
@@ -150,7 +158,7 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
         if (!isPieceStart(text.charCodeAt(at - 1))) continue;
         for (const version of versions) {
           if (text.startsWith(version, at) && endsVersionFragment(text, at + version.length)) {
-            offsets.push(at);
+            (offsets ??= []).push(at);
             sorted = false;
           }
         }
@@ -158,10 +166,13 @@ export function markerOffsets(text: string, compiled: CompiledNotice, fragments:
     }
   }
   work.scanned += text.length * (fragments ? 2 + versionStarts.length : 2);
+  if (offsets === undefined) return NO_OFFSETS;
   // The `/` pass finds its offsets in order; the other passes' are merged in.
   if (!sorted) offsets.sort((a, b) => a - b);
   return offsets;
 }
+
+const NO_OFFSETS: readonly number[] = Object.freeze([]);
 
 const V = 0x76;
 const OPEN_APIS_SEARCH = wordSearch(OPEN_APIS_SEGMENT);
@@ -238,7 +249,11 @@ function isVersionedMarkerAt(markers: CompiledNotice['versionedMarkers'], text: 
   // Most `/v` of a text are other paths' versions: what follows is checked first, the dot segment once at most.
   const versionEnds = text.charCodeAt(slash + 1) === V && isPieceEnd(text, slash + 2);
   let afterDotSegment: boolean | undefined;
-  for (const [word, version] of markers) {
+  // By index: `for (const [word, version] of …)` destructures each pair through the iterator protocol, which allocates
+  // in code not yet optimized, as in the first lints of the node-sdk bundle (docs/performance.md#the-rules-allocation).
+  for (let i = 0; i < markers.length; i++) {
+    const word = markers[i]![0];
+    const version = markers[i]![1];
     if (!versionEnds && !text.startsWith(version, slash + 1)) continue;
     if (text.startsWith(word, slash - word.length) || startsPieceWithEndOf(word, text, slash)) return true;
     if ((afterDotSegment ??= isDotSegmentBefore(text, slash))) return true;
@@ -259,7 +274,7 @@ function isDotSegmentBefore(text: string, slash: number): boolean {
 /** A piece starts before `end` with the last letters of `word`, or right at `end`. */
 function startsPieceWithEndOf(word: string, text: string, end: number): boolean {
   for (let length = 0; length < word.length; length++) {
-    if (isPieceStart(text.charCodeAt(end - length - 1)) && text.startsWith(word.slice(word.length - length), end - length)) return true;
+    if (isPieceStart(text.charCodeAt(end - length - 1)) && endsWithSpan(word, text, end - length, end)) return true;
   }
   return false;
 }
@@ -272,18 +287,39 @@ function startsPieceWithEndOf(word: string, text: string, end: number): boolean 
  * 'essage/v4/send'`), so it need only begin one. Anything else after it (`${`,
  * an escape) keeps it.
  */
-function mayBeginCatalogPath(firstSegments: ReadonlySet<string>, text: string, offset: number): boolean {
+function mayBeginCatalogPath(firstSegments: readonly string[], text: string, offset: number): boolean {
   const slash = offset + OPEN_APIS_SEGMENT.length;
   if (text.charCodeAt(slash) !== SLASH) return true;
-  let end = slash + 1;
+  const start = slash + 1;
+  let end = start;
   while (end < text.length && isSegmentChar(text.charCodeAt(end))) end++;
-  if (end === slash + 1) return true;
-  const segment = text.slice(slash + 1, end);
+  if (end === start) return true;
+  // The segment read in place, not sliced: the node-sdk bundle writes `open-apis` thousands of times.
   // `open-apis/./message/…`: resolution removes it.
-  if (isDotSegment(segment)) return true;
+  if (isDotSegmentIn(text, start, end)) return true;
   const next = text.charCodeAt(end);
-  if (next === SLASH || next === QUESTION_MARK || next === HASH) return firstSegments.has(segment);
-  if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE || next === BACKTICK) return [...firstSegments].some((first) => first.startsWith(segment));
+  const length = end - start;
+  if (next === SLASH || next === QUESTION_MARK || next === HASH) {
+    for (const first of firstSegments) if (first.length === length && text.startsWith(first, start)) return true;
+    return false;
+  }
+  if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE || next === BACKTICK) {
+    for (const first of firstSegments) if (first.length >= length && startsWithSpan(first, text, start, end)) return true;
+    return false;
+  }
+  return true;
+}
+
+/** Whether `word` ends with `text.slice(start, end)`, read in place (`0 <= start <= end`, `end - start <= word.length`). */
+function endsWithSpan(word: string, text: string, start: number, end: number): boolean {
+  const offset = word.length - (end - start);
+  for (let i = start; i < end; i++) if (word.charCodeAt(offset + i - start) !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Whether `word` starts with `text.slice(start, end)`, read in place. */
+function startsWithSpan(word: string, text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (word.charCodeAt(i - start) !== text.charCodeAt(i)) return false;
   return true;
 }
 

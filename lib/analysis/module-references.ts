@@ -45,7 +45,7 @@ export function moduleReferences<T>(sourceCode: SourceCode, traceMap: TraceMap<T
 /**
  * Where the text writes each of `names` that it writes, in their order. The
  * SDK's module names are searched together, once per file, whichever trace map
- * asks first (they all start with `@l`: one pass, which costs about a
+ * asks first (they all start with `@lar`: one pass, which costs about a
  * millisecond in the 6 MB node-sdk bundle); their `require` calls are looked
  * for at these offsets. A name outside the catalog's modules is searched alone.
  */

@@ -17,23 +17,30 @@ import { fileSdkWords } from './sdk-calls';
  * its imports read where they may be strings (docs/performance.md#the-rules-own-time,
  * docs/performance.md#a-projects-own-files).
  *
- * @param readsImportedRoute whether the file reads a constant imported from
+ * @param importer answers whether the file reads a constant imported from
  *   another file of the project that may write a route (prefilterImportedReads,
  *   whose reads the search takes); asked last, and only where imports are
- *   followed.
+ *   followed. An object with a method rather than a function, so that a
+ *   caller passes itself and makes no closure per file
+ *   (docs/performance.md#the-rules-allocation).
  */
 export function mayNameEndpoints(
   sourceCode: SourceCode,
   compiled: CompiledNotice,
   path: string | undefined,
-  readsImportedRoute: () => boolean,
+  importer: ImportedRouteReader,
 ): boolean {
   return (
     fileHasMarkerSeed(sourceCode, compiled) ||
     fileSdkWords(sourceCode, compiled).length > 0 ||
     escapedNodes(sourceCode).length > 0 ||
-    (followsImports(path) && readsImportedRoute())
+    (followsImports(path) && importer.readsImportedRoute(compiled))
   );
+}
+
+/** Whether a file reads an imported constant whose file may write one of a notice's routes (mayNameEndpoints). */
+export interface ImportedRouteReader {
+  readsImportedRoute(compiled: CompiledNotice): boolean;
 }
 
 /** Whether the event search may find anything: the text names the event's type, and where a search starts from it. */

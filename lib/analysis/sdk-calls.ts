@@ -148,7 +148,7 @@ export function findSdkCalls(
 
 /** Where a file's text holds an SDK word whole (sdkWordOffsets): the pre-filter and the search ask in turn. */
 export function fileSdkWords(sourceCode: SourceCode, compiled: CompiledNotice): readonly (readonly [number, string])[] {
-  return fileWords.get(compiled, sourceCode.ast, () => sdkWordOffsets(sourceCode.text, compiled));
+  return fileWords.getWith(compiled, sourceCode.ast, sourceCode.text, sdkWordOffsets);
 }
 
 const fileWords = new LastPairMemo<CompiledNotice, Node, readonly (readonly [number, string])[]>();
@@ -159,7 +159,7 @@ const fileWords = new LastPairMemo<CompiledNotice, Node, readonly (readonly [num
  * with the word: each found by the search part it contains (compiled.sdkWordParts).
  */
 function sdkWordOffsets(text: string, compiled: CompiledNotice): readonly (readonly [number, string])[] {
-  const { sdkWordSet, sdkWordParts, longestSdkWord } = compiled;
+  const { sdkWordsByLength, sdkWordParts, longestSdkWord } = compiled;
   let found: Map<number, string> | undefined;
   for (const part of sdkWordParts) {
     for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) {
@@ -169,12 +169,21 @@ function sdkWordOffsets(text: string, compiled: CompiledNotice): readonly (reado
       let end = at + part.length;
       while (end < text.length && end - start <= longestSdkWord && isWordCharCode(text.charCodeAt(end))) end++;
       if (end - start > longestSdkWord) continue;
-      const word = text.slice(start, end);
-      if (sdkWordSet.has(word)) (found ??= new Map()).set(start, word);
+      // Compared in place with the words of the run's length: a slice per hit (`that`, `what`) was most of what the
+      // pre-filter allocated (docs/performance.md#the-rules-allocation).
+      const word = sdkWordAt(sdkWordsByLength[end - start], text, start);
+      if (word !== undefined) (found ??= new Map()).set(start, word);
     }
   }
   if (found === undefined) return NONE;
   return found.size === 1 ? [...found] : [...found].sort((a, b) => a[0] - b[0]);
+}
+
+/** The word of `words` (all of one length) that the text writes at `start`, or undefined. */
+function sdkWordAt(words: readonly string[] | undefined, text: string, start: number): string | undefined {
+  if (words === undefined) return undefined;
+  for (const word of words) if (text.startsWith(word, start)) return word;
+  return undefined;
 }
 
 const NONE: readonly never[] = Object.freeze([]);

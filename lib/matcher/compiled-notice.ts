@@ -17,8 +17,6 @@ export interface CompiledNotice {
    * names an endpoint without `open-apis` holds one of them.
    */
   readonly versionedMarkers: readonly (readonly [word: string, version: string])[];
-  /** The catalog's first segments after `open-apis` (`message`, `chat`, `bot`, `im`). */
-  readonly firstSegments: ReadonlySet<string>;
   /**
    * A marker's pieces at the edge of a string, where a `+` chain, a template
    * or a `const` may join them into the marker: a first segment at the end
@@ -27,6 +25,7 @@ export interface CompiledNotice {
    * `'v4/send'`). The words and versions to look for, each once.
    */
   readonly markerFragments: {
+    /** The catalog's first segments after `open-apis` (`message`, `chat`, `bot`, `im`). */
     readonly words: readonly string[];
     readonly versions: readonly string[];
     /** The first characters of the versions (`v`), each once: one text pass each. */
@@ -39,8 +38,11 @@ export interface CompiledNotice {
   readonly sdkMethods: ReadonlyMap<string, ReadonlyMap<string, CatalogEntry>>;
   /** Channel helper → the entries it calls. */
   readonly channelHelpers: ReadonlyMap<string, readonly CatalogEntry[]>;
-  /** Every SDK call reported names one of these words (a resource or a helper). */
-  readonly sdkWordSet: ReadonlySet<string>;
+  /**
+   * Every SDK call reported names one of these words (a resource or a helper), here by length (the index): a run of
+   * word characters in the text is compared in place with the words of its length.
+   */
+  readonly sdkWordsByLength: readonly (readonly string[] | undefined)[];
   /** The length of the longest of them. */
   readonly longestSdkWord: number;
   /**
@@ -76,15 +78,21 @@ function compile(notice: Notice): CompiledNotice {
     notice,
     matchPath: compileMatcher(notice.entries),
     versionedMarkers,
-    firstSegments: new Set(versionedMarkers.map(([word]) => word)),
     markerFragments: markerFragments(versionedMarkers),
     sdkMethods,
     channelHelpers,
-    sdkWordSet: new Set(words),
+    sdkWordsByLength: byLength(words),
     longestSdkWord: Math.max(0, ...words.map((word) => word.length)),
     // The words no other word is part of (`chat`, not `chatTab`), each by its search part.
     sdkWordParts: [...new Set(words.filter((word) => !words.some((other) => other !== word && word.includes(other))).map(searchPartOf))],
   };
+}
+
+function byLength(words: readonly string[]): (readonly string[] | undefined)[] {
+  const table: string[][] = [];
+  for (const word of new Set(words)) (table[word.length] ??= []).push(word);
+  // Every index up to the longest, so that a lookup reads a packed array.
+  return Array.from({ length: table.length }, (_, length) => table[length]);
 }
 
 function markerFragments(versionedMarkers: readonly (readonly [string, string])[]): CompiledNotice['markerFragments'] {

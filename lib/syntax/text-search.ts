@@ -51,24 +51,20 @@ export function holdsWord(text: string, word: string): boolean {
  * order, each after the end of the one before (as nodesAtText finds them).
  * One pass per start the words share rather than one per word: a notice's
  * error codes (`232102`, `231021`, `232033`) are found by one pass over `23`,
- * the SDK's module names by one over `@l`. A pass costs about what a search
- * for one word does, and in a large text several cost milliseconds
- * (docs/performance.md#028-fewer-passes-over-a-file-with-findings).
+ * the SDK's module names by one over `@lar`, the most their names share (up to
+ * PART_LENGTH characters: `@l` alone also stops at every JSDoc `@link`). A
+ * pass costs about what a search for one word does, and in a large text
+ * several cost milliseconds (docs/performance.md#028-fewer-passes-over-a-file-with-findings).
  */
 export function wordOffsets(text: string, words: readonly string[]): ReadonlyMap<string, readonly number[]> {
   const found = new Map<string, number[]>();
-  const byStart = new Map<string, string[]>();
-  for (const word of words) {
-    // The empty word is found at every offset, and a pass for it would never end: none is asked for.
-    if (word.length === 0) continue;
-    const start = word.slice(0, SHARED_START);
-    const group = byStart.get(start);
-    if (group === undefined) byStart.set(start, [word]);
-    else if (!group.includes(word)) group.push(word);
-  }
-  for (const [start, group] of byStart) {
-    for (let at = text.indexOf(start); at !== -1; at = text.indexOf(start, at + 1)) {
-      for (const word of group) {
+  // Indexed loops throughout: few files get here, and code run that rarely stays unoptimized, where `for … of`
+  // allocates a result object at every step (docs/performance.md#the-rules-allocation).
+  for (const group of wordGroups(words)) {
+    const needle = sharedStart(group);
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      for (let i = 0; i < group.length; i++) {
+        const word = group[i]!;
         if (!text.startsWith(word, at)) continue;
         const offsets = found.get(word);
         if (offsets === undefined) found.set(word, [at]);
@@ -78,11 +74,41 @@ export function wordOffsets(text: string, words: readonly string[]): ReadonlyMap
   }
   // In the order of `words`, whatever order the passes found them in.
   const ordered = new Map<string, readonly number[]>();
-  for (const word of words) {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     const offsets = found.get(word);
     if (offsets !== undefined && !ordered.has(word)) ordered.set(word, offsets);
   }
   return ordered;
+}
+
+/** `words` grouped by their first SHARED_START characters, each word once; the empty word in none. */
+function wordGroups(words: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  const starts: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    // The empty word is found at every offset, and a pass for it would never end: none is asked for.
+    if (word.length === 0) continue;
+    const start = word.slice(0, SHARED_START);
+    const index = starts.indexOf(start);
+    if (index === -1) {
+      starts.push(start);
+      groups.push([word]);
+    } else if (!groups[index]!.includes(word)) groups[index]!.push(word);
+  }
+  return groups;
+}
+
+/** The longest start every word of `group` has, up to PART_LENGTH characters: what one pass searches for them. */
+function sharedStart(group: readonly string[]): string {
+  let length = Math.min(PART_LENGTH, group[0]!.length);
+  for (let i = 1; i < group.length; i++) {
+    const word = group[i]!;
+    length = Math.min(length, word.length);
+    while (length > 0 && !word.startsWith(group[0]!.slice(0, length))) length--;
+  }
+  return group[0]!.slice(0, length);
 }
 
 /** The characters words are grouped by in wordOffsets: two, so that a pass stops at few places that start no word. */

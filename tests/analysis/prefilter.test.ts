@@ -27,7 +27,7 @@ const SETTINGS = { ...DEFAULT_SETTINGS, assumeOpenPlatform: true };
 
 /** The pre-filter as the rules ask it, for a file at `file`'s path. */
 function mayName(sourceCode: SourceCode, file: FileContext): boolean {
-  return mayNameEndpoints(sourceCode, NOTICE, file.path, () => prefilterImportedReads(sourceCode, SETTINGS, file, NOTICE).length > 0);
+  return mayNameEndpoints(sourceCode, NOTICE, file.path, { readsImportedRoute: (compiled) => prefilterImportedReads(sourceCode, SETTINGS, file, compiled).length > 0 });
 }
 
 /** A config of the plugin's rules `rules` (with `settings`) for `.js` files, parsed by espree as modules. */

@@ -102,7 +102,27 @@ describe('wordOffsets finds what one search per word finds', () => {
     const text = 'x'.repeat(100);
     const { result, passes } = passesOver((searched) => searched === text, () => wordOffsets(text, words));
     expect(result.size).toBe(0);
-    expect(passes).toEqual(['23', '@l']);
+    expect(passes).toEqual(['23', '@lar']);
+  });
+
+  it('stops only where a word of the group may start: at `@lar`, not at every JSDoc `@link`', () => {
+    const words = ['@larksuiteoapi/node-sdk', '@larksuiteoapi/channel'];
+    const text = `${'/** {@link Client} */\n'.repeat(50)}require('@larksuiteoapi/channel');`;
+    // Every search of this text, each hit's included: one pass that stops once, where `@l` stopped 51 times.
+    const searches: string[] = [];
+    const indexOf = String.prototype.indexOf;
+    String.prototype.indexOf = function (this: string, needle: string, from?: number) {
+      if (this === text) searches.push(needle);
+      return indexOf.call(this, needle, from);
+    };
+    let found: ReadonlyMap<string, readonly number[]>;
+    try {
+      found = wordOffsets(text, words);
+    } finally {
+      String.prototype.indexOf = indexOf;
+    }
+    expect([...found]).toEqual([['@larksuiteoapi/channel', [text.indexOf('@larksuiteoapi')]]]);
+    expect(searches).toEqual(['@lar', '@lar']);
   });
 });
 
@@ -197,7 +217,7 @@ function referenceMarkerOffsets(text: string, compiled: CompiledNotice, fragment
   const scan = (needle: string, accept: (offset: number) => boolean) => {
     for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) if (accept(at)) found.add(at);
   };
-  scan(OPEN_APIS_SEGMENT, (at) => mayBeginCatalogPath(compiled.firstSegments, text, at));
+  scan(OPEN_APIS_SEGMENT, (at) => mayBeginCatalogPath(new Set(compiled.markerFragments.words), text, at));
   scan('/v', (at) => isVersionedMarkerAt(compiled.versionedMarkers, text, at));
   if (fragments) {
     for (const word of compiled.markerFragments.words) {

@@ -2,14 +2,14 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import type { EndpointFinding } from '../../analysis';
 import type { CatalogEntry, Notice } from '../../catalog';
-import { compileNotice } from '../../matcher';
+import { compileNotice, type CompiledNotice } from '../../matcher';
 import { WeakMemo } from '../../memo';
 import { endpointMessage, TEXTS, type EndpointMessageData } from '../../messages';
 import { stillFails } from '../../policy';
 import type { FeishuSettings, Locale } from '../../settings';
 import { reportSubject } from '../../subjects';
 import { readAllow, type AllowProblem, type AllowReading } from './allow-option';
-import { lintedFile, NO_LISTENERS, type INVALID_SETTINGS } from './file-settings';
+import { lintedFile, NO_LISTENERS, type INVALID_SETTINGS, type LintedFile } from './file-settings';
 
 /** The one option of every API rule (docs/spec/behaviour.md#rule-options). */
 export type AllowOptions = [{ allow: string[] }];
@@ -72,11 +72,14 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
   const allowReadings = new Map<string, AllowReading>();
   // The last `allow` read, kept by content: every file of a config has the same entries.
   let lastAllow: { readonly ruleId: string; readonly entries: readonly string[]; readonly reading: AllowReading } | undefined;
+  const reported: ReportedEndpoints<MessageId> = { notice, compiled, code, messageIds };
+  // No closure here captures a variable of this function: V8 then makes no context object per call, which it does on
+  // entry, for every file, when a listener made below captures one (docs/performance.md#the-rules-allocation).
   return (context, options) => {
     // Read by index: destructuring `[{ allow }]` runs the iterator protocol on every file.
     const allow = options[0].allow;
     const file = lintedFile(context);
-    const { settings } = file;
+    const settings = file.settings;
     if (settings === undefined) return file.invalidSettingsListener(context);
     let reading = NO_ALLOW;
     if (allow.length > 0) {
@@ -86,34 +89,62 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
         reading = readAllowCached(allowReadings, allow, notice, code, ruleId, name);
         lastAllow = { ruleId, entries: [...allow], reading };
       }
-      if (reading.problems.length > 0) {
-        const problems = reading.problems;
-        return {
-          Program() {
-            context.report({ loc: { line: 1, column: 0 }, messageId: INVALID_ALLOW, data: allowReport(problems, context.id, settings.locale) });
-          },
-        };
-      }
+      if (reading.problems.length > 0) return invalidAllowListener(context, reading.problems, settings.locale);
     }
     // A file the search cannot find anything in gets no listener.
     if (!file.mayNameEndpoints(compiled)) return NO_LISTENERS;
-    const allowed = reading.ids;
-    return {
-      Program() {
-        for (const finding of file.analysis().endpoints(compiled)) {
-          if (finding.code !== code) continue;
-          if (finding.protection !== undefined && !settings.reportGuarded) continue;
-          const entries = entriesToReport(finding, settings, allowed);
-          if (entries === undefined) continue;
-          const messageId = finding.sdkCall === undefined ? messageIds.url : (messageIds.sdk ?? messageIds.url);
-          reportSubject(
-            context,
-            { node: finding.node, messageId, data: messageData(notice, entries, finding, settings) },
-            { kind: 'endpoint', notice, code, entries, method: finding.method, sdkCall: finding.sdkCall, protection: finding.protection },
-          );
-        }
-      },
-    };
+    return endpointListener(reported, context, file, settings, reading.ids);
+  };
+}
+
+/** What an API rule reports: one error code of a notice, compiled, with the messageIds of its findings. */
+interface ReportedEndpoints<MessageId extends string> {
+  readonly notice: Notice;
+  readonly compiled: CompiledNotice;
+  readonly code: number;
+  readonly messageIds: { readonly url: MessageId; readonly sdk?: MessageId };
+}
+
+type EndpointRuleContext<MessageId extends string> = Readonly<
+  TSESLint.RuleContext<MessageId | typeof INVALID_SETTINGS | typeof INVALID_ALLOW, AllowOptions>
+>;
+
+/** The listener of a file the search may find something in: its findings of the rule's code, as reportEndpoints says. */
+function endpointListener<MessageId extends string>(
+  { notice, compiled, code, messageIds }: ReportedEndpoints<MessageId>,
+  context: EndpointRuleContext<MessageId>,
+  file: LintedFile,
+  settings: FeishuSettings,
+  allowed: ReadonlySet<string>,
+): TSESLint.RuleListener {
+  return {
+    Program() {
+      for (const finding of file.analysis().endpoints(compiled)) {
+        if (finding.code !== code) continue;
+        if (finding.protection !== undefined && !settings.reportGuarded) continue;
+        const entries = entriesToReport(finding, settings, allowed);
+        if (entries === undefined) continue;
+        const messageId = finding.sdkCall === undefined ? messageIds.url : (messageIds.sdk ?? messageIds.url);
+        reportSubject(
+          context,
+          { node: finding.node, messageId, data: messageData(notice, entries, finding, settings) },
+          { kind: 'endpoint', notice, code, entries, method: finding.method, sdkCall: finding.sdkCall, protection: finding.protection },
+        );
+      }
+    },
+  };
+}
+
+/** The listener of a file whose rule has `allow` entries that name nothing it reports: one report at 1:1. */
+function invalidAllowListener<MessageId extends string>(
+  context: EndpointRuleContext<MessageId>,
+  problems: readonly AllowProblem[],
+  locale: Locale,
+): TSESLint.RuleListener {
+  return {
+    Program() {
+      context.report({ loc: { line: 1, column: 0 }, messageId: INVALID_ALLOW, data: allowReport(problems, context.id, locale) });
+    },
   };
 }
 

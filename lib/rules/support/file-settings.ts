@@ -3,7 +3,7 @@ import type { FileAnalysis, FileContext } from '../../analysis';
 // From their modules, not the indexes: in the CommonJS build a re-export is a getter call at every use, and these
 // run for every file.
 import { analyzeFile, prefilterImportedReads } from '../../analysis/file-analysis';
-import { mayNameEndpoints, mayNameEvent } from '../../analysis/prefilter';
+import { mayNameEndpoints, mayNameEvent, type ImportedRouteReader } from '../../analysis/prefilter';
 import type { LegacyEvent } from '../../catalog';
 import type { CompiledNotice } from '../../matcher';
 import { invalidSettingsMessage } from '../../messages';
@@ -42,9 +42,14 @@ export interface LintedFile {
  * per rule, since every allocation brings the next garbage collection nearer,
  * and ESLint counts its pause in whichever rule runs then (docs/performance.md#budgets).
  */
-class FileState implements LintedFile {
-  /** The ids of the rules created for this file so far: one created twice means a new lint of the same SourceCode. */
-  readonly created: string[];
+class FileState implements LintedFile, ImportedRouteReader {
+  /**
+   * The ids of the rules created for this file so far, the first `createdCount` (hasCreated): one created twice
+   * means a new lint of the same SourceCode. Room for the plugin's four rules from the start: an array that grows
+   * at the second rule made a new backing store for every file (docs/performance.md#the-rules-allocation).
+   */
+  private readonly created: string[];
+  private createdCount = 1;
   readonly settings: FeishuSettings | undefined;
   private made: FileAnalysis | undefined;
   private pathRead = false;
@@ -61,8 +66,21 @@ class FileState implements LintedFile {
     /** The first rule's context: every rule of the file has the same file name and parser. */
     private readonly context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   ) {
-    this.created = [reporter];
+    this.created = [reporter, '', '', ''];
     this.settings = reading.problems.length === 0 ? reading.settings : undefined;
+  }
+
+  /** Whether the rule with this id was created for this lint of the file already. */
+  hasCreated(id: string): boolean {
+    for (let i = 0; i < this.createdCount; i++) if (this.created[i] === id) return true;
+    return false;
+  }
+
+  /** Counts the rule with this id as created for this lint of the file. */
+  addCreated(id: string): void {
+    if (this.createdCount < this.created.length) this.created[this.createdCount] = id;
+    else this.created.push(id);
+    this.createdCount++;
   }
 
   path(): string | undefined {
@@ -79,10 +97,15 @@ class FileState implements LintedFile {
 
   mayNameEndpoints(compiled: CompiledNotice): boolean {
     if (this.endpointsOf !== compiled) {
-      this.endpointsMay = mayNameEndpoints(this.sourceCode, compiled, this.path(), () => prefilterImportedReads(this.sourceCode, this.reading.settings, this.fileContext(), compiled).length > 0);
+      this.endpointsMay = mayNameEndpoints(this.sourceCode, compiled, this.path(), this);
       this.endpointsOf = compiled;
     }
     return this.endpointsMay;
+  }
+
+  /** The pre-filter's last question (ImportedRouteReader), asked only of a project's file. */
+  readsImportedRoute(compiled: CompiledNotice): boolean {
+    return prefilterImportedReads(this.sourceCode, this.reading.settings, this.fileContext(), compiled).length > 0;
   }
 
   private fileContext(): FileContext {
@@ -133,8 +156,8 @@ export function lintedFile(context: Readonly<TSESLint.RuleContext<string, readon
   const sourceCode = contextField(context, 'sourceCode') as SourceCode;
   const id = contextField(context, 'id');
   const known = latest;
-  if (known !== undefined && known.sourceCode === sourceCode && !known.created.includes(id)) {
-    known.created.push(id);
+  if (known !== undefined && known.sourceCode === sourceCode && !known.hasCreated(id)) {
+    known.addCreated(id);
     return known;
   }
   // The first rule of this lint of the file: read the settings (cheap: cached by content).
