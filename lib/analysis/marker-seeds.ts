@@ -294,17 +294,24 @@ function mayBeginCatalogPath(firstSegments: readonly string[], text: string, off
   let end = start;
   while (end < text.length && isSegmentChar(text.charCodeAt(end))) end++;
   if (end === start) return true;
-  // The segment read in place, not sliced: the node-sdk bundle writes `open-apis` thousands of times.
+  // The segment read in place, not sliced, and the loops below indexed: the node-sdk bundle writes `open-apis`
+  // thousands of times, in its first lints before this is optimized (docs/performance.md#the-rules-allocation).
   // `open-apis/./message/…`: resolution removes it.
   if (isDotSegmentIn(text, start, end)) return true;
   const next = text.charCodeAt(end);
   const length = end - start;
   if (next === SLASH || next === QUESTION_MARK || next === HASH) {
-    for (const first of firstSegments) if (first.length === length && text.startsWith(first, start)) return true;
+    for (let i = 0; i < firstSegments.length; i++) {
+      const first = firstSegments[i]!;
+      if (first.length === length && text.startsWith(first, start)) return true;
+    }
     return false;
   }
   if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE || next === BACKTICK) {
-    for (const first of firstSegments) if (first.length >= length && startsWithSpan(first, text, start, end)) return true;
+    for (let i = 0; i < firstSegments.length; i++) {
+      const first = firstSegments[i]!;
+      if (first.length >= length && startsWithSpan(first, text, start, end)) return true;
+    }
     return false;
   }
   return true;

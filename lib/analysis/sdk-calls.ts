@@ -169,8 +169,8 @@ function sdkWordOffsets(text: string, compiled: CompiledNotice): readonly (reado
       let end = at + part.length;
       while (end < text.length && end - start <= longestSdkWord && isWordCharCode(text.charCodeAt(end))) end++;
       if (end - start > longestSdkWord) continue;
-      // Compared in place with the words of the run's length: a slice per hit (`that`, `what`) was most of what the
-      // pre-filter allocated (docs/performance.md#the-rules-allocation).
+      // Compared in place with the words of the run's length: a slice per hit allocated at every `that` and `what` of
+      // every file (docs/performance.md#the-rules-allocation).
       const word = sdkWordAt(sdkWordsByLength[end - start], text, start);
       if (word !== undefined) (found ??= new Map()).set(start, word);
     }
@@ -182,7 +182,7 @@ function sdkWordOffsets(text: string, compiled: CompiledNotice): readonly (reado
 /** The word of `words` (all of one length) that the text writes at `start`, or undefined. */
 function sdkWordAt(words: readonly string[] | undefined, text: string, start: number): string | undefined {
   if (words === undefined) return undefined;
-  for (const word of words) if (text.startsWith(word, start)) return word;
+  for (let i = 0; i < words.length; i++) if (text.startsWith(words[i]!, start)) return words[i];
   return undefined;
 }
 

@@ -60,7 +60,9 @@ export function wordOffsets(text: string, words: readonly string[]): ReadonlyMap
   const found = new Map<string, number[]>();
   // Indexed loops throughout: few files get here, and code run that rarely stays unoptimized, where `for … of`
   // allocates a result object at every step (docs/performance.md#the-rules-allocation).
-  for (const group of wordGroups(words)) {
+  const groups = wordGroups(words);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
     const needle = sharedStart(group);
     for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
       for (let i = 0; i < group.length; i++) {
@@ -102,16 +104,21 @@ function wordGroups(words: readonly string[]): string[][] {
 
 /** The longest start every word of `group` has, up to PART_LENGTH characters: what one pass searches for them. */
 function sharedStart(group: readonly string[]): string {
-  let length = Math.min(PART_LENGTH, group[0]!.length);
+  const first = group[0]!;
+  let length = Math.min(PART_LENGTH, first.length);
   for (let i = 1; i < group.length; i++) {
     const word = group[i]!;
-    length = Math.min(length, word.length);
-    while (length > 0 && !word.startsWith(group[0]!.slice(0, length))) length--;
+    let same = 0;
+    while (same < length && word.charCodeAt(same) === first.charCodeAt(same)) same++;
+    length = same;
   }
-  return group[0]!.slice(0, length);
+  return first.slice(0, length);
 }
 
-/** The characters words are grouped by in wordOffsets: two, so that a pass stops at few places that start no word. */
+/**
+ * The characters that put words in one group of wordOffsets, searched by one pass: two, so that no pass searches a
+ * single character, which stops at far more places that start no word.
+ */
 const SHARED_START = 2;
 
 /** `[A-Za-z0-9_]`, the characters `\w` matches without the `u` flag, by char code. */

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { nodeAtOffset } from '../../lib/syntax/ast';
 import { lint } from '../support/lint';
+import { syntheticSourceCode } from '../support/synthetic-tree';
 
 // Hostile or odd input must neither crash nor hang the analysis.
 describe('robustness', () => {
+  it('locates an offset inside a node of a type the visitor keys do not list: that node, not one of its children', () => {
+    // A parser's own node type (or a new one) without visitor keys: the locator cannot know its children.
+    const literal = { type: 'Literal', value: '/open-apis/message/v4/send', raw: "'/open-apis/message/v4/send'", range: [2, 30] };
+    const unknown = { type: 'SomeParsersOwnNode', body: literal, range: [0, 31] };
+    const sourceCode = syntheticSourceCode("(('/open-apis/message/v4/send')", unknown);
+    expect(nodeAtOffset(sourceCode, 5)).toBe(unknown);
+    expect(nodeAtOffset(sourceCode, 31).type).toBe('Program');
+  });
+
   it('survives consts that refer to each other', () => {
     const code = "const a = b + '/open-apis/message/v4/send';\nconst b = a + '/x';\nfetch(a);";
     expect(() => lint(code)).not.toThrow();

@@ -186,6 +186,13 @@ describe('the marker scan finds what one pass per needle found', () => {
     expect(offsets.length).toBeGreaterThan(3);
     expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
   });
+
+  it('makes no array for a text without a marker: every such text gets one frozen empty answer', () => {
+    const none = markerOffsets("const a = require('./b'); // a/b/c, v2", NOTICE, true);
+    expect(none).toEqual([]);
+    expect(Object.isFrozen(none)).toBe(true);
+    expect(markerOffsets('x', NOTICE, false)).toBe(none);
+  });
 });
 
 describe('the SDK word scan finds what the regular expression found', () => {

@@ -128,6 +128,20 @@ describe('invalid settings.feishu, file by file', () => {
     expect(linter.verify(sourceCode, [plugin.configs.recommended], 'c.js')).toEqual([]);
   });
 
+  it('tells lints apart with the plugin under two namespaces, eight rules a file', () => {
+    // The file's state keeps room for four rule ids and adds the others past them; a lint of the same SourceCode that
+    // starts with one of those (here `lark/…`, the fifth to eighth of the first lint) is a new lint, with its settings.
+    const both = { plugins: { feishu: plugin as never, lark: plugin as never } };
+    const rulesOf = (prefix: string) => Object.fromEntries(Object.keys(plugin.rules).map((name) => [`${prefix}/${name}`, 'error' as const]));
+    const linter = new Linter();
+    const messages = linter.verify(CODE, [both, { rules: { ...rulesOf('feishu'), ...rulesOf('lark') }, settings: { feishu: { appType: 'self-built' } } }], 'file.js');
+    const ids = messages.map((m) => m.ruleId).filter((id) => id !== null && id !== 'no-unused-vars');
+    expect(ids.sort()).toEqual([...RULE_IDS, ...RULE_IDS.map((id) => id.replace('feishu/', 'lark/'))].sort());
+    const sourceCode = linter.getSourceCode()!;
+    const again = linter.verify(sourceCode, [both, { rules: rulesOf('lark'), settings: { feishu: BAD } }], 'file.js');
+    expect(again.map((m) => [m.ruleId?.split('/')[0], m.messageId])).toEqual([['lark', 'invalidSettings']]);
+  });
+
   it('comes from the event rule alone when only it is on', () => {
     const messages = new Linter().verify(CODE, [
       { plugins: { feishu: plugin as never }, rules: { 'feishu/no-legacy-message-event': 'error' }, settings: { feishu: BAD } },

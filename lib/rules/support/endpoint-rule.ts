@@ -62,10 +62,7 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
   code: Code,
   /** The messageId of a URL finding, and of an SDK call where the group has SDK methods. */
   messageIds: { url: MessageId; sdk?: MessageId },
-): (
-  context: Readonly<TSESLint.RuleContext<MessageId | typeof INVALID_SETTINGS | typeof INVALID_ALLOW, AllowOptions>>,
-  options: AllowOptions,
-) => TSESLint.RuleListener {
+): (context: EndpointRuleContext<MessageId>, options: AllowOptions) => TSESLint.RuleListener {
   const compiled = compileNotice(notice);
   rulesByCode.get(notice, () => new Map()).set(code, name);
   coverage.set(name, { notice, code });
@@ -73,8 +70,8 @@ export function reportEndpoints<Code extends number, MessageId extends string>(
   // The last `allow` read, kept by content: every file of a config has the same entries.
   let lastAllow: { readonly ruleId: string; readonly entries: readonly string[]; readonly reading: AllowReading } | undefined;
   const reported: ReportedEndpoints<MessageId> = { notice, compiled, code, messageIds };
-  // No closure here captures a variable of this function: V8 then makes no context object per call, which it does on
-  // entry, for every file, when a listener made below captures one (docs/performance.md#the-rules-allocation).
+  // The per-file function below makes no closure over its own locals: V8 then makes no context object per call, which
+  // it does on entry, for every file, when a listener made there captures one (docs/performance.md#the-rules-allocation).
   return (context, options) => {
     // Read by index: destructuring `[{ allow }]` runs the iterator protocol on every file.
     const allow = options[0].allow;
