@@ -117,7 +117,7 @@ function sharedStart(group: readonly string[]): string {
 
 /**
  * The characters that put words in one group of wordOffsets, searched by one pass: two, so that no pass searches a
- * single character, which stops at far more places that start no word.
+ * single character (unless a word is one character long), which stops at far more places that start no word.
  */
 const SHARED_START = 2;
 

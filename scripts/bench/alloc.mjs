@@ -26,6 +26,8 @@ const distUrl = pathToFileURL(dist).href;
 // frame, so the plugin's code inlined into that wrapper is counted through it. Code inlined into ESLint's own is not:
 // the plugin's figure is a lower bound.
 const wrapper = pathToFileURL(configFile).href;
+// ESLint loads a config file by its URL with `?mtime=…` added, and V8 names the module's frames so.
+const isWrapper = (url) => url === wrapper || url.startsWith(`${wrapper}?`);
 const peerPackage = `${path.sep}eslint-plugin-n${path.sep}`;
 
 let scavenges = 0;
@@ -51,7 +53,7 @@ for (let round = 1; round <= rounds; round++) {
   // of eslint-plugin-n is.
   const walk = (node, inPlugin, inPeer) => {
     const url = node.callFrame.url;
-    const plugged = inPlugin || url.startsWith(dist) || url.startsWith(distUrl) || url === wrapper;
+    const plugged = inPlugin || url.startsWith(dist) || url.startsWith(distUrl) || isWrapper(url);
     const peered = inPeer || url.includes(peerPackage);
     total += node.selfSize;
     if (plugged) plugin += node.selfSize;
