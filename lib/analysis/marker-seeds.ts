@@ -274,7 +274,7 @@ function isDotSegmentBefore(text: string, slash: number): boolean {
 /** A piece starts before `end` with the last letters of `word`, or right at `end`. */
 function startsPieceWithEndOf(word: string, text: string, end: number): boolean {
   for (let length = 0; length < word.length; length++) {
-    if (isPieceStart(text.charCodeAt(end - length - 1)) && endsWithSpan(word, text, end - length, end)) return true;
+    if (isPieceStart(text.charCodeAt(end - length - 1)) && spanMatches(text, end - length, end, word, word.length - length)) return true;
   }
   return false;
 }
@@ -310,23 +310,19 @@ function mayBeginCatalogPath(firstSegments: readonly string[], text: string, off
   if (next === SINGLE_QUOTE || next === DOUBLE_QUOTE || next === BACKTICK) {
     for (let i = 0; i < firstSegments.length; i++) {
       const first = firstSegments[i]!;
-      if (first.length >= length && startsWithSpan(first, text, start, end)) return true;
+      if (first.length >= length && spanMatches(text, start, end, first, 0)) return true;
     }
     return false;
   }
   return true;
 }
 
-/** Whether `word` ends with `text.slice(start, end)`, read in place (`0 <= start <= end`, `end - start <= word.length`). */
-function endsWithSpan(word: string, text: string, start: number, end: number): boolean {
-  const offset = word.length - (end - start);
-  for (let i = start; i < end; i++) if (word.charCodeAt(offset + i - start) !== text.charCodeAt(i)) return false;
-  return true;
-}
-
-/** Whether `word` starts with `text.slice(start, end)`, read in place. */
-function startsWithSpan(word: string, text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (word.charCodeAt(i - start) !== text.charCodeAt(i)) return false;
+/**
+ * Whether `text.slice(start, end)` is the part of `word` from `at` on, read in place: `at` 0 for a start of the
+ * word, `word.length - (end - start)` for an end of it (`0 <= start <= end`, `at + end - start <= word.length`).
+ */
+function spanMatches(text: string, start: number, end: number, word: string, at: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== word.charCodeAt(at + i - start)) return false;
   return true;
 }
 
