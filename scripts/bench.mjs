@@ -1,6 +1,6 @@
-// npm run bench [-- --runs N --sample N --project]: how much the plugin costs, measured
-// on a real corpus (tests/bench/corpus). Prints the figures and checks the
-// targets; docs/performance.md records them. A benchmark, not a test.
+// npm run bench [-- --runs N --sample N --project | --process | --cold-start | --alloc | --floor]: how much the
+// plugin costs, measured on a real corpus (tests/bench/corpus). Prints the figures and checks the targets;
+// docs/performance.md records them. A benchmark, not a test.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +23,12 @@ if (process.argv.includes('--cold-start')) {
 // `--alloc`: what the rules allocate in a lint, beside the peer, by V8's sampling heap profiler (scripts/bench/alloc.mjs).
 if (process.argv.includes('--alloc')) {
   await import('./bench/alloc.mjs');
+  process.exit(process.exitCode ?? 0);
+}
+// `--floor`: the plugin against a stand-in that makes only its pre-filters' text passes, and four empty rules
+// (scripts/bench/floor.mjs).
+if (process.argv.includes('--floor')) {
+  await import('./bench/floor.mjs');
   process.exit(process.exitCode ?? 0);
 }
 const arg = (name, fallback) => {
