@@ -10,6 +10,12 @@ import { ESLint } from 'eslint';
 import { corpusFiles, ensureCorpus, median, root, sample, SDK_BUNDLE } from './bench/corpus.mjs';
 
 const require = createRequire(import.meta.url);
+// One mode a run: each below runs alone and exits.
+const modes = ['--process', '--cold-start', '--alloc', '--floor'].filter((mode) => process.argv.includes(mode));
+if (modes.length > 1) {
+  console.error(`one mode at a time: ${modes.join(' and ')} were both given`);
+  process.exit(2);
+}
 // `--process`: whole ESLint CLI processes, with, without and with a control plugin (scripts/bench/process.mjs).
 if (process.argv.includes('--process')) {
   await import('./bench/process.mjs');
