@@ -7,41 +7,30 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { corpusFiles, ensureCorpus, median, root, sample, SDK_BUNDLE } from './bench/corpus.mjs';
+import { corpusFiles, ensureCorpus, fileTimes, median, numberArg, root, sample, SDK_BUNDLE } from './bench/corpus.mjs';
 
 const require = createRequire(import.meta.url);
-// One mode a run: each below runs alone and exits.
-const modes = ['--process', '--cold-start', '--alloc', '--floor'].filter((mode) => process.argv.includes(mode));
+// The modes that run alone, each in its own module, instead of the sections below: one a run.
+const MODES = {
+  // Whole ESLint CLI processes, with, without and with a control plugin.
+  '--process': './bench/process.mjs',
+  // require plus the first create() of every rule, in fresh processes.
+  '--cold-start': './bench/cold-start.mjs',
+  // What the rules allocate in a lint, beside the peer, by V8's sampling heap profiler.
+  '--alloc': './bench/alloc.mjs',
+  // The plugin against a stand-in that makes only its pre-filters' text passes, and four empty rules.
+  '--floor': './bench/floor.mjs',
+};
+const modes = Object.keys(MODES).filter((mode) => process.argv.includes(mode));
 if (modes.length > 1) {
   console.error(`one mode at a time: ${modes.join(' and ')} were both given`);
   process.exit(2);
 }
-// `--process`: whole ESLint CLI processes, with, without and with a control plugin (scripts/bench/process.mjs).
-if (process.argv.includes('--process')) {
-  await import('./bench/process.mjs');
+if (modes.length === 1) {
+  await import(MODES[modes[0]]);
   process.exit(process.exitCode ?? 0);
 }
-// `--cold-start`: require plus the first create() of every rule, in fresh processes (scripts/bench/cold-start.mjs).
-if (process.argv.includes('--cold-start')) {
-  await import('./bench/cold-start.mjs');
-  process.exit(process.exitCode ?? 0);
-}
-// `--alloc`: what the rules allocate in a lint, beside the peer, by V8's sampling heap profiler (scripts/bench/alloc.mjs).
-if (process.argv.includes('--alloc')) {
-  await import('./bench/alloc.mjs');
-  process.exit(process.exitCode ?? 0);
-}
-// `--floor`: the plugin against a stand-in that makes only its pre-filters' text passes, and four empty rules
-// (scripts/bench/floor.mjs).
-if (process.argv.includes('--floor')) {
-  await import('./bench/floor.mjs');
-  process.exit(process.exitCode ?? 0);
-}
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-};
-const runs = arg('--runs', 3);
+const runs = numberArg('--runs', 3);
 const corpus = ensureCorpus();
 const configFile = path.join(root, 'scripts/bench/lint-config.mjs');
 const fsRoot = path.parse(root).root;
@@ -51,7 +40,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'feishu-bench-'));
 // `node_modules` (where its packages' imports of other packages still resolve), its files resolve their relative
 // imports and test the imported files' texts, as a project's files do (docs/performance.md#a-projects-own-files).
 const asProject = process.argv.includes('--project');
-const installed = sample(corpusFiles(corpus), arg('--sample', 0));
+const installed = sample(corpusFiles(corpus), numberArg('--sample', 0));
 const files = asProject ? projectCopy(installed) : installed;
 
 /** The corpus's packages copied to `<scratch>/project/src`, `node_modules` linked beside: the same files' new paths. */
@@ -84,15 +73,8 @@ for (let run = 0; run < runs; run++) {
   let findings = 0;
   let parseErrors = 0;
   for (const result of linted) {
-    let fileFeishu = 0;
-    let filePeer = 0;
-    for (const pass of result.stats?.times.passes ?? []) {
-      parse += pass.parse?.total ?? 0;
-      for (const [rule, time] of Object.entries(pass.rules ?? {})) {
-        if (rule.startsWith('feishu/')) fileFeishu += time.total;
-        else if (rule === 'n/no-deprecated-api') filePeer += time.total;
-      }
-    }
+    const { parse: fileParse, feishu: fileFeishu, peer: filePeer } = fileTimes(result);
+    parse += fileParse;
     feishu += fileFeishu;
     peer += filePeer;
     keepFastest(fastest.feishu, result.filePath, fileFeishu);

@@ -5,13 +5,9 @@
 // clock starts, so only the plugin's share is measured.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { median, root } from './corpus.mjs';
+import { median, numberArg, root } from './corpus.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-};
-const rounds = arg('--rounds', 20);
+const rounds = numberArg('--rounds', 20);
 
 // Runs in the child: ESLint warmed up with an empty config, then the clock.
 const probe = `

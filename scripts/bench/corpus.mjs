@@ -66,6 +66,30 @@ export function sample(files, count) {
   return Array.from({ length: count }, (_, i) => files[Math.floor(i * step)]);
 }
 
+/** The number given after a command-line flag (`--rounds 6`), or `fallback` without the flag; NaN when not a number. */
+export function numberArg(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? fallback : Number(process.argv[i + 1]);
+}
+
+/**
+ * One linted file's times by ESLint's stats, in ms: parse, the plugin's rules (`feishu/…`), and the peer
+ * `n/no-deprecated-api`, summed over the file's passes.
+ */
+export function fileTimes(result) {
+  let parse = 0;
+  let feishu = 0;
+  let peer = 0;
+  for (const pass of result.stats?.times.passes ?? []) {
+    parse += pass.parse?.total ?? 0;
+    for (const [rule, time] of Object.entries(pass.rules ?? {})) {
+      if (rule.startsWith('feishu/')) feishu += time.total;
+      else if (rule === 'n/no-deprecated-api') peer += time.total;
+    }
+  }
+  return { parse, feishu, peer };
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

@@ -13,14 +13,10 @@ import path from 'node:path';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ESLint } from 'eslint';
-import { corpusBaseConfig, corpusFiles, ensureCorpus, FILES, root, SDK_BUNDLE } from './corpus.mjs';
+import { corpusBaseConfig, corpusFiles, ensureCorpus, FILES, fileTimes, numberArg, root, SDK_BUNDLE } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-};
-const rounds = arg('--rounds', 6);
+const rounds = numberArg('--rounds', 6);
 // The first round is a warm-up, left out of the sums: at least one more is needed.
 if (!Number.isInteger(rounds) || rounds < 2) {
   console.error(`--rounds must be a whole number of at least 2 (the first round is a warm-up), got ${process.argv[process.argv.indexOf('--rounds') + 1]}`);
@@ -88,14 +84,7 @@ for (let round = 0; round < rounds; round++) {
     let feishu = 0;
     let peer = 0;
     for (const result of linted) {
-      let fileFeishu = 0;
-      let filePeer = 0;
-      for (const pass of result.stats?.times.passes ?? []) {
-        for (const [rule, time] of Object.entries(pass.rules ?? {})) {
-          if (rule.startsWith('feishu/')) fileFeishu += time.total;
-          else if (rule === 'n/no-deprecated-api') filePeer += time.total;
-        }
-      }
+      const { feishu: fileFeishu, peer: filePeer } = fileTimes(result);
       feishu += fileFeishu;
       peer += filePeer;
       if (round > 0) {
