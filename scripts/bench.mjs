@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { corpusFiles, ensureCorpus, fileTimes, median, numberArg, root, sample, SDK_BUNDLE } from './bench/corpus.mjs';
+import { corpusFiles, ensureCorpus, fileTimes, median, countArg, root, sample, SDK_BUNDLE } from './bench/corpus.mjs';
 
 const require = createRequire(import.meta.url);
 // The modes that run alone, each in its own module, instead of the sections below: one a run.
@@ -30,7 +30,7 @@ if (modes.length === 1) {
   await import(MODES[modes[0]]);
   process.exit(process.exitCode ?? 0);
 }
-const runs = numberArg('--runs', 3);
+const runs = countArg('--runs', 3);
 const corpus = ensureCorpus();
 const configFile = path.join(root, 'scripts/bench/lint-config.mjs');
 const fsRoot = path.parse(root).root;
@@ -40,7 +40,7 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'feishu-bench-'));
 // `node_modules` (where its packages' imports of other packages still resolve), its files resolve their relative
 // imports and test the imported files' texts, as a project's files do (docs/performance.md#a-projects-own-files).
 const asProject = process.argv.includes('--project');
-const installed = sample(corpusFiles(corpus), numberArg('--sample', 0));
+const installed = sample(corpusFiles(corpus), countArg('--sample', 0, 0));
 const files = asProject ? projectCopy(installed) : installed;
 
 /** The corpus's packages copied to `<scratch>/project/src`, `node_modules` linked beside: the same files' new paths. */

@@ -51,6 +51,8 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
   if (raw === undefined) return VALID;
   let key: string | undefined;
   try {
+    const last = snapshot;
+    if (last !== undefined && last.raw === raw && holdsSnapshot(raw as Readonly<Record<string, unknown>>, last)) return last.reading;
     key = contentKey(raw);
   } catch {
     key = undefined;
@@ -62,7 +64,69 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
     if (cache.size >= CACHED_READINGS) cache.delete(cache.keys().next().value as string);
     cache.set(key, reading);
   }
+  // Keyed, so a plain object of primitives and arrays of them: what holdsSnapshot compares.
+  snapshot = takeSnapshot(raw as Readonly<Record<string, unknown>>, reading);
   return reading;
+}
+
+/**
+ * The last settings object keyed (contentKey), what it held then, and its
+ * reading. ESLint hands every file of a config the same object (ESLint 8, 9
+ * and 10), so a file's read compares that object with what it held, which
+ * costs a small part of making its key again: the key's strings cost a small
+ * file half as much again as the rest of the four rules' work there
+ * (docs/performance.md#settings-read-per-file). A change made in place shows
+ * in the comparison and is read again.
+ */
+interface Snapshot {
+  readonly raw: unknown;
+  readonly keys: readonly string[];
+  readonly values: readonly unknown[];
+  /** The items of each value that is an array, as they were; undefined for any other value. */
+  readonly items: readonly (readonly unknown[] | undefined)[];
+  readonly reading: SettingsReading;
+}
+
+let snapshot: Snapshot | undefined;
+
+/**
+ * The snapshot of a keyed object, or undefined where a value or an item is a getter's: one may answer each read
+ * differently, so that what the key was made of need not be what the snapshot holds.
+ */
+function takeSnapshot(raw: Readonly<Record<string, unknown>>, reading: SettingsReading): Snapshot | undefined {
+  if (!holdsOnlyData(raw)) return undefined;
+  const keys = Object.keys(raw);
+  const values = keys.map((key) => raw[key]);
+  if (!values.every((value) => !Array.isArray(value) || holdsOnlyData(value))) return undefined;
+  return { raw, keys, values, items: values.map((value) => (Array.isArray(value) ? (value as unknown[]).slice() : undefined)), reading };
+}
+
+function holdsOnlyData(object: object): boolean {
+  return Object.values(Object.getOwnPropertyDescriptors(object)).every((descriptor) => 'value' in descriptor);
+}
+
+/** Whether `raw` holds what it held when `last` was taken: the same own keys in order, values and array items. */
+function holdsSnapshot(raw: Readonly<Record<string, unknown>>, last: Snapshot): boolean {
+  const keys = Object.keys(raw);
+  if (keys.length !== last.keys.length) return false;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    if (key !== last.keys[index]) return false;
+    const value = raw[key];
+    if (!Object.is(value, last.values[index])) return false;
+    const items = last.items[index];
+    if (items !== undefined && !holdsItems(value as readonly unknown[], items)) return false;
+  }
+  return true;
+}
+
+/** The same array still holds the same items, with holes where it had them. */
+function holdsItems(array: readonly unknown[], items: readonly unknown[]): boolean {
+  if (array.length !== items.length) return false;
+  for (let index = 0; index < items.length; index++) {
+    if (!Object.is(array[index], items[index]) || Object.hasOwn(array, index) !== Object.hasOwn(items, index)) return false;
+  }
+  return true;
 }
 
 /**

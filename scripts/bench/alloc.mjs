@@ -9,9 +9,9 @@ import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
-import { corpusFiles, ensureCorpus, numberArg, root } from './corpus.mjs';
+import { corpusFiles, ensureCorpus, countArg, root } from './corpus.mjs';
 
-const rounds = numberArg('--rounds', 3);
+const rounds = countArg('--rounds', 3);
 const files = corpusFiles(ensureCorpus());
 const configFile = path.join(root, 'scripts/bench/lint-config.mjs');
 const lint = () => new ESLint({ cwd: path.parse(root).root, overrideConfigFile: configFile }).lintFiles(files);

@@ -66,10 +66,20 @@ export function sample(files, count) {
   return Array.from({ length: count }, (_, i) => files[Math.floor(i * step)]);
 }
 
-/** The number given after a command-line flag (`--rounds 6`), or `fallback` without the flag; NaN when not a number. */
-export function numberArg(name, fallback) {
+/**
+ * The whole number given after a command-line flag (`--rounds 6`), or `fallback` without the flag. Anything else, or
+ * less than `least`, ends the process with a message that names the flag and what it got (exit 2).
+ */
+export function countArg(name, fallback, least = 1, why = '') {
   const i = process.argv.indexOf(name);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
+  if (i === -1) return fallback;
+  const given = process.argv[i + 1];
+  const value = Number(given);
+  if (given === undefined || given.trim() === '' || !Number.isInteger(value) || value < least) {
+    console.error(`${name} must be a whole number of at least ${least}${why}, got ${given === undefined ? 'nothing' : JSON.stringify(given)}`);
+    process.exit(2);
+  }
+  return value;
 }
 
 /**
@@ -95,6 +105,12 @@ export function median(values) {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+/**
+ * The plugin's settings in every bench lint: the README's configuration (`appType` set), so that each file's read
+ * of `settings.feishu` is measured with the rules. Zero-config skips that read.
+ */
+export const BENCH_SETTINGS = Object.freeze({ feishu: Object.freeze({ appType: 'self-built' }) });
 
 // ESLint does not count the universal glob as matching a file: the corpus's extensions, named.
 export const FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx', '**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'];

@@ -13,15 +13,11 @@ import path from 'node:path';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ESLint } from 'eslint';
-import { corpusBaseConfig, corpusFiles, ensureCorpus, FILES, fileTimes, numberArg, root, SDK_BUNDLE } from './corpus.mjs';
+import { BENCH_SETTINGS, corpusBaseConfig, corpusFiles, ensureCorpus, FILES, fileTimes, countArg, root, SDK_BUNDLE } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
-const rounds = numberArg('--rounds', 6);
 // The first round is a warm-up, left out of the sums: at least one more is needed.
-if (!Number.isInteger(rounds) || rounds < 2) {
-  console.error(`--rounds must be a whole number of at least 2 (the first round is a warm-up), got ${process.argv[process.argv.indexOf('--rounds') + 1]}`);
-  process.exit(2);
-}
+const rounds = countArg('--rounds', 6, 2, ' (the first round is a warm-up)');
 const corpus = ensureCorpus();
 const files = corpusFiles(corpus);
 const dist = path.join(root, 'dist');
@@ -70,7 +66,7 @@ const sets = { plugin, passes: standIn('passes'), empty: standIn('empty') };
 const configOf = (feishu) => [
   ...corpusBaseConfig(),
   { files: FILES, plugins: { n }, rules: { 'n/no-deprecated-api': 'error' } },
-  { files: FILES, plugins: { feishu }, rules: Object.fromEntries(names.map((name) => [`feishu/${name}`, 'error'])) },
+  { files: FILES, settings: BENCH_SETTINGS, plugins: { feishu }, rules: Object.fromEntries(names.map((name) => [`feishu/${name}`, 'error'])) },
 ];
 
 const fastest = Object.fromEntries(Object.keys(sets).map((set) => [set, { feishu: new Map(), peer: new Map() }]));

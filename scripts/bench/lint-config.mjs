@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusBaseConfig, FILES } from './corpus.mjs';
+import { BENCH_SETTINGS, corpusBaseConfig, FILES } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,7 +41,7 @@ export default [
   ...corpusBaseConfig(),
   { files: FILES, plugins: { n }, rules: { 'n/no-deprecated-api': 'error' } },
   ...(withPlugin
-    ? [{ files: FILES, plugins: { feishu: counted }, rules: Object.fromEntries(Object.keys(feishu.rules).map((r) => [`feishu/${r}`, 'error'])) }]
+    ? [{ files: FILES, settings: BENCH_SETTINGS, plugins: { feishu: counted }, rules: Object.fromEntries(Object.keys(feishu.rules).map((r) => [`feishu/${r}`, 'error'])) }]
     : []),
   ...(mode === 'control' ? [{ files: FILES, plugins: { control }, rules: { 'control/a': 'error', 'control/b': 'error', 'control/c': 'error', 'control/d': 'error' } }] : []),
 ];

@@ -8,12 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { corpusFiles, ensureCorpus, median, numberArg, root, sample } from './corpus.mjs';
+import { corpusFiles, ensureCorpus, median, countArg, root, sample } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
-const rounds = numberArg('--rounds', 10);
-if (!(rounds >= 1)) throw new Error('--rounds must be a positive number');
-const files = sample(corpusFiles(ensureCorpus()), numberArg('--sample', 0));
+const rounds = countArg('--rounds', 10);
+const files = sample(corpusFiles(ensureCorpus()), countArg('--sample', 0, 0));
 const eslintBin = path.join(path.dirname(require.resolve('eslint/package.json')), 'bin/eslint.js');
 const config = path.join(root, 'scripts/bench/lint-config.mjs');
 const scratch = mkdtempSync(path.join(tmpdir(), 'feishu-bench-process-'));

@@ -228,6 +228,54 @@ describe('issue 15: settings that used to crash, pass silently or go stale', () 
     expect(lint(hostLess, hosts, linter).map((m) => m.ruleId)).toEqual(['feishu/no-legacy-message-chat-api']);
   });
 
+  it('15.5 every change made in place to the object read last is seen, as ESLint hands each file the same object', () => {
+    const feishu: Record<string, unknown> = { appType: 'self-built', apiHosts: ['open.a.example'] };
+    const settings = { feishu };
+    const kinds = () => readFeishuSettings(settings).problems.map((problem) => problem.kind);
+    expect(readFeishuSettings(settings).settings.appKind).toBe('self-built');
+    expect(readFeishuSettings(settings)).toBe(readFeishuSettings(settings));
+    // A key added, then removed.
+    feishu.linkedOrganization = true;
+    expect(readFeishuSettings(settings).settings.appKind).toBe('self-built-linked-organization');
+    delete feishu.linkedOrganization;
+    expect(readFeishuSettings(settings).settings.appKind).toBe('self-built');
+    // The same keys in another order: the same reading.
+    delete feishu.appType;
+    feishu.appType = 'self-built';
+    expect(readFeishuSettings(settings).settings.appKind).toBe('self-built');
+    // An array's item replaced, the length kept; then a hole made where the item was.
+    (feishu.apiHosts as string[])[0] = 'open.b.example';
+    expect(readFeishuSettings(settings).settings.apiHosts).toEqual(['open.b.example']);
+    (feishu.apiHosts as unknown[])[0] = undefined;
+    expect(kinds()).toEqual(['notHost']);
+    delete (feishu.apiHosts as unknown[])[0];
+    expect(kinds()).toEqual(['hole']);
+    // Another object read in between, then this one changed.
+    feishu.apiHosts = [];
+    expect(read({ appType: 'store' }).settings.appKind).toBe('store');
+    feishu.appType = 'store';
+    expect(readFeishuSettings(settings).settings.appKind).toBe('store');
+    // A value that is not the same value to itself.
+    feishu.reportGuarded = Number.NaN;
+    expect(kinds()).toEqual(['notBoolean']);
+    feishu.reportGuarded = true;
+    expect(readFeishuSettings(settings).settings.reportGuarded).toBe(true);
+  });
+
+  it('15.5 a getter among the settings is read again each time, in the object or in its array', () => {
+    let appType = 'store';
+    const withGetter = { feishu: Object.defineProperty({}, 'appType', { get: () => appType, enumerable: true }) };
+    expect(readFeishuSettings(withGetter).settings.appKind).toBe('store');
+    appType = 'self-built';
+    expect(readFeishuSettings(withGetter).settings.appKind).toBe('self-built');
+    let host = 'open.a.example';
+    const hosts = Object.defineProperty([] as string[], 0, { get: () => host, enumerable: true });
+    const withItemGetter = { feishu: { apiHosts: hosts } };
+    expect(readFeishuSettings(withItemGetter).settings.apiHosts).toEqual(['open.a.example']);
+    host = 'open.b.example';
+    expect(readFeishuSettings(withItemGetter).settings.apiHosts).toEqual(['open.b.example']);
+  });
+
   it('15.6 a huge value is echoed cut to 80 characters', () => {
     const huge = 'x'.repeat(10 * 1024 * 1024);
     const [message] = lint("fetch('/open-apis/message/v4/send');", { appType: huge, [huge]: 1 });
