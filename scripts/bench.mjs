@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { corpusFiles, ensureCorpus, fileTimes, median, countArg, root, sample, SDK_BUNDLE } from './bench/corpus.mjs';
+import { corpusFiles, countArg, ensureCorpus, fileTimes, median, root, sample, SDK_BUNDLE } from './bench/corpus.mjs';
 
 const require = createRequire(import.meta.url);
 // The modes that run alone, each in its own module, instead of the sections below: one a run.

@@ -50,9 +50,16 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
   const raw = sharedSettings.feishu;
   if (raw === undefined) return VALID;
   let key: string | undefined;
+  let taken: SnapshotContent | undefined;
   try {
-    const last = snapshot;
-    if (last !== undefined && last.raw === raw && holdsSnapshot(raw as Readonly<Record<string, unknown>>, last)) return last.reading;
+    if (typeof raw === 'object' && raw !== null) {
+      // The last object first: one config's files come one after another.
+      const known = lastSnapshot?.raw === raw ? lastSnapshot : snapshots.get(raw);
+      if (known !== undefined && holdsSnapshot(raw as Readonly<Record<string, unknown>>, known)) return known.reading;
+      // Before the key: an object of data alone runs no code while it is keyed and checked, so that the key, the
+      // reading and the snapshot are of the same content.
+      taken = takeSnapshot(raw as Readonly<Record<string, unknown>>);
+    }
     key = contentKey(raw);
   } catch {
     key = undefined;
@@ -64,65 +71,87 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
     if (cache.size >= CACHED_READINGS) cache.delete(cache.keys().next().value as string);
     cache.set(key, reading);
   }
-  // Keyed, so a plain object of primitives and arrays of them: what holdsSnapshot compares.
-  snapshot = takeSnapshot(raw as Readonly<Record<string, unknown>>, reading);
+  if (taken !== undefined) snapshots.set(raw as object, (lastSnapshot = { ...taken, raw: raw as object, reading }));
   return reading;
 }
 
 /**
- * The last settings object keyed (contentKey), what it held then, and its
+ * Each settings object keyed (contentKey), with what it held then and its
  * reading. ESLint hands every file of a config the same object (ESLint 8, 9
  * and 10), so a file's read compares that object with what it held, which
- * costs a small part of making its key again: the key's strings cost a small
- * file half as much again as the rest of the four rules' work there
- * (docs/performance.md#settings-read-per-file). A change made in place shows
- * in the comparison and is read again.
+ * costs a small part of making its key again: the key cost a small file more
+ * than half what the rest of the four rules' work there did
+ * (docs/performance.md#settings-read-per-file). By object, not the last one
+ * alone: two configs' files may come in turn. A change made in place shows in
+ * the comparison and is read again.
  */
-interface Snapshot {
-  readonly raw: unknown;
+const snapshots = new WeakMap<object, Snapshot>();
+let lastSnapshot: Snapshot | undefined;
+
+/** What a settings object held when it was keyed. */
+interface SnapshotContent {
+  readonly prototype: object | null;
   readonly keys: readonly string[];
   readonly values: readonly unknown[];
-  /** The items of each value that is an array, as they were; undefined for any other value. */
+  /** The items of each value that is an array, as they were (holes kept); undefined for any other value. */
   readonly items: readonly (readonly unknown[] | undefined)[];
+}
+
+interface Snapshot extends SnapshotContent {
+  readonly raw: object;
   readonly reading: SettingsReading;
 }
 
-let snapshot: Snapshot | undefined;
-
 /**
- * The snapshot of a keyed object, or undefined where a value or an item is a getter's: one may answer each read
- * differently, so that what the key was made of need not be what the snapshot holds.
+ * What `raw` holds, or undefined where comparing could miss a change: a Proxy
+ * (its traps are code), a prototype other than Object.prototype or null (its
+ * keys, which notPlain reads, may change), and a getter or an array that is
+ * not plain among the values or items (one may answer each read differently).
  */
-function takeSnapshot(raw: Readonly<Record<string, unknown>>, reading: SettingsReading): Snapshot | undefined {
-  if (!holdsOnlyData(raw)) return undefined;
+function takeSnapshot(raw: Readonly<Record<string, unknown>>): SnapshotContent | undefined {
+  if (types.isProxy(raw)) return undefined;
+  const prototype = Object.getPrototypeOf(raw) as object | null;
+  if ((prototype !== Object.prototype && prototype !== null) || !holdsOnlyData(raw)) return undefined;
   const keys = Object.keys(raw);
   const values = keys.map((key) => raw[key]);
-  if (!values.every((value) => !Array.isArray(value) || holdsOnlyData(value))) return undefined;
-  return { raw, keys, values, items: values.map((value) => (Array.isArray(value) ? (value as unknown[]).slice() : undefined)), reading };
+  const items: (readonly unknown[] | undefined)[] = [];
+  for (const value of values) {
+    if (typeof value !== 'object' || value === null) items.push(undefined);
+    else if (isPlainArray(value) && holdsOnlyData(value)) items.push(value.slice());
+    else return undefined;
+  }
+  return { prototype, keys, values, items };
+}
+
+function isPlainArray(value: object): value is readonly unknown[] {
+  return !types.isProxy(value) && Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype;
 }
 
 function holdsOnlyData(object: object): boolean {
   return Object.values(Object.getOwnPropertyDescriptors(object)).every((descriptor) => 'value' in descriptor);
 }
 
-/** Whether `raw` holds what it held when `last` was taken: the same own keys in order, values and array items. */
+/** Whether `raw` holds what it held when `last` was taken: its prototype, the same own keys in order, values and array items. */
 function holdsSnapshot(raw: Readonly<Record<string, unknown>>, last: Snapshot): boolean {
-  const keys = Object.keys(raw);
-  if (keys.length !== last.keys.length) return false;
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index]!;
+  if (Object.getPrototypeOf(raw) !== last.prototype) return false;
+  // By `for … in`, which makes no array of the keys as Object.keys does (no difference in time was measured): the
+  // prototype is Object.prototype or null, so a key it yields beyond the own ones (an enumerable key added to
+  // Object.prototype) only fails the comparison.
+  let index = 0;
+  for (const key in raw) {
     if (key !== last.keys[index]) return false;
     const value = raw[key];
     if (!Object.is(value, last.values[index])) return false;
     const items = last.items[index];
     if (items !== undefined && !holdsItems(value as readonly unknown[], items)) return false;
+    index++;
   }
-  return true;
+  return index === last.keys.length;
 }
 
-/** The same array still holds the same items, with holes where it had them. */
+/** The same array still holds the same items, with holes where it had them, and is still a plain array. */
 function holdsItems(array: readonly unknown[], items: readonly unknown[]): boolean {
-  if (array.length !== items.length) return false;
+  if (array.length !== items.length || Object.getPrototypeOf(array) !== Array.prototype) return false;
   for (let index = 0; index < items.length; index++) {
     if (!Object.is(array[index], items[index]) || Object.hasOwn(array, index) !== Object.hasOwn(items, index)) return false;
   }
@@ -302,11 +331,13 @@ const LONGEST_KEY = 65_536;
 /**
  * A string that is the same exactly when two settings values read the same:
  * own keys in order, each value's type and content, holes marked. Undefined
- * for what cannot be keyed cheaply (not a plain object, a nested object, a
- * very large value): such settings are checked on every read.
+ * for what cannot be keyed cheaply or safely (not a plain object, a nested
+ * object, a very large value, a getter among the values or an array's items,
+ * whose answer may change between the key's read and the check's): such
+ * settings are checked on every read.
  */
 function contentKey(raw: unknown): string | undefined {
-  if (notPlain(raw) !== undefined) return undefined;
+  if (notPlain(raw) !== undefined || !holdsOnlyData(raw as object)) return undefined;
   const parts: string[] = [];
   let length = 0;
   const add = (part: string): boolean => {
@@ -319,6 +350,7 @@ function contentKey(raw: unknown): string | undefined {
     if (!add(JSON.stringify(key))) return undefined;
     const value = object[key];
     if (Array.isArray(value) && !types.isProxy(value) && Object.getPrototypeOf(value) === Array.prototype) {
+      if (!holdsOnlyData(value)) return undefined;
       // Each item adds at least a character: a longer array could never make a key.
       if (value.length > LONGEST_KEY || !add(`[${value.length}`)) return undefined;
       for (let index = 0; index < value.length; index++) {

@@ -9,7 +9,7 @@ import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { ESLint } from 'eslint';
-import { corpusFiles, ensureCorpus, countArg, root } from './corpus.mjs';
+import { corpusFiles, countArg, ensureCorpus, root } from './corpus.mjs';
 
 const rounds = countArg('--rounds', 3);
 const files = corpusFiles(ensureCorpus());

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ESLint } from 'eslint';
-import { BENCH_SETTINGS, corpusBaseConfig, corpusFiles, ensureCorpus, FILES, fileTimes, countArg, root, SDK_BUNDLE } from './corpus.mjs';
+import { BENCH_SETTINGS, corpusBaseConfig, corpusFiles, countArg, ensureCorpus, FILES, fileTimes, root, SDK_BUNDLE } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 // The first round is a warm-up, left out of the sums: at least one more is needed.

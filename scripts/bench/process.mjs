@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { corpusFiles, ensureCorpus, median, countArg, root, sample } from './corpus.mjs';
+import { corpusFiles, countArg, ensureCorpus, median, root, sample } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const rounds = countArg('--rounds', 10);

@@ -160,6 +160,7 @@ export function lintedFile(context: Readonly<TSESLint.RuleContext<string, readon
     known.addCreated(id);
     return known;
   }
-  // The first rule of this lint of the file: read the settings (cheap: cached by content).
+  // The first rule of this lint of the file: read the settings (cheap: an object read before is compared with a
+  // copy of it, not keyed again).
   return (latest = new FileState(sourceCode, readFeishuSettings(contextField(context, 'settings')), id, context));
 }
