@@ -50,15 +50,11 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
   const raw = sharedSettings.feishu;
   if (raw === undefined) return VALID;
   let key: string | undefined;
-  let taken: SnapshotContent | undefined;
   try {
     if (typeof raw === 'object' && raw !== null) {
       // The last object first: one config's files come one after another.
       const known = lastSnapshot?.raw === raw ? lastSnapshot : snapshots.get(raw);
       if (known !== undefined && holdsSnapshot(raw as Readonly<Record<string, unknown>>, known)) return known.reading;
-      // Before the key: an object of data alone runs no code while it is keyed and checked, so that the key, the
-      // reading and the snapshot are of the same content.
-      taken = takeSnapshot(raw as Readonly<Record<string, unknown>>);
     }
     key = contentKey(raw);
   } catch {
@@ -71,7 +67,10 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
     if (cache.size >= CACHED_READINGS) cache.delete(cache.keys().next().value as string);
     cache.set(key, reading);
   }
-  if (taken !== undefined) snapshots.set(raw as object, (lastSnapshot = { ...taken, raw: raw as object, reading }));
+  // Keyed, so data alone (contentKey): no code has run since, and the snapshot holds what the key and the reading
+  // were made of.
+  const taken = takeSnapshot(raw as Readonly<Record<string, unknown>>, reading);
+  if (taken !== undefined) snapshots.set(taken.raw, (lastSnapshot = taken));
   return reading;
 }
 
@@ -88,39 +87,31 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
 const snapshots = new WeakMap<object, Snapshot>();
 let lastSnapshot: Snapshot | undefined;
 
-/** What a settings object held when it was keyed. */
-interface SnapshotContent {
+/** What a settings object held when it was keyed, and its reading. */
+interface Snapshot {
+  readonly raw: object;
   readonly prototype: object | null;
   readonly keys: readonly string[];
   readonly values: readonly unknown[];
   /** The items of each value that is an array, as they were (holes kept); undefined for any other value. */
   readonly items: readonly (readonly unknown[] | undefined)[];
-}
-
-interface Snapshot extends SnapshotContent {
-  readonly raw: object;
   readonly reading: SettingsReading;
 }
 
 /**
- * What `raw` holds, or undefined where comparing could miss a change: a Proxy
- * (its traps are code), a prototype other than Object.prototype or null (its
- * keys, which notPlain reads, may change), and a getter or an array that is
- * not plain among the values or items (one may answer each read differently).
+ * The snapshot of a keyed object (contentKey took only data: its values
+ * primitives or plain arrays of them), or undefined where its prototype is
+ * other than Object.prototype or null: notPlain accepts another realm's
+ * Object.prototype by reading its tag and keys, which may change while its
+ * identity stays.
  */
-function takeSnapshot(raw: Readonly<Record<string, unknown>>): SnapshotContent | undefined {
-  if (types.isProxy(raw)) return undefined;
+function takeSnapshot(raw: Readonly<Record<string, unknown>>, reading: SettingsReading): Snapshot | undefined {
   const prototype = Object.getPrototypeOf(raw) as object | null;
-  if ((prototype !== Object.prototype && prototype !== null) || !holdsOnlyData(raw)) return undefined;
+  if (prototype !== Object.prototype && prototype !== null) return undefined;
   const keys = Object.keys(raw);
   const values = keys.map((key) => raw[key]);
-  const items: (readonly unknown[] | undefined)[] = [];
-  for (const value of values) {
-    if (typeof value !== 'object' || value === null) items.push(undefined);
-    else if (isPlainArray(value) && holdsOnlyData(value)) items.push(value.slice());
-    else return undefined;
-  }
-  return { prototype, keys, values, items };
+  const items = values.map((value) => (Array.isArray(value) ? (value as readonly unknown[]).slice() : undefined));
+  return { raw, prototype, keys, values, items, reading };
 }
 
 function isPlainArray(value: object): value is readonly unknown[] {
@@ -349,7 +340,7 @@ function contentKey(raw: unknown): string | undefined {
   for (const key of Object.keys(object)) {
     if (!add(JSON.stringify(key))) return undefined;
     const value = object[key];
-    if (Array.isArray(value) && !types.isProxy(value) && Object.getPrototypeOf(value) === Array.prototype) {
+    if (typeof value === 'object' && value !== null && isPlainArray(value)) {
       if (!holdsOnlyData(value)) return undefined;
       // Each item adds at least a character: a longer array could never make a key.
       if (value.length > LONGEST_KEY || !add(`[${value.length}`)) return undefined;

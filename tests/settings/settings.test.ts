@@ -257,6 +257,10 @@ describe('issue 15: settings that used to crash, pass silently or go stale', () 
     expect(kinds()).toEqual(['notObject']);
     Object.setPrototypeOf(feishu, Object.prototype);
     expect(kinds()).toEqual([]);
+    // A class's prototype, whose keys are not enumerable: only the prototype itself shows the change.
+    class Options {}
+    Object.setPrototypeOf(feishu, Options.prototype);
+    expect(kinds()).toEqual(['notObject']);
   });
 
   it('15.5 objects read in turn keep their own readings, and unknown keys reordered reorder their problems', () => {
@@ -300,6 +304,16 @@ describe('issue 15: settings that used to crash, pass silently or go stale', () 
     readFeishuSettings({ feishu: changing });
     firstCall = false;
     expect(readFeishuSettings({ feishu: changing }).settings.appKind).toBe('self-built');
+    // The same with an array's item.
+    firstCall = true;
+    reads = 0;
+    const changingHosts = Object.defineProperty([] as string[], 0, {
+      get: () => (!firstCall || ++reads === 1 ? 'open.c.example' : 'open.d.example'),
+      enumerable: true,
+    });
+    readFeishuSettings({ feishu: { apiHosts: changingHosts } });
+    firstCall = false;
+    expect(readFeishuSettings({ feishu: { apiHosts: changingHosts } }).settings.apiHosts).toEqual(['open.c.example']);
   });
 
   it('15.6 a huge value is echoed cut to 80 characters', () => {
