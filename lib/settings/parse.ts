@@ -46,8 +46,14 @@ const CACHED_READINGS = 32;
  * are not plain objects are problems, every one of them.
  */
 export function readFeishuSettings(sharedSettings: Readonly<Record<string, unknown>> | undefined): SettingsReading {
-  if (sharedSettings === undefined || sharedSettings === null || !Object.hasOwn(sharedSettings, 'feishu')) return VALID;
-  const raw = sharedSettings.feishu;
+  let raw: unknown;
+  try {
+    if (sharedSettings === undefined || sharedSettings === null || !Object.hasOwn(sharedSettings, 'feishu')) return VALID;
+    raw = sharedSettings.feishu;
+  } catch (error) {
+    // A `feishu` getter that throws, shared settings that are a revoked Proxy: reported like any value that cannot be read.
+    return unreadable(error);
+  }
   if (raw === undefined) return VALID;
   let key: string | undefined;
   try {
@@ -118,26 +124,28 @@ function isPlainArray(value: object): value is readonly unknown[] {
   return !types.isProxy(value) && Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype;
 }
 
-function holdsOnlyData(object: object): boolean {
-  return Object.values(Object.getOwnPropertyDescriptors(object)).every((descriptor) => 'value' in descriptor);
+/** Every own property is a data property (no getter), and with `enumerable` one that Object.keys lists. */
+function holdsOnlyData(object: object, enumerable: boolean): boolean {
+  return Object.values(Object.getOwnPropertyDescriptors(object)).every((descriptor) => 'value' in descriptor && (!enumerable || descriptor.enumerable === true));
 }
 
 /** Whether `raw` holds what it held when `last` was taken: its prototype, the same own keys in order, values and array items. */
 function holdsSnapshot(raw: Readonly<Record<string, unknown>>, last: Snapshot): boolean {
   if (Object.getPrototypeOf(raw) !== last.prototype) return false;
-  // By `for … in`, which makes no array of the keys as Object.keys does (no difference in time was measured): the
-  // prototype is Object.prototype or null, so a key it yields beyond the own ones (an enumerable key added to
-  // Object.prototype) only fails the comparison.
-  let index = 0;
-  for (const key in raw) {
+  // Every own key, enumerable or not: the check reads a known key that is not enumerable (`own`), and a snapshot is
+  // taken only of an object whose keys all are (contentKey), so such a key added in place fails the comparison. About
+  // 5 ns more than `for … in` in a warm loop.
+  const keys = Object.getOwnPropertyNames(raw);
+  if (keys.length !== last.keys.length) return false;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
     if (key !== last.keys[index]) return false;
     const value = raw[key];
     if (!Object.is(value, last.values[index])) return false;
     const items = last.items[index];
     if (items !== undefined && !holdsItems(value as readonly unknown[], items)) return false;
-    index++;
   }
-  return index === last.keys.length;
+  return true;
 }
 
 /** The same array still holds the same items, with holes where it had them, and is still a plain array. */
@@ -166,10 +174,14 @@ export function checkFeishuSettings(raw: unknown): SettingsReading {
   try {
     return check(raw);
   } catch (error) {
-    // A getter that throws, a revoked Proxy: whatever it is, it is a problem to report, never a crash.
-    const why = error instanceof Error ? error.message : String(error);
-    return { settings: DEFAULT_SETTINGS, problems: [{ kind: 'notObject', what: `an object that cannot be read (${cut(why)})`, value: {} }], locale: 'en' };
+    return unreadable(error);
   }
+}
+
+/** The reading of settings whose read threw (a getter that throws, a revoked Proxy): a problem to report, never a crash. */
+function unreadable(error: unknown): SettingsReading {
+  const why = error instanceof Error ? error.message : String(error);
+  return { settings: DEFAULT_SETTINGS, problems: [{ kind: 'notObject', what: `an object that cannot be read (${cut(why)})`, value: {} }], locale: 'en' };
 }
 
 function check(raw: unknown): SettingsReading {
@@ -328,7 +340,9 @@ const LONGEST_KEY = 65_536;
  * settings are checked on every read.
  */
 function contentKey(raw: unknown): string | undefined {
-  if (notPlain(raw) !== undefined || !holdsOnlyData(raw as object)) return undefined;
+  // A key that is not enumerable is read by the check (`own`) but not listed by Object.keys: such an object is never
+  // keyed, or two objects that read differently would share a key.
+  if (notPlain(raw) !== undefined || !holdsOnlyData(raw as object, true)) return undefined;
   const parts: string[] = [];
   let length = 0;
   const add = (part: string): boolean => {
@@ -341,7 +355,8 @@ function contentKey(raw: unknown): string | undefined {
     if (!add(JSON.stringify(key))) return undefined;
     const value = object[key];
     if (typeof value === 'object' && value !== null && isPlainArray(value)) {
-      if (!holdsOnlyData(value)) return undefined;
+      // An array's `length` is not enumerable, and the check reads only its indices.
+      if (!holdsOnlyData(value, false)) return undefined;
       // Each item adds at least a character: a longer array could never make a key.
       if (value.length > LONGEST_KEY || !add(`[${value.length}`)) return undefined;
       for (let index = 0; index < value.length; index++) {

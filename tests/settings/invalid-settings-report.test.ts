@@ -115,6 +115,31 @@ describe.each(VERSIONS)('invalid settings.feishu in %s', (_, verify) => {
   });
 });
 
+describe('shared settings whose feishu cannot be read', () => {
+  it('are one report in ESLint 8.57 with eslintrc, which hands the rules its settings as given (0.2.12 threw from the rule)', () => {
+    const { Linter: Linter8 } = require('eslint8') as { Linter: new () => Linter & { defineRule(id: string, rule: unknown): void } };
+    const linter = new Linter8();
+    for (const [name, rule] of Object.entries(plugin.rules)) linter.defineRule(`feishu/${name}`, rule);
+    const settings = Object.defineProperty({}, 'feishu', {
+      get(): never {
+        throw new Error('no settings here');
+      },
+      enumerable: true,
+    });
+    const messages = linter.verify(CODE, {
+      parserOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+      rules: Object.fromEntries(RULE_IDS.map((id) => [id, 'error'])),
+      settings,
+    } as never);
+    expect(messages.map((m) => [m.messageId, m.message])).toEqual([
+      [
+        'invalidSettings',
+        'Invalid settings.feishu (until it is fixed, the feishu rules report nothing else in this file): settings.feishu must be a plain object; got an object that cannot be read (no settings here).',
+      ],
+    ]);
+  });
+});
+
 describe('invalid settings.feishu, file by file', () => {
   it('gives every file its own report, and reports again when the same SourceCode is linted again', () => {
     const linter = new Linter();

@@ -171,6 +171,24 @@ describe('issue 15: settings that used to crash, pass silently or go stale', () 
     expect(lint("fetch('/open-apis/message/v4/send');", feishu).map((m) => m.messageId)).toEqual(['invalidSettings']);
   });
 
+  it('15.2 shared settings whose `feishu` cannot be read (a getter that throws, a revoked Proxy) are a problem too, never a crash', () => {
+    const throwing = Object.defineProperty({}, 'feishu', {
+      get(): never {
+        throw new Error('no');
+      },
+      enumerable: true,
+    });
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    for (const settings of [throwing, revoked.proxy]) {
+      const reading = readFeishuSettings(settings);
+      expect(reading.settings).toBe(DEFAULT_SETTINGS);
+      expect(reading.problems.map((problem) => describeSettingsProblem(problem, CONFIG_SPELLING, 'en'))).toEqual([
+        expect.stringMatching(/^settings\.feishu must be a plain object; got an object that cannot be read \(.+\)\.$/),
+      ]);
+    }
+  });
+
   afterEach(() => {
     delete (Object.prototype as Record<string, unknown>).appType;
     delete (Object.prototype as Record<string, unknown>).externalSharing;
@@ -314,6 +332,26 @@ describe('issue 15: settings that used to crash, pass silently or go stale', () 
     readFeishuSettings({ feishu: { apiHosts: changingHosts } });
     firstCall = false;
     expect(readFeishuSettings({ feishu: { apiHosts: changingHosts } }).settings.apiHosts).toEqual(['open.c.example']);
+  });
+
+  it('15.5 a key that is not enumerable is read as the check reads it, never as another object with the same listed keys', () => {
+    // Object.keys lists neither object's appType; the check reads it (an own key): the two must not share a reading.
+    const listed = { linkedOrganization: true };
+    const hidden = Object.defineProperty({ linkedOrganization: true }, 'appType', { value: 'self-built', enumerable: false });
+    expect(checkFeishuSettings(listed).problems.map((problem) => problem.kind)).toEqual(['needsSelfBuilt']);
+    expect(checkFeishuSettings(hidden).problems).toEqual([]);
+    for (let round = 0; round < 2; round++) {
+      expect(read(listed).problems.map((problem) => problem.kind)).toEqual(['needsSelfBuilt']);
+      expect(read(hidden).settings.appKind).toBe('self-built-linked-organization');
+    }
+    // Such a key added in place to an object read before: the comparison sees it.
+    const feishu = { linkedOrganization: true };
+    const settings = { feishu };
+    expect(readFeishuSettings(settings).problems.map((problem) => problem.kind)).toEqual(['needsSelfBuilt']);
+    Object.defineProperty(feishu, 'appType', { value: 'self-built', enumerable: false, configurable: true });
+    expect(readFeishuSettings(settings).settings.appKind).toBe('self-built-linked-organization');
+    delete (feishu as { appType?: string }).appType;
+    expect(readFeishuSettings(settings).problems.map((problem) => problem.kind)).toEqual(['needsSelfBuilt']);
   });
 
   it('15.6 a huge value is echoed cut to 80 characters', () => {
