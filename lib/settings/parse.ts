@@ -76,7 +76,7 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
   // Keyed, so data alone (contentKey): no code has run since, and the snapshot holds what the key and the reading
   // were made of.
   const taken = takeSnapshot(raw as Readonly<Record<string, unknown>>, reading);
-  if (taken !== undefined) snapshots.set(taken.raw, (lastSnapshot = taken));
+  snapshots.set(taken.raw, (lastSnapshot = taken));
   return reading;
 }
 
@@ -105,15 +105,12 @@ interface Snapshot {
 }
 
 /**
- * The snapshot of a keyed object (contentKey took only data: its values
- * primitives or plain arrays of them), or undefined where its prototype is
- * other than Object.prototype or null: notPlain accepts another realm's
- * Object.prototype by reading its tag and keys, which may change while its
- * identity stays.
+ * The snapshot of a keyed object: contentKey took only data (own keys all
+ * enumerable, its values primitives or plain arrays of them) from an object
+ * whose prototype is this realm's Object.prototype or null.
  */
-function takeSnapshot(raw: Readonly<Record<string, unknown>>, reading: SettingsReading): Snapshot | undefined {
+function takeSnapshot(raw: Readonly<Record<string, unknown>>, reading: SettingsReading): Snapshot {
   const prototype = Object.getPrototypeOf(raw) as object | null;
-  if (prototype !== Object.prototype && prototype !== null) return undefined;
   const keys = Object.keys(raw);
   const values = keys.map((key) => raw[key]);
   const items = values.map((value) => (Array.isArray(value) ? (value as readonly unknown[]).slice() : undefined));
@@ -124,22 +121,34 @@ function isPlainArray(value: object): value is readonly unknown[] {
   return !types.isProxy(value) && Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype;
 }
 
-/** Every own property is a data property (no getter), and with `enumerable` one that Object.keys lists. */
-function holdsOnlyData(object: object, enumerable: boolean): boolean {
-  return Object.values(Object.getOwnPropertyDescriptors(object)).every((descriptor) => 'value' in descriptor && (!enumerable || descriptor.enumerable === true));
+const { propertyIsEnumerable } = Object.prototype;
+
+/**
+ * Every own property is data (no getter) that Object.keys lists, but an array's `length`: the check reads the keys
+ * and an array's items as Object.keys lists them, the content key and the comparison as Object.hasOwn and
+ * getOwnPropertyNames see them, and the two must agree.
+ */
+function holdsOnlyListedData(object: object): boolean {
+  const descriptors = Object.getOwnPropertyDescriptors(object);
+  const array = Array.isArray(object);
+  return Object.getOwnPropertyNames(descriptors).every((key) => {
+    const descriptor = descriptors[key]!;
+    return 'value' in descriptor && (descriptor.enumerable === true || (array && key === 'length'));
+  });
 }
 
 /** Whether `raw` holds what it held when `last` was taken: its prototype, the same own keys in order, values and array items. */
 function holdsSnapshot(raw: Readonly<Record<string, unknown>>, last: Snapshot): boolean {
   if (Object.getPrototypeOf(raw) !== last.prototype) return false;
-  // Every own key, enumerable or not: the check reads a known key that is not enumerable (`own`), and a snapshot is
-  // taken only of an object whose keys all are (contentKey), so such a key added in place fails the comparison. About
-  // 5 ns more than `for … in` in a warm loop.
+  // Every own key, enumerable or not, each still enumerable: a snapshot is taken only of an object whose keys all are
+  // (contentKey), the check reads a setting's key whether it is or not (`own`) and lists unknown keys only if it is,
+  // so a key added as not enumerable, or made so, in place fails the comparison. About 25 ns more than `for … in` in
+  // a warm loop, nothing measurable in a lint (docs/performance.md#settings-read-per-file).
   const keys = Object.getOwnPropertyNames(raw);
   if (keys.length !== last.keys.length) return false;
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
-    if (key !== last.keys[index]) return false;
+    if (key !== last.keys[index] || !propertyIsEnumerable.call(raw, key)) return false;
     const value = raw[key];
     if (!Object.is(value, last.values[index])) return false;
     const items = last.items[index];
@@ -152,7 +161,8 @@ function holdsSnapshot(raw: Readonly<Record<string, unknown>>, last: Snapshot): 
 function holdsItems(array: readonly unknown[], items: readonly unknown[]): boolean {
   if (array.length !== items.length || Object.getPrototypeOf(array) !== Array.prototype) return false;
   for (let index = 0; index < items.length; index++) {
-    if (!Object.is(array[index], items[index]) || Object.hasOwn(array, index) !== Object.hasOwn(items, index)) return false;
+    // An item the check lists (an own, enumerable index) where the copy has one, a hole where it had a hole.
+    if (!Object.is(array[index], items[index]) || propertyIsEnumerable.call(array, index) !== Object.hasOwn(items, index)) return false;
   }
   return true;
 }
@@ -180,7 +190,13 @@ export function checkFeishuSettings(raw: unknown): SettingsReading {
 
 /** The reading of settings whose read threw (a getter that throws, a revoked Proxy): a problem to report, never a crash. */
 function unreadable(error: unknown): SettingsReading {
-  const why = error instanceof Error ? error.message : String(error);
+  let why: string;
+  try {
+    why = error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    // What was thrown cannot be read either: `Object.create(null)`, a revoked Proxy, a `message` getter that throws.
+    why = 'no message';
+  }
   return { settings: DEFAULT_SETTINGS, problems: [{ kind: 'notObject', what: `an object that cannot be read (${cut(why)})`, value: {} }], locale: 'en' };
 }
 
@@ -287,7 +303,8 @@ function hosts(value: unknown, problems: SettingsProblem[]): readonly string[] |
   let listed = 0;
   if (indices.length < array.length) {
     let index = 0;
-    while (Object.hasOwn(array, index)) index++;
+    // The first index that Object.keys does not list, as `indices` is made.
+    while (propertyIsEnumerable.call(array, index)) index++;
     problems.push({ kind: 'hole', key: 'apiHosts', index });
     listed++;
   }
@@ -334,15 +351,18 @@ const LONGEST_KEY = 65_536;
 /**
  * A string that is the same exactly when two settings values read the same:
  * own keys in order, each value's type and content, holes marked. Undefined
- * for what cannot be keyed cheaply or safely (not a plain object, a nested
- * object, a very large value, a getter among the values or an array's items,
- * whose answer may change between the key's read and the check's): such
- * settings are checked on every read.
+ * for what cannot be keyed cheaply or safely, and then checked on every read:
+ * not a plain object of this realm (another realm's Object.prototype is told
+ * by its tag and keys, which run code and may answer otherwise next time), a
+ * nested object, a very large value, a getter among the values or an array's
+ * items (whose answer may change between the key's read and the check's), a
+ * key or index that is not enumerable (the check reads such a key with
+ * Object.hasOwn but lists keys and indices with Object.keys).
  */
 function contentKey(raw: unknown): string | undefined {
-  // A key that is not enumerable is read by the check (`own`) but not listed by Object.keys: such an object is never
-  // keyed, or two objects that read differently would share a key.
-  if (notPlain(raw) !== undefined || !holdsOnlyData(raw as object, true)) return undefined;
+  if (typeof raw !== 'object' || raw === null || types.isProxy(raw)) return undefined;
+  const prototype = Object.getPrototypeOf(raw) as object | null;
+  if ((prototype !== Object.prototype && prototype !== null) || !holdsOnlyListedData(raw)) return undefined;
   const parts: string[] = [];
   let length = 0;
   const add = (part: string): boolean => {
@@ -355,8 +375,7 @@ function contentKey(raw: unknown): string | undefined {
     if (!add(JSON.stringify(key))) return undefined;
     const value = object[key];
     if (typeof value === 'object' && value !== null && isPlainArray(value)) {
-      // An array's `length` is not enumerable, and the check reads only its indices.
-      if (!holdsOnlyData(value, false)) return undefined;
+      if (!holdsOnlyListedData(value)) return undefined;
       // Each item adds at least a character: a longer array could never make a key.
       if (value.length > LONGEST_KEY || !add(`[${value.length}`)) return undefined;
       for (let index = 0; index < value.length; index++) {

@@ -116,7 +116,7 @@ describe.each(VERSIONS)('invalid settings.feishu in %s', (_, verify) => {
 });
 
 describe('shared settings whose feishu cannot be read', () => {
-  it('are one report in ESLint 8.57 with eslintrc, which hands the rules its settings as given (0.2.12 threw from the rule)', () => {
+  it('are one report in the ESLint 8.57 Linter with an eslintrc config object, which hands the rules the settings as given (0.2.12 made verify throw)', () => {
     const { Linter: Linter8 } = require('eslint8') as { Linter: new () => Linter & { defineRule(id: string, rule: unknown): void } };
     const linter = new Linter8();
     for (const [name, rule] of Object.entries(plugin.rules)) linter.defineRule(`feishu/${name}`, rule);

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { Linter } from 'eslint';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invalidSettingsMessage } from '../../lib/messages';
@@ -189,6 +190,35 @@ describe('issue 15: settings that used to crash, pass silently or go stale', () 
     }
   });
 
+  it('15.2 whatever a getter throws gives the problem, also what cannot be read itself', () => {
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const unreadableMessage = Object.defineProperty(new Error('x'), 'message', {
+      get(): never {
+        throw new Error('y');
+      },
+    });
+    const objectMessage = Object.assign(new Error('x'), { message: { toString: () => 'as text' } });
+    const throwing = (thrown: unknown) =>
+      Object.defineProperty({}, 'appType', {
+        get(): never {
+          throw thrown;
+        },
+        enumerable: true,
+      });
+    expect(problemsOf(throwing(Object.create(null)))).toEqual(['settings.feishu must be a plain object; got an object that cannot be read (no message).']);
+    expect(problemsOf(throwing(revoked.proxy))).toEqual(['settings.feishu must be a plain object; got an object that cannot be read (no message).']);
+    expect(problemsOf(throwing(unreadableMessage))).toEqual(['settings.feishu must be a plain object; got an object that cannot be read (no message).']);
+    expect(problemsOf(throwing(objectMessage))).toEqual(['settings.feishu must be a plain object; got an object that cannot be read (as text).']);
+    const shared = Object.defineProperty({}, 'feishu', {
+      get(): never {
+        throw Object.create(null);
+      },
+      enumerable: true,
+    });
+    expect(readFeishuSettings(shared).problems.map((problem) => problem.kind)).toEqual(['notObject']);
+  });
+
   afterEach(() => {
     delete (Object.prototype as Record<string, unknown>).appType;
     delete (Object.prototype as Record<string, unknown>).externalSharing;
@@ -352,6 +382,40 @@ describe('issue 15: settings that used to crash, pass silently or go stale', () 
     expect(readFeishuSettings(settings).settings.appKind).toBe('self-built-linked-organization');
     delete (feishu as { appType?: string }).appType;
     expect(readFeishuSettings(settings).problems.map((problem) => problem.kind)).toEqual(['needsSelfBuilt']);
+  });
+
+  it('15.5 a key or an array index made not enumerable, in place or from the start, is read as the check reads it', () => {
+    // A key made not enumerable in place: the check no longer lists it (no unknown key), the comparison sees it.
+    const feishu = { appType: 'self-built', flavour: 1 };
+    const settings = { feishu };
+    expect(readFeishuSettings(settings).problems.map((problem) => problem.kind)).toEqual(['unknownKey']);
+    Object.defineProperty(feishu, 'flavour', { enumerable: false });
+    expect(readFeishuSettings(settings).problems).toEqual([]);
+    // An index that is not enumerable is a hole to the check: never a reading shared with an array that lists it.
+    const hidden = () => Object.defineProperty([] as string[], 0, { value: 'index.example', enumerable: false, writable: true, configurable: true });
+    expect(checkFeishuSettings({ apiHosts: hidden() }).problems.map((problem) => problem.kind)).toEqual(['hole']);
+    expect(read({ apiHosts: ['index.example'] }).problems).toEqual([]);
+    expect(read({ apiHosts: hidden() }).problems).toEqual([{ kind: 'hole', key: 'apiHosts', index: 0 }]);
+    // The same made in place to an array read before.
+    const hosts = { feishu: { apiHosts: ['in-place.example'] } };
+    expect(readFeishuSettings(hosts).settings.apiHosts).toEqual(['in-place.example']);
+    Object.defineProperty(hosts.feishu.apiHosts, 0, { enumerable: false });
+    expect(readFeishuSettings(hosts).problems).toEqual([{ kind: 'hole', key: 'apiHosts', index: 0 }]);
+  });
+
+  it('15.5 an object of another realm is never keyed: its tag and keys run code, and may answer otherwise next time', () => {
+    const context = vm.createContext({});
+    let tags = 0;
+    // The other realm's Object.prototype tells its tag by a getter: plain the first time it is asked, not the second.
+    Object.assign(context, { tag: () => (tags++ % 2 === 0 ? 'Object' : 'Weird') });
+    vm.runInContext('Object.defineProperty(Object.prototype, Symbol.toStringTag, { get() { return tag(); }, configurable: true })', context);
+    // Primitives only: an array of that realm is not a plain array here, and would leave the object unkeyed anyway.
+    const other = vm.runInContext("({ appType: 'store', reportGuarded: false, assumeOpenPlatform: false })", context) as object;
+    read(other);
+    // The same content from this realm reads as a fresh check does, whatever the other object read as.
+    const same = { appType: 'store', reportGuarded: false, assumeOpenPlatform: false };
+    expect(read(same)).toEqual(checkFeishuSettings(same));
+    expect(read(same).problems).toEqual([]);
   });
 
   it('15.6 a huge value is echoed cut to 80 characters', () => {
