@@ -73,10 +73,14 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
     if (cache.size >= CACHED_READINGS) cache.delete(cache.keys().next().value as string);
     cache.set(key, reading);
   }
-  // Keyed, so data alone (contentKey): no code has run since, and the snapshot holds what the key and the reading
-  // were made of.
-  const taken = takeSnapshot(raw as Readonly<Record<string, unknown>>, reading);
-  snapshots.set(taken.raw, (lastSnapshot = taken));
+  // Keyed, so data alone (contentKey), and the check reads data alone: the snapshot holds what the key and the
+  // reading were made of. Kept only if it could be taken: a copy that throws is no reason not to answer.
+  try {
+    const taken = takeSnapshot(raw as Readonly<Record<string, unknown>>, reading);
+    snapshots.set(taken.raw, (lastSnapshot = taken));
+  } catch {
+    // Read again next time.
+  }
   return reading;
 }
 
@@ -113,8 +117,22 @@ function takeSnapshot(raw: Readonly<Record<string, unknown>>, reading: SettingsR
   const prototype = Object.getPrototypeOf(raw) as object | null;
   const keys = Object.keys(raw);
   const values = keys.map((key) => raw[key]);
-  const items = values.map((value) => (Array.isArray(value) ? (value as readonly unknown[]).slice() : undefined));
+  const items = values.map((value) => (Array.isArray(value) ? ownItems(value as readonly unknown[]) : undefined));
   return { raw, prototype, keys, values, items, reading };
+}
+
+/**
+ * A copy of an array's own items, holes where it has none. Not `slice()`: that asks the array's `constructor` for
+ * its species (an own `constructor: 5` throws there) and reads a hole through the prototypes, which may hold a getter.
+ */
+function ownItems(array: readonly unknown[]): readonly unknown[] {
+  const copy: unknown[] = [];
+  copy.length = array.length;
+  for (let index = 0; index < array.length; index++) {
+    // Defined, not assigned: an assignment to a hole would call a setter on Array.prototype.
+    if (Object.hasOwn(array, index)) Object.defineProperty(copy, index, { value: array[index], writable: true, enumerable: true, configurable: true });
+  }
+  return copy;
 }
 
 function isPlainArray(value: object): value is readonly unknown[] {
@@ -161,8 +179,10 @@ function holdsSnapshot(raw: Readonly<Record<string, unknown>>, last: Snapshot): 
 function holdsItems(array: readonly unknown[], items: readonly unknown[]): boolean {
   if (array.length !== items.length || Object.getPrototypeOf(array) !== Array.prototype) return false;
   for (let index = 0; index < items.length; index++) {
-    // An item the check lists (an own, enumerable index) where the copy has one, a hole where it had a hole.
-    if (!Object.is(array[index], items[index]) || propertyIsEnumerable.call(array, index) !== Object.hasOwn(items, index)) return false;
+    // An item the check lists (an own, enumerable index) where the copy has one, a hole where it had a hole; a hole
+    // is not read, which would ask the prototypes.
+    const listed = propertyIsEnumerable.call(array, index);
+    if (listed !== Object.hasOwn(items, index) || (listed && !Object.is(array[index], items[index]))) return false;
   }
   return true;
 }

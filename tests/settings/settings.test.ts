@@ -403,6 +403,47 @@ describe('issue 15: settings that used to crash, pass silently or go stale', () 
     expect(readFeishuSettings(hosts).problems).toEqual([{ kind: 'hole', key: 'apiHosts', index: 0 }]);
   });
 
+  it('15.5 an array is copied and compared as its own items: its constructor and the prototypes are never asked', () => {
+    // slice() would ask the constructor for its species (a species of one's own may make a copy that follows the
+    // array, and the comparison never fail) and read a hole through Array.prototype, which may hold a getter.
+    let speciesAsked = 0;
+    const constructor = {
+      get [Symbol.species]() {
+        speciesAsked++;
+        return Array;
+      },
+    };
+    const withConstructor = { feishu: { apiHosts: Object.assign(['species.example'], { constructor }) } };
+    expect(readFeishuSettings(withConstructor).settings.apiHosts).toEqual(['species.example']);
+    withConstructor.feishu.apiHosts[0] = 'https://species.example/path';
+    expect(readFeishuSettings(withConstructor).problems.map((problem) => problem.kind)).toEqual(['notHost']);
+    expect(speciesAsked).toBe(0);
+    // Holes from 1 to 7, and at 7 a getter on Array.prototype that counts its reads (its setter defines the item, so
+    // that arrays the read makes for itself stay as they are).
+    const apiHosts: string[] = ['a.sparse.example'];
+    apiHosts[8] = 'b.sparse.example';
+    const sparse = { feishu: { apiHosts } };
+    let holeReads = 0;
+    Object.defineProperty(Array.prototype, 7, {
+      get(): undefined {
+        holeReads++;
+        return undefined;
+      },
+      set(this: unknown[], value: unknown) {
+        Object.defineProperty(this, 7, { value, writable: true, enumerable: true, configurable: true });
+      },
+      configurable: true,
+    });
+    try {
+      for (let round = 0; round < 3; round++) {
+        expect(readFeishuSettings(sparse).problems).toEqual([{ kind: 'hole', key: 'apiHosts', index: 1 }]);
+      }
+    } finally {
+      delete (Array.prototype as unknown as Record<number, unknown>)[7];
+    }
+    expect(holeReads).toBe(0);
+  });
+
   it('15.5 an object of another realm is never keyed: its tag and keys run code, and may answer otherwise next time', () => {
     const context = vm.createContext({});
     let tags = 0;
