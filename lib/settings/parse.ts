@@ -70,11 +70,16 @@ export function readFeishuSettings(sharedSettings: Readonly<Record<string, unkno
   let reading = cache.get(key);
   if (reading === undefined) {
     reading = checkFeishuSettings(raw);
-    if (cache.size >= CACHED_READINGS) cache.delete(cache.keys().next().value as string);
-    cache.set(key, reading);
+    // Not kept for other objects of the same content where a problem echoes an array of the settings' own: it would
+    // echo that array as it is later, changed in place or not, in their reports.
+    if (echoesOnlyPrimitives(reading)) {
+      if (cache.size >= CACHED_READINGS) cache.delete(cache.keys().next().value as string);
+      cache.set(key, reading);
+    }
   }
-  // Keyed, so data alone (contentKey), and the check reads data alone: the snapshot holds what the key and the
-  // reading were made of. Kept only if it could be taken: a copy that throws is no reason not to answer.
+  // Keyed, so data alone (contentKey): the snapshot holds what the key and the reading were made of. (Unless a setter
+  // on Array.prototype, which the key's and the check's own arrays meet as they grow, changed the settings meanwhile:
+  // not defended against.) Kept only if it could be taken: a copy that throws is no reason not to answer.
   try {
     const taken = takeSnapshot(raw as Readonly<Record<string, unknown>>, reading);
     snapshots.set(taken.raw, (lastSnapshot = taken));
@@ -130,7 +135,10 @@ function ownItems(array: readonly unknown[]): readonly unknown[] {
   copy.length = array.length;
   for (let index = 0; index < array.length; index++) {
     // Defined, not assigned: an assignment to a hole would call a setter on Array.prototype.
-    if (Object.hasOwn(array, index)) Object.defineProperty(copy, index, { value: array[index], writable: true, enumerable: true, configurable: true });
+    // A descriptor without a prototype: one that inherited a `get` from Object.prototype would be refused.
+    if (Object.hasOwn(array, index)) {
+      Object.defineProperty(copy, index, { __proto__: null, value: array[index], writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+    }
   }
   return copy;
 }
@@ -197,6 +205,17 @@ export function parseFeishuSettings(raw: Readonly<Record<string, unknown>>, spel
     throw new FeishuSettingsError(reading.problems.map((problem) => describeSettingsProblem(problem, spelling, 'en')).join(' '));
   }
   return reading.settings;
+}
+
+/** Whether every value of the settings that a reading's problems echo (`value`, `appType`) is a primitive. */
+function echoesOnlyPrimitives(reading: SettingsReading): boolean {
+  return reading.problems.every(
+    (problem) => isPrimitive('value' in problem ? problem.value : undefined) && isPrimitive('appType' in problem ? problem.appType : undefined),
+  );
+}
+
+function isPrimitive(value: unknown): boolean {
+  return (typeof value !== 'object' && typeof value !== 'function') || value === null;
 }
 
 /** Validates one `settings.feishu` value, uncached. Only own keys are read: inherited ones are never used. */

@@ -444,6 +444,16 @@ describe('issue 15: settings that used to crash, pass silently or go stale', () 
     expect(holeReads).toBe(0);
   });
 
+  it('15.5 a problem that echoes an array of the settings is never handed to another object of the same content', () => {
+    const message = (feishu: unknown) => readFeishuSettings({ feishu }).problems.map((problem) => describeSettingsProblem(problem, CONFIG_SPELLING, 'en'));
+    const first = { locale: ['echoed-first'] };
+    expect(message(first)).toEqual([`settings.feishu.locale must be 'en' or 'zh-CN'; got ["echoed-first"].`]);
+    first.locale[0] = 'changed-in-place';
+    expect(message(first)).toEqual([`settings.feishu.locale must be 'en' or 'zh-CN'; got ["changed-in-place"].`]);
+    // Another object with the first one's content as it was read: its own array is echoed, not the first one's now.
+    expect(message({ locale: ['echoed-first'] })).toEqual([`settings.feishu.locale must be 'en' or 'zh-CN'; got ["echoed-first"].`]);
+  });
+
   it('15.5 an object of another realm is never keyed: its tag and keys run code, and may answer otherwise next time', () => {
     const context = vm.createContext({});
     let tags = 0;
