@@ -41,6 +41,11 @@ export class LastMemo<Key extends object, Value> {
     this.key = undefined;
     this.value = undefined;
   }
+
+  /** Forgets the value unless it is the one for `key`: another file is being linted. */
+  keepOnly(key: Key): void {
+    if (this.key !== key) this.forget();
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import { findEvidence, type Evidence } from './evidence';
 import type { FileContext } from './file-context';
 import { ImportedBindings } from './imported-bindings';
 import { findLegacyEvents, type LegacyEventFinding } from './legacy-events';
+import { keepModuleNamesOnly } from './module-references';
 import { FileProtection } from './protection';
 import { findSdkCalls } from './sdk-calls';
 import { typeServices, type TypeServices } from './typed';
@@ -44,6 +45,19 @@ export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings, fi
 }
 
 const analyses = new LastPairMemo<FeishuSettings, Node, Analysis>();
+
+/**
+ * Drops what was kept for another file than this lint's (`ast` with `settings`): the analysis, the imported bindings
+ * and the module names' offsets. The first rule of each lint calls it. Only the files the pre-filters let through
+ * make these, so without it the last such file stayed alive through every file after it: the node-sdk bundle, linted
+ * first in the bench, kept 865 MB of tree, tokens and scopes, which every later full garbage collection marked
+ * (docs/performance.md#the-last-analysis-kept-alive).
+ */
+export function releaseOtherFiles(settings: FeishuSettings, ast: Node): void {
+  analyses.keepOnly(settings, ast);
+  lastBindings.keepOnly(settings, ast);
+  keepModuleNamesOnly(ast);
+}
 
 /**
  * The last file's imported bindings, kept beside its analysis and for the same tree and settings: each of the two

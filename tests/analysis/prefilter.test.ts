@@ -533,6 +533,43 @@ describe('most files are answered from their text alone', () => {
     expect(before.deref()).toBeUndefined();
   });
 
+  it('and let go of the last file analysed, when the files after it need no analysis', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let ast: object | undefined;
+    const probe: Rule.RuleModule = {
+      create(context) {
+        ast = context.sourceCode.ast;
+        return {};
+      },
+    };
+    const linter = new Linter();
+    const config: Linter.Config[] = [
+      plugin.configs.recommended as Linter.Config,
+      { plugins: { probe: { rules: { ast: probe } } }, rules: { 'probe/ast': 'error' }, settings: { feishu: { appType: 'self-built' } } },
+    ];
+    // Analysed: the rules report its URL and its subscription, from the analysis the first of them makes (which finds
+    // the SDK's module by its name, kept for the file too).
+    const analysed = linter.verify(
+      [
+        "import * as lark from '@larksuiteoapi/node-sdk';",
+        "fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });",
+        'new lark.EventDispatcher({}).register({ message: onMessage });',
+      ].join('\n'),
+      config,
+      'analysed.js',
+    );
+    expect(analysed.map((message) => message.ruleId)).toEqual(['feishu/no-legacy-message-chat-api', 'feishu/no-legacy-message-event']);
+    // The probe's own hold moves to the next file's tree.
+    const before = new WeakRef(ast!);
+    // Answered by the pre-filters: no analysis made, none of another file's kept.
+    expect(linter.verify('const a = 1;', config, 'plain.js')).toEqual([]);
+    // A WeakRef keeps its target until the current job ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(before.deref()).toBeUndefined();
+  });
+
   it('the escape scan, in a file without a backslash', () => {
     const without = watchingTree(lintOf("const s = '/open-apis/im/v1/chats';").sourceCode);
     expect(escapedNodes(without.sourceCode)).toEqual([]);
