@@ -85,6 +85,11 @@ export class LastPairMemo<First extends object, Second extends object, Value> {
     this.value = undefined;
   }
 
+  /** Forgets the value unless its second key is `second`: another file is being linted. */
+  keepOnlySecond(second: Second): void {
+    if (this.second !== second) this.forget();
+  }
+
   /** Forgets the value unless it is the one for `(first, second)`: another cache made a value for a newer key. */
   keepOnly(first: First, second: Second): void {
     if (this.first !== first || this.second !== second) {

@@ -566,8 +566,22 @@ describe('most files are answered from their text alone', () => {
     expect(linter.verify('const a = 1;', config, 'plain.js')).toEqual([]);
     // A WeakRef keeps its target until the current job ends.
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // Twice: a collection that finishes a marking already under way keeps what that marking had reached.
+    gc();
     gc();
     expect(before.deref()).toBeUndefined();
+    // The same after a file whose settings are invalid, which never runs the pre-filters (their readings of the file
+    // before are let go too).
+    // With a backslash this time: the escape scan keeps its reading of the file too.
+    linter.verify("fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });\nconst crlf = '\\r\\n';", config, 'analysed.js');
+    const again = new WeakRef(ast!);
+    const invalid = linter.verify('const a = 1;', [...config, { settings: { feishu: { appType: 42 } } }], 'invalid.js');
+    expect(invalid.map((message) => message.messageId)).toEqual(['invalidSettings']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Twice: a collection that finishes a marking already under way keeps what that marking had reached.
+    gc();
+    gc();
+    expect(again.deref()).toBeUndefined();
   });
 
   it('the escape scan, in a file without a backslash', () => {
