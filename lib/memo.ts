@@ -21,11 +21,16 @@ export class WeakMemo<Key extends object, Value> {
  * several searches of one file ask for in turn: ESLint lints one file after
  * another, so the last file is nearly always the one asked about, and no
  * entry is made per file (a WeakMap entry per file costs more than the
- * lookup saves). The last key stays alive until the next one.
+ * lookup saves). Its key is a file's tree: the value stays alive until another
+ * file's first rule lets go of it (releaseOtherTrees).
  */
 export class LastMemo<Key extends object, Value> {
   private key: Key | undefined;
   private value: Value | undefined;
+
+  constructor() {
+    keptForTrees.push(this);
+  }
 
   /** The value for `key`, computed by `compute` unless `key` was the last asked. */
   get(key: Key, compute: (key: Key) => Value): Value {
@@ -42,22 +47,26 @@ export class LastMemo<Key extends object, Value> {
     this.value = undefined;
   }
 
-  /** Forgets the value unless it is the one for `key`: another file is being linted. */
-  keepOnly(key: Key): void {
-    if (this.key !== key) this.forget();
+  /** Forgets the value unless its key is `tree` (releaseOtherTrees). */
+  keepTree(tree: object): void {
+    if (this.key !== tree) this.forget();
   }
 }
 
 /**
  * A LastMemo of two keys: the last file's answer for one notice, or for one
- * settings object (`(compiled, program)`). Another notice or settings asked in
- * between recomputes, which the plugin's rules, sharing one of each per file,
- * never do.
+ * settings object (`(compiled, program)`, the second key the file's tree).
+ * Another notice or settings asked in between recomputes, which the plugin's
+ * rules, sharing one of each per file, never do.
  */
 export class LastPairMemo<First extends object, Second extends object, Value> {
   private first: First | undefined;
   private second: Second | undefined;
   private value: Value | undefined;
+
+  constructor() {
+    keptForTrees.push(this);
+  }
 
   /** The value for `(first, second)`, computed by `compute` unless they were the last asked. */
   get(first: First, second: Second, compute: () => Value): Value {
@@ -85,9 +94,9 @@ export class LastPairMemo<First extends object, Second extends object, Value> {
     this.value = undefined;
   }
 
-  /** Forgets the value unless its second key is `second`: another file is being linted. */
-  keepOnlySecond(second: Second): void {
-    if (this.second !== second) this.forget();
+  /** Forgets the value unless its second key is `tree` (releaseOtherTrees). */
+  keepTree(tree: object): void {
+    if (this.second !== tree) this.forget();
   }
 
   /** Forgets the value unless it is the one for `(first, second)`: another cache made a value for a newer key. */
@@ -103,4 +112,24 @@ export class LastPairMemo<First extends object, Second extends object, Value> {
 /** Calls a computation that needs nothing more (LastPairMemo#get). */
 function call<Value>(compute: () => Value): Value {
   return compute();
+}
+
+/** A memo of one entry keyed by a file's tree: every LastMemo and LastPairMemo, registered as it is made. */
+interface KeptForTree {
+  keepTree(tree: object): void;
+}
+
+const keptForTrees: KeptForTree[] = [];
+
+/**
+ * Lets go of what every LastMemo and LastPairMemo keeps for another tree than
+ * `tree`: each lint's first rule calls it. Only the files a memo's computation
+ * reaches replace its entry (most are answered by the pre-filters, and a file
+ * with invalid settings reaches none), so without this the last file that did
+ * stayed alive through the files after it: the node-sdk bundle, linted first in
+ * the bench, kept 865 MB of tree, tokens and scopes, which every later full
+ * garbage collection marked (docs/performance.md#the-last-analysis-kept-alive).
+ */
+export function releaseOtherTrees(tree: object): void {
+  for (let index = 0; index < keptForTrees.length; index++) keptForTrees[index]!.keepTree(tree);
 }

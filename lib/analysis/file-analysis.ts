@@ -3,16 +3,13 @@ import type { CompiledNotice } from '../matcher';
 import type { FeishuSettings } from '../settings';
 import { LastPairMemo } from '../memo';
 import type { Node, SourceCode } from '../syntax/ast';
-import { keepEscapedOnly } from '../syntax/escapes';
 import { findEndpoints, importedRouteReads, type EndpointFinding } from './endpoints';
 import { findEvidence, type Evidence } from './evidence';
 import type { FileContext } from './file-context';
 import { ImportedBindings } from './imported-bindings';
-import { findLegacyEvents, keepTypeWordsOnly, type LegacyEventFinding } from './legacy-events';
-import { keepMarkerOffsetsOnly } from './marker-seeds';
-import { keepModuleNamesOnly } from './module-references';
+import { findLegacyEvents, type LegacyEventFinding } from './legacy-events';
 import { FileProtection } from './protection';
-import { findSdkCalls, keepSdkWordsOnly } from './sdk-calls';
+import { findSdkCalls } from './sdk-calls';
 import { typeServices, type TypeServices } from './typed';
 
 /**
@@ -47,24 +44,6 @@ export function analyzeFile(sourceCode: SourceCode, settings: FeishuSettings, fi
 }
 
 const analyses = new LastPairMemo<FeishuSettings, Node, Analysis>();
-
-/**
- * Drops what was kept for another file than this lint's (`ast` with `settings`): the analysis, the imported bindings
- * and the module names' offsets, which only the files the pre-filters let through make, and the pre-filters' own
- * readings, which a file with invalid settings never replaces. The first rule of each lint calls it. Without it the
- * last analysed file stayed alive through the files after it: the node-sdk bundle, linted first in the bench, kept
- * 865 MB of tree, tokens and scopes, which every later full garbage collection marked
- * (docs/performance.md#the-last-analysis-kept-alive).
- */
-export function releaseOtherFiles(settings: FeishuSettings, ast: Node): void {
-  analyses.keepOnly(settings, ast);
-  lastBindings.keepOnly(settings, ast);
-  keepModuleNamesOnly(ast);
-  keepMarkerOffsetsOnly(ast);
-  keepSdkWordsOnly(ast);
-  keepTypeWordsOnly(ast);
-  keepEscapedOnly(ast);
-}
 
 /**
  * The last file's imported bindings, kept beside its analysis and for the same tree and settings: each of the two

@@ -158,11 +158,6 @@ function fileTypeWord(sourceCode: SourceCode, event: LegacyEvent): TypeWord {
 
 const typeWords = new LastPairMemo<LegacyEvent, Node, TypeWord>();
 
-/** Forgets the event type's reading of another tree than `ast` (releaseOtherFiles). */
-export function keepTypeWordsOnly(ast: Node): void {
-  typeWords.keepOnlySecond(ast);
-}
-
 const SINGLE_QUOTE = 0x27;
 const DOUBLE_QUOTE = 0x22;
 

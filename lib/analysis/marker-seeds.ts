@@ -75,11 +75,6 @@ function markerAndFragmentOffsets(text: string, compiled: CompiledNotice): reado
 
 const fileOffsets = new LastPairMemo<CompiledNotice, Node, readonly number[]>();
 
-/** Forgets the marker offsets of another tree than `ast` (releaseOtherFiles). */
-export function keepMarkerOffsetsOnly(ast: Node): void {
-  fileOffsets.keepOnlySecond(ast);
-}
-
 /** The seed a located node gives: a string literal that is a runtime value, or the template a quasi is part of. */
 function seedAt(node: Node): Node | undefined {
   if (isStringLiteral(node)) return isRuntimeValue(node) ? node : undefined;

@@ -62,11 +62,6 @@ function modulesWritten(sourceCode: SourceCode, names: readonly string[]): Reado
 const SDK_MODULE_NAMES: readonly string[] = Object.values(SDK_MODULES);
 const sdkModulesOf = new LastMemo<Node, ReadonlyMap<string, readonly number[]>>();
 
-/** Forgets the module names' offsets of another tree than `ast` (releaseOtherFiles). */
-export function keepModuleNamesOnly(ast: Node): void {
-  sdkModulesOf.keepOnly(ast);
-}
-
 /** `require('<name>')` calls, `require` not being a local binding; `offsets`: where the text writes `name`. */
 function requireCalls(sourceCode: SourceCode, name: string, offsets: readonly number[]): Node[] {
   const calls: Node[] = [];

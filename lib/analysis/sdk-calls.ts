@@ -153,11 +153,6 @@ export function fileSdkWords(sourceCode: SourceCode, compiled: CompiledNotice): 
 
 const fileWords = new LastPairMemo<CompiledNotice, Node, readonly (readonly [number, string])[]>();
 
-/** Forgets the SDK words of another tree than `ast` (releaseOtherFiles). */
-export function keepSdkWordsOnly(ast: Node): void {
-  fileWords.keepOnlySecond(ast);
-}
-
 /**
  * Where the text holds an SDK word whole (a resource or a helper between
  * characters that are not `[A-Za-z0-9_]`, as `\b` reads them), in text order,

@@ -27,11 +27,6 @@ export function escapedNodes(sourceCode: SourceCode): readonly Node[] {
 
 const escaped = new LastMemo<Node, readonly Node[]>();
 
-/** Forgets the escaped nodes of another tree than `ast` (releaseOtherFiles). */
-export function keepEscapedOnly(ast: Node): void {
-  escaped.keepOnly(ast);
-}
-
 const NONE: readonly Node[] = Object.freeze([]);
 
 function findEscapedNodes(sourceCode: SourceCode): readonly Node[] {

@@ -2,10 +2,11 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileAnalysis, FileContext } from '../../analysis';
 // From their modules, not the indexes: in the CommonJS build a re-export is a getter call at every use, and these
 // run for every file.
-import { analyzeFile, prefilterImportedReads, releaseOtherFiles } from '../../analysis/file-analysis';
+import { analyzeFile, prefilterImportedReads } from '../../analysis/file-analysis';
 import { mayNameEndpoints, mayNameEvent, type ImportedRouteReader } from '../../analysis/prefilter';
 import type { LegacyEvent } from '../../catalog';
 import type { CompiledNotice } from '../../matcher';
+import { releaseOtherTrees } from '../../memo';
 import { invalidSettingsMessage } from '../../messages';
 import type { FeishuSettings, SettingsReading } from '../../settings';
 import { readFeishuSettings } from '../../settings/parse';
@@ -162,7 +163,6 @@ export function lintedFile(context: Readonly<TSESLint.RuleContext<string, readon
   }
   // The first rule of this lint of the file: read the settings (cheap: an object read before is compared with a
   // copy of it, not keyed again), and let go of what was kept for another file.
-  const reading = readFeishuSettings(contextField(context, 'settings'));
-  releaseOtherFiles(reading.settings, sourceCode.ast);
-  return (latest = new FileState(sourceCode, reading, id, context));
+  releaseOtherTrees(sourceCode.ast);
+  return (latest = new FileState(sourceCode, readFeishuSettings(contextField(context, 'settings')), id, context));
 }
