@@ -21,8 +21,9 @@ export class WeakMemo<Key extends object, Value> {
  * several searches of one file ask for in turn: ESLint lints one file after
  * another, so the last file is nearly always the one asked about, and no
  * entry is made per file (a WeakMap entry per file costs more than the
- * lookup saves). Its key is a file's tree: the value stays alive until another
- * file's first rule lets go of it (releaseOtherTrees).
+ * lookup saves). Its key is a file's tree: the value stays alive until the
+ * file's lint is over (releaseAllTrees), or, for files linted in one
+ * synchronous loop, until the next file's first rule (releaseOtherTrees).
  */
 export class LastMemo<Key extends object, Value> {
   private key: Key | undefined;
@@ -117,6 +118,7 @@ function call<Value>(compute: () => Value): Value {
 /** A memo of one entry keyed by a file's tree: every LastMemo and LastPairMemo, registered as it is made. */
 interface KeptForTree {
   keepTree(tree: object): void;
+  forget(): void;
 }
 
 const keptForTrees: KeptForTree[] = [];
@@ -132,4 +134,13 @@ const keptForTrees: KeptForTree[] = [];
  */
 export function releaseOtherTrees(tree: object): void {
   for (let index = 0; index < keptForTrees.length; index++) keptForTrees[index]!.keepTree(tree);
+}
+
+/**
+ * Lets go of what every LastMemo and LastPairMemo keeps, whatever its tree: called once a file's lint is over
+ * (lintedFile), so that no file is kept through the next file's parse, where ESLint allocates the most and full
+ * garbage collections fall (docs/performance.md#the-file-before-kept-through-the-next-parse).
+ */
+export function releaseAllTrees(): void {
+  for (let index = 0; index < keptForTrees.length; index++) keptForTrees[index]!.forget();
 }

@@ -584,6 +584,43 @@ describe('most files are answered from their text alone', () => {
     expect(again.deref()).toBeUndefined();
   });
 
+  it('and let go of a file once its lint is over, before the next file is parsed', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const config: Linter.Config[] = [plugin.configs.recommended as Linter.Config, { settings: { feishu: { appType: 'self-built' } } }];
+    /** Lints `text` with a Linter of its own (a Linter keeps its last SourceCode), and watches the file's tree. */
+    function lintAndWatch(text: string, fileConfig: Linter.Config[], reported: string[]): WeakRef<object> {
+      let ast: object | undefined;
+      const probe: Rule.RuleModule = {
+        create(context) {
+          ast = context.sourceCode.ast;
+          return {};
+        },
+      };
+      const messages = new Linter().verify(text, [...fileConfig, { plugins: { probe: { rules: { ast: probe } } }, rules: { 'probe/ast': 'error' } }], 'file.js');
+      expect(messages.map((message) => message.messageId)).toEqual(reported);
+      return new WeakRef(ast!);
+    }
+    // Each kind of file the rules keep something for: the state every file has, an analysed file's memos (its
+    // backslash: the escape scan's too), and a file whose settings are invalid.
+    const files: [string, Linter.Config[], string[]][] = [
+      ['const a = 1;', config, []],
+      ["fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });\nconst crlf = '\\r\\n';", config, ['legacyEndpoint']],
+      ['const a = 1;', [...config, { settings: { feishu: { appType: 42 } } }], ['invalidSettings']],
+    ];
+    for (const [text, fileConfig, reported] of files) {
+      const linted = lintAndWatch(text, fileConfig, reported);
+      // No other file is linted: ESLint itself drops its last SourceCode before it parses the next file, and so must
+      // the rules, or that parse, where most full collections fall, marks both files (docs/performance.md).
+      // A WeakRef keeps its target until the current job ends.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      gc();
+      gc();
+      expect(linted.deref(), text).toBeUndefined();
+    }
+  });
+
+
   it('the escape scan, in a file without a backslash', () => {
     const without = watchingTree(lintOf("const s = '/open-apis/im/v1/chats';").sourceCode);
     expect(escapedNodes(without.sourceCode)).toEqual([]);

@@ -6,7 +6,7 @@ import { analyzeFile, prefilterImportedReads } from '../../analysis/file-analysi
 import { mayNameEndpoints, mayNameEvent, type ImportedRouteReader } from '../../analysis/prefilter';
 import type { LegacyEvent } from '../../catalog';
 import type { CompiledNotice } from '../../matcher';
-import { releaseOtherTrees } from '../../memo';
+import { releaseAllTrees, releaseOtherTrees } from '../../memo';
 import { invalidSettingsMessage } from '../../messages';
 import type { FeishuSettings, SettingsReading } from '../../settings';
 import { readFeishuSettings } from '../../settings/parse';
@@ -139,6 +139,24 @@ class FileState implements LintedFile, ImportedRouteReader {
  */
 let latest: FileState | undefined;
 
+/** Whether releaseLintedFile is queued already: one microtask for any number of files linted before it runs. */
+let releaseQueued = false;
+
+/**
+ * Lets go of the file linted last, and of what the memos keep for it, once its lint is over. ESLint lints a file in
+ * one synchronous call (parse, rules made, traversal), so a microtask queued by its first rule runs after it. Left to
+ * the next file's first rule, the file would stay alive through that file's parse (ESLint itself drops its last
+ * SourceCode before parsing the next), and the full collections that fall there would mark both trees and find more
+ * alive, which sets how far V8 lets the heap grow after them
+ * (docs/performance.md#the-file-before-kept-through-the-next-parse). Files linted in one synchronous loop (the Linter
+ * API) are let go by the next file's first rule, as before.
+ */
+function releaseLintedFile(): void {
+  releaseQueued = false;
+  latest = undefined;
+  releaseAllTrees();
+}
+
 /** What a rule returns for a file it has nothing to look at in: no listener, and nothing made. */
 export const NO_LISTENERS: TSESLint.RuleListener = Object.freeze({});
 
@@ -164,5 +182,9 @@ export function lintedFile(context: Readonly<TSESLint.RuleContext<string, readon
   // The first rule of this lint of the file: read the settings (cheap: an object read before is compared with a
   // copy of it, not keyed again), and let go of what was kept for another file.
   releaseOtherTrees(sourceCode.ast);
+  if (!releaseQueued) {
+    releaseQueued = true;
+    queueMicrotask(releaseLintedFile);
+  }
   return (latest = new FileState(sourceCode, readFeishuSettings(contextField(context, 'settings')), id, context));
 }
