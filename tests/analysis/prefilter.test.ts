@@ -521,16 +521,51 @@ describe('most files are answered from their text alone', () => {
     expect(written.treeReads()).toBeGreaterThan(0);
   });
 
+  /**
+   * Runs `lints` with the release at the end of each lint held back, so that what a test checks after it is the
+   * release by the next file's first rule alone, as in lints run in one synchronous loop (ESLint 8's eslintrc CLI,
+   * the Linter API). The release is a reaction to a settled promise: `then` is replaced while the lints run (nothing
+   * else in a synchronous lint calls it) and restored before any await. Returns the held releases, which the test runs
+   * at its end: each clears the flag that lets the next file queue one.
+   */
+  function lintsHoldingRelease(lints: () => void): (() => void)[] {
+    const held: (() => void)[] = [];
+    // By hand, not vi.spyOn: the spy calls `then` on what its implementation returns, a promise.
+    const then = Object.getOwnPropertyDescriptor(Promise.prototype, 'then')!;
+    Object.defineProperty(Promise.prototype, 'then', {
+      ...then,
+      value(this: Promise<unknown>, onFulfilled: () => void) {
+        held.push(onFulfilled);
+        return this;
+      },
+    });
+    try {
+      lints();
+    } finally {
+      Object.defineProperty(Promise.prototype, 'then', then);
+    }
+    // One release queued for the lints, by the first file's first rule: the stub caught it, and nothing else.
+    expect(held).toHaveLength(1);
+    return held;
+  }
+
   it('and let go of the file before, which wrote the type and held a backslash', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
-    // Not analysed: its backslash is in a regular expression, and it writes the type where no search starts.
-    const before = new WeakRef(lintOf('const digits = /\\d+/;\nlog(err.message);').sourceCode.ast);
-    lintOf('const a = 1;');
-    // A WeakRef keeps its target until the current job ends.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    gc();
-    expect(before.deref()).toBeUndefined();
+    let before: WeakRef<object> | undefined;
+    const held = lintsHoldingRelease(() => {
+      // Not analysed: its backslash is in a regular expression, and it writes the type where no search starts.
+      before = new WeakRef(lintOf('const digits = /\\d+/;\nlog(err.message);').sourceCode.ast);
+      lintOf('const a = 1;');
+    });
+    try {
+      // A WeakRef keeps its target until the current job ends.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      gc();
+      expect(before!.deref()).toBeUndefined();
+    } finally {
+      for (const release of held) release();
+    }
   });
 
   it('and let go of the last file analysed, when the files after it need no analysis', async () => {
@@ -548,40 +583,53 @@ describe('most files are answered from their text alone', () => {
       plugin.configs.recommended as Linter.Config,
       { plugins: { probe: { rules: { ast: probe } } }, rules: { 'probe/ast': 'error' }, settings: { feishu: { appType: 'self-built' } } },
     ];
-    // Analysed: the rules report its URL and its subscription, from the analysis the first of them makes (which finds
-    // the SDK's module by its name, kept for the file too).
-    const analysed = linter.verify(
-      [
-        "import * as lark from '@larksuiteoapi/node-sdk';",
-        "fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });",
-        'new lark.EventDispatcher({}).register({ message: onMessage });',
-      ].join('\n'),
-      config,
-      'analysed.js',
-    );
-    expect(analysed.map((message) => message.ruleId)).toEqual(['feishu/no-legacy-message-chat-api', 'feishu/no-legacy-message-event']);
-    // The probe's own hold moves to the next file's tree.
-    const before = new WeakRef(ast!);
-    // Answered by the pre-filters: no analysis made, none of another file's kept.
-    expect(linter.verify('const a = 1;', config, 'plain.js')).toEqual([]);
-    // A WeakRef keeps its target until the current job ends.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // Twice: a collection that finishes a marking already under way keeps what that marking had reached.
-    gc();
-    gc();
-    expect(before.deref()).toBeUndefined();
-    // The same after a file whose settings are invalid, which never runs the pre-filters (their readings of the file
-    // before are let go too).
-    // With a backslash this time: the escape scan keeps its reading of the file too.
-    linter.verify("fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });\nconst crlf = '\\r\\n';", config, 'analysed.js');
-    const again = new WeakRef(ast!);
-    const invalid = linter.verify('const a = 1;', [...config, { settings: { feishu: { appType: 42 } } }], 'invalid.js');
-    expect(invalid.map((message) => message.messageId)).toEqual(['invalidSettings']);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // Twice: a collection that finishes a marking already under way keeps what that marking had reached.
-    gc();
-    gc();
-    expect(again.deref()).toBeUndefined();
+    let before: WeakRef<object> | undefined;
+    const held = lintsHoldingRelease(() => {
+      // Analysed: the rules report its URL and its subscription, from the analysis the first of them makes (which
+      // finds the SDK's module by its name, kept for the file too).
+      const analysed = linter.verify(
+        [
+          "import * as lark from '@larksuiteoapi/node-sdk';",
+          "fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });",
+          'new lark.EventDispatcher({}).register({ message: onMessage });',
+        ].join('\n'),
+        config,
+        'analysed.js',
+      );
+      expect(analysed.map((message) => message.ruleId)).toEqual(['feishu/no-legacy-message-chat-api', 'feishu/no-legacy-message-event']);
+      // The probe's own hold moves to the next file's tree.
+      before = new WeakRef(ast!);
+      // Answered by the pre-filters: no analysis made, none of another file's kept.
+      expect(linter.verify('const a = 1;', config, 'plain.js')).toEqual([]);
+    });
+    let again: WeakRef<object> | undefined;
+    try {
+      // A WeakRef keeps its target until the current job ends.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Twice: a collection that finishes a marking already under way keeps what that marking had reached.
+      gc();
+      gc();
+      expect(before!.deref()).toBeUndefined();
+      // Run now, so that the lints below queue a release of their own to hold back.
+      for (const release of held.splice(0)) release();
+      // The same after a file whose settings are invalid, which never runs the pre-filters (their readings of the
+      // file before are let go too).
+      held.push(
+        ...lintsHoldingRelease(() => {
+          // With a backslash this time: the escape scan keeps its reading of the file too.
+          linter.verify("fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });\nconst crlf = '\\r\\n';", config, 'analysed.js');
+          again = new WeakRef(ast!);
+          const invalid = linter.verify('const a = 1;', [...config, { settings: { feishu: { appType: 42 } } }], 'invalid.js');
+          expect(invalid.map((message) => message.messageId)).toEqual(['invalidSettings']);
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      gc();
+      gc();
+      expect(again!.deref()).toBeUndefined();
+    } finally {
+      for (const release of held) release();
+    }
   });
 
   it('and let go of a file once its lint is over, before the next file is parsed', async () => {
@@ -619,7 +667,6 @@ describe('most files are answered from their text alone', () => {
       expect(linted.deref(), text).toBeUndefined();
     }
   });
-
 
   it('the escape scan, in a file without a backslash', () => {
     const without = watchingTree(lintOf("const s = '/open-apis/im/v1/chats';").sourceCode);

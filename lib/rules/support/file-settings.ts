@@ -142,14 +142,18 @@ let latest: FileState | undefined;
 /** Whether releaseLintedFile is queued already: one microtask for any number of files linted before it runs. */
 let releaseQueued = false;
 
+/** Settled once: each file's release is a reaction to it, a microtask. */
+const SETTLED = Promise.resolve();
+
 /**
  * Lets go of the file linted last, and of what the memos keep for it, once its lint is over. ESLint lints a file in
  * one synchronous call (parse, rules made, traversal), so a microtask queued by its first rule runs after it. Left to
  * the next file's first rule, the file would stay alive through that file's parse (ESLint itself drops its last
  * SourceCode before parsing the next), and the full collections that fall there would mark both trees and find more
  * alive, which sets how far V8 lets the heap grow after them
- * (docs/performance.md#the-file-before-kept-through-the-next-parse). Files linted in one synchronous loop (the Linter
- * API) are let go by the next file's first rule, as before.
+ * (docs/performance.md#the-file-before-kept-through-the-next-parse). Files linted in one synchronous loop (ESLint 8's
+ * eslintrc CLI, which reads and lints every file without an await, and the Linter API) are let go by the next file's
+ * first rule, after its parse, as before.
  */
 function releaseLintedFile(): void {
   releaseQueued = false;
@@ -184,7 +188,8 @@ export function lintedFile(context: Readonly<TSESLint.RuleContext<string, readon
   releaseOtherTrees(sourceCode.ast);
   if (!releaseQueued) {
     releaseQueued = true;
-    queueMicrotask(releaseLintedFile);
+    // A reaction on a settled promise rather than queueMicrotask, which makes an AsyncResource for every call.
+    void SETTLED.then(releaseLintedFile);
   }
   return (latest = new FileState(sourceCode, readFeishuSettings(contextField(context, 'settings')), id, context));
 }
