@@ -539,13 +539,19 @@ describe('most files are answered from their text alone', () => {
         return this;
       },
     });
+    let linted = false;
     try {
       lints();
+      linted = true;
     } finally {
       Object.defineProperty(Promise.prototype, 'then', then);
+      // A failed lint leaves no release held back: the next tests (of any file, in this worker) need the flag cleared.
+      if (!linted) for (const release of held) release();
     }
     // One release queued for the lints, by the first file's first rule: the stub caught it, and nothing else.
-    expect(held).toHaveLength(1);
+    const names = held.map((release) => release.name);
+    if (names.length !== 1 || names[0] !== 'releaseLintedFile') for (const release of held.splice(0)) release();
+    expect(names).toEqual(['releaseLintedFile']);
     return held;
   }
 

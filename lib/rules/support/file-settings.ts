@@ -151,9 +151,9 @@ const SETTLED = Promise.resolve();
  * the next file's first rule, the file would stay alive through that file's parse (ESLint itself drops its last
  * SourceCode before parsing the next), and the full collections that fall there would mark both trees and find more
  * alive, which sets how far V8 lets the heap grow after them
- * (docs/performance.md#the-file-before-kept-through-the-next-parse). Files linted in one synchronous loop (ESLint 8's
- * eslintrc CLI, which reads and lints every file without an await, and the Linter API) are let go by the next file's
- * first rule, after its parse, as before.
+ * (docs/performance.md#the-file-before-kept-through-the-next-parse). Files linted in one synchronous loop (the eslintrc
+ * CLI, ESLint 8's ESLint and ESLint 9's LegacyESLint, which read and lint every file without an await, and the Linter
+ * API) are let go by the next file's first rule, after its parse, as before.
  */
 function releaseLintedFile(): void {
   releaseQueued = false;
@@ -187,9 +187,10 @@ export function lintedFile(context: Readonly<TSESLint.RuleContext<string, readon
   // copy of it, not keyed again), and let go of what was kept for another file.
   releaseOtherTrees(sourceCode.ast);
   if (!releaseQueued) {
-    releaseQueued = true;
-    // A reaction on a settled promise rather than queueMicrotask, which makes an AsyncResource for every call.
+    // A reaction on a settled promise rather than queueMicrotask, which makes an AsyncResource for every call. The flag
+    // is set once the release is queued: a `then` patched to throw leaves the next file to try again.
     void SETTLED.then(releaseLintedFile);
+    releaseQueued = true;
   }
   return (latest = new FileState(sourceCode, readFeishuSettings(contextField(context, 'settings')), id, context));
 }
