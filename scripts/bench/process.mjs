@@ -3,8 +3,9 @@
 // order, with the plugin, without it, and with a control plugin of four rules
 // that do nothing; reports each variant's median wall time, its overhead over
 // "without" as a median ratio with its interquartile range, and peak memory;
-// and, to read the verdict by, the same for each run's time outside garbage
-// collection, and how many full collections it made (gc-meter.mjs).
+// and, to help read the verdict (which is by the whole time), the same ratio
+// for each run's time outside garbage-collection pauses, and how many full
+// collections each run made (gc-meter.mjs).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
