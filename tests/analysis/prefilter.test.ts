@@ -555,28 +555,21 @@ describe('most files are answered from their text alone', () => {
     return held;
   }
 
-  it('and let go of the file before, which wrote the type and held a backslash', async () => {
+  /**
+   * Collects what nothing holds any more, as a test can see it: after the current job (a WeakRef keeps its target
+   * until the job ends), twice (a collection that finishes a marking already under way keeps what that marking had
+   * reached).
+   */
+  async function collectGarbage(): Promise<void> {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
-    let before: WeakRef<object> | undefined;
-    const held = lintsHoldingRelease(() => {
-      // Not analysed: its backslash is in a regular expression, and it writes the type where no search starts.
-      before = new WeakRef(lintOf('const digits = /\\d+/;\nlog(err.message);').sourceCode.ast);
-      lintOf('const a = 1;');
-    });
-    try {
-      // A WeakRef keeps its target until the current job ends.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      gc();
-      expect(before!.deref()).toBeUndefined();
-    } finally {
-      for (const release of held) release();
-    }
-  });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    gc();
+  }
 
-  it('and let go of the last file analysed, when the files after it need no analysis', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
+  /** A rule that keeps the tree of the last file it was made for (`tree()`), and the config entry that turns it on. */
+  function treeProbe(): { config: Linter.Config; tree: () => object } {
     let ast: object | undefined;
     const probe: Rule.RuleModule = {
       create(context) {
@@ -584,11 +577,28 @@ describe('most files are answered from their text alone', () => {
         return {};
       },
     };
+    return { config: { plugins: { probe: { rules: { ast: probe } } }, rules: { 'probe/ast': 'error' } }, tree: () => ast! };
+  }
+
+  it('and let go of the file before, which wrote the type and held a backslash', async () => {
+    let before: WeakRef<object> | undefined;
+    const held = lintsHoldingRelease(() => {
+      // Not analysed: its backslash is in a regular expression, and it writes the type where no search starts.
+      before = new WeakRef(lintOf('const digits = /\\d+/;\nlog(err.message);').sourceCode.ast);
+      lintOf('const a = 1;');
+    });
+    try {
+      await collectGarbage();
+      expect(before!.deref()).toBeUndefined();
+    } finally {
+      for (const release of held) release();
+    }
+  });
+
+  it('and let go of the last file analysed, when the files after it need no analysis', async () => {
+    const probe = treeProbe();
     const linter = new Linter();
-    const config: Linter.Config[] = [
-      plugin.configs.recommended as Linter.Config,
-      { plugins: { probe: { rules: { ast: probe } } }, rules: { 'probe/ast': 'error' }, settings: { feishu: { appType: 'self-built' } } },
-    ];
+    const config: Linter.Config[] = [plugin.configs.recommended as Linter.Config, probe.config, { settings: { feishu: { appType: 'self-built' } } }];
     let before: WeakRef<object> | undefined;
     const held = lintsHoldingRelease(() => {
       // Analysed: the rules report its URL and its subscription, from the analysis the first of them makes (which
@@ -604,17 +614,13 @@ describe('most files are answered from their text alone', () => {
       );
       expect(analysed.map((message) => message.ruleId)).toEqual(['feishu/no-legacy-message-chat-api', 'feishu/no-legacy-message-event']);
       // The probe's own hold moves to the next file's tree.
-      before = new WeakRef(ast!);
+      before = new WeakRef(probe.tree());
       // Answered by the pre-filters: no analysis made, none of another file's kept.
       expect(linter.verify('const a = 1;', config, 'plain.js')).toEqual([]);
     });
     let again: WeakRef<object> | undefined;
     try {
-      // A WeakRef keeps its target until the current job ends.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      // Twice: a collection that finishes a marking already under way keeps what that marking had reached.
-      gc();
-      gc();
+      await collectGarbage();
       expect(before!.deref()).toBeUndefined();
       // Run now, so that the lints below queue a release of their own to hold back.
       for (const release of held.splice(0)) release();
@@ -624,14 +630,12 @@ describe('most files are answered from their text alone', () => {
         ...lintsHoldingRelease(() => {
           // With a backslash this time: the escape scan keeps its reading of the file too.
           linter.verify("fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });\nconst crlf = '\\r\\n';", config, 'analysed.js');
-          again = new WeakRef(ast!);
+          again = new WeakRef(probe.tree());
           const invalid = linter.verify('const a = 1;', [...config, { settings: { feishu: { appType: 42 } } }], 'invalid.js');
           expect(invalid.map((message) => message.messageId)).toEqual(['invalidSettings']);
         }),
       );
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      gc();
-      gc();
+      await collectGarbage();
       expect(again!.deref()).toBeUndefined();
     } finally {
       for (const release of held) release();
@@ -639,21 +643,13 @@ describe('most files are answered from their text alone', () => {
   });
 
   it('and let go of a file once its lint is over, before the next file is parsed', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
     const config: Linter.Config[] = [plugin.configs.recommended as Linter.Config, { settings: { feishu: { appType: 'self-built' } } }];
-    /** Lints `text` with a Linter of its own (a Linter keeps its last SourceCode), and watches the file's tree. */
+    /** Lints `text` with a Linter and a probe of its own (a Linter keeps its last SourceCode), and watches the tree. */
     function lintAndWatch(text: string, fileConfig: Linter.Config[], reported: string[]): WeakRef<object> {
-      let ast: object | undefined;
-      const probe: Rule.RuleModule = {
-        create(context) {
-          ast = context.sourceCode.ast;
-          return {};
-        },
-      };
-      const messages = new Linter().verify(text, [...fileConfig, { plugins: { probe: { rules: { ast: probe } } }, rules: { 'probe/ast': 'error' } }], 'file.js');
+      const probe = treeProbe();
+      const messages = new Linter().verify(text, [...fileConfig, probe.config], 'file.js');
       expect(messages.map((message) => message.messageId)).toEqual(reported);
-      return new WeakRef(ast!);
+      return new WeakRef(probe.tree());
     }
     // Each kind of file the rules keep something for: the state every file has, an analysed file's memos (its
     // backslash: the escape scan's too), and a file whose settings are invalid.
@@ -665,11 +661,8 @@ describe('most files are answered from their text alone', () => {
     for (const [text, fileConfig, reported] of files) {
       const linted = lintAndWatch(text, fileConfig, reported);
       // No other file is linted: ESLint itself drops its last SourceCode before it parses the next file, and so must
-      // the rules, or that parse, where most full collections fall, marks both files (docs/performance.md).
-      // A WeakRef keeps its target until the current job ends.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      gc();
-      gc();
+      // the rules, or a full collection that falls in that parse marks both files (docs/performance.md).
+      await collectGarbage();
       expect(linted.deref(), text).toBeUndefined();
     }
   });
