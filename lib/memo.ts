@@ -102,11 +102,7 @@ export class LastPairMemo<First extends object, Second extends object, Value> {
 
   /** Forgets the value unless it is the one for `(first, second)`: another cache made a value for a newer key. */
   keepOnly(first: First, second: Second): void {
-    if (this.first !== first || this.second !== second) {
-      this.first = undefined;
-      this.second = undefined;
-      this.value = undefined;
-    }
+    if (this.first !== first || this.second !== second) this.forget();
   }
 }
 

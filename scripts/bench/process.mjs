@@ -41,9 +41,10 @@ function runOnce(variant) {
   const seconds = (performance.now() - started) / 1000;
   // Exit 1 means findings; anything else is a broken run.
   if (result.status !== 0 && result.status !== 1) throw new Error(`eslint (${variant}) exited ${result.status}: ${result.stderr.slice(0, 2000)}`);
-  const peakMiB = Number(spawnSync('cat', [timeFile], { encoding: 'utf8' }).stdout.trim().split('\n').at(-1)) / 1024;
+  const peakMiB = Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) / 1024;
   const gc = JSON.parse(readFileSync(gcFile, 'utf8'));
-  return { seconds, peakMiB, gcSeconds: gc.pauseMs / 1000, outsideGc: seconds - gc.pauseMs / 1000, fullCollections: gc.full };
+  const gcSeconds = gc.pauseMs / 1000;
+  return { seconds, peakMiB, gcSeconds, outsideGc: seconds - gcSeconds, fullCollections: gc.full };
 }
 
 function quartiles(values) {
