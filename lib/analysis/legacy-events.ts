@@ -6,15 +6,17 @@ import {
   bindingOrigin,
   holdsOneOf,
   indexSorted,
-  isStringLiteral,
+  locatedString,
   nodeAtOffset,
   nodesAtText,
   outermostWrapper,
   staticKey,
+  staticString,
   unwrap,
   type Expression,
   type Node,
   type SourceCode,
+  type StaticString,
 } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
 import { LastPairMemo } from '../memo';
@@ -31,14 +33,14 @@ export type LegacyEventFinding =
       readonly property: TSESTree.Property;
     }
   | {
-      /** The deprecated SDK's `setTypeHandler(conf, 'message', handler)`; reported on `'message'`. */
+      /** The deprecated SDK's `setTypeHandler(conf, 'message', handler)`; reported on `'message'` (or `` `message` ``). */
       readonly kind: 'typeHandler';
       readonly node: Node;
     }
   | {
-      /** A hand-written v1 handler's check of the event type; reported on `'message'`. */
+      /** A hand-written v1 handler's check of the event type; reported on `'message'` (or `` `message` ``). */
       readonly kind: 'check';
-      readonly node: TSESTree.StringLiteral;
+      readonly node: StaticString;
       /** `X.type === 'message'` (either side, `==`, `!==`, `!=`) or `case 'message':`. */
       readonly check: TSESTree.BinaryExpression | TSESTree.SwitchCase;
       /** The `X.type` read. */
@@ -76,7 +78,8 @@ export function findLegacyEvents(
   let dispatchers: ReadonlySet<Node> | undefined;
   // The `register`s the pre-filter kept (registerSearch): the others it passed over are no call the search takes.
   for (const offset of typeWord.registers) {
-    const called = calledMethod(nodeAtOffset(sourceCode, offset), EVENT_DISPATCHER.register);
+    // A backtick key (`` d[`register`](…) ``) may be located at its quasi: the key is the template.
+    const called = calledMethod(locatedString(nodeAtOffset(sourceCode, offset)), EVENT_DISPATCHER.register);
     const handlers = called?.call.arguments[0];
     if (called === undefined || handlers?.type !== 'ObjectExpression') continue;
     const property = handlers.properties.find(
@@ -101,16 +104,18 @@ export function findLegacyEvents(
     }
     for (const call of calls) {
       const typeArgument = call.type === 'CallExpression' ? call.arguments[1] : undefined;
-      if (typeArgument !== undefined && isStringLiteral(typeArgument) && typeArgument.value === eventType) {
+      if (typeArgument !== undefined && staticString(typeArgument) === eventType) {
         findings.push({ kind: 'typeHandler', node: typeArgument });
       }
     }
   }
 
-  // `'message'` as a literal in a check: `X.type === 'message'`, `case 'message':`.
+  // `'message'` as a literal in a check: `X.type === 'message'`, `case 'message':`, or the same in backticks.
   for (const offset of typeWord.quoted) {
-    const node = nodeAtOffset(sourceCode, offset);
-    if (!isStringLiteral(node) || node.value !== eventType) continue;
+    const located = locatedString(nodeAtOffset(sourceCode, offset));
+    if (staticString(located) !== eventType) continue;
+    // staticString answered: a string literal or a template without placeholders.
+    const node = located as StaticString;
     const check = v1Check(sourceCode, node);
     if (check !== undefined && hasEvidence()) findings.push({ kind: 'check', node, ...check });
   }
@@ -138,7 +143,10 @@ export function mayHoldLegacyEvent(sourceCode: SourceCode, event: LegacyEvent): 
 
 /** What one scan of the event's type finds in a file's text. */
 interface TypeWord {
-  /** The offsets of `'message'` and `"message"` (their opening quotes) that may be a check's operand, in text order. */
+  /**
+   * The offsets of `'message'`, `"message"` and `` `message` `` (their opening quotes) that may be a check's operand,
+   * in text order.
+   */
   readonly quoted: readonly number[];
   /**
    * The offsets of `register` that may be the method of a `register({ … })` call (registerSearch), in text
@@ -160,10 +168,12 @@ const typeWords = new LastPairMemo<LegacyEvent, Node, TypeWord>();
 
 const SINGLE_QUOTE = 0x27;
 const DOUBLE_QUOTE = 0x22;
+const BACKTICK = 0x60;
 
 /**
  * One pass over the type's occurrences, each checked for the same quote on
- * both sides, in place of a search for the word and one for each quoted
+ * both sides (a backtick too: a template without placeholders is a string
+ * written whole), in place of a search for the word and one for each quoted
  * spelling; the other words are searched only where the type is written.
  */
 function readTypeWord(sourceCode: SourceCode, type: string): TypeWord {
@@ -174,7 +184,11 @@ function readTypeWord(sourceCode: SourceCode, type: string): TypeWord {
   for (let at = indexOfSearch(text, search); at !== -1; at = indexOfSearch(text, search, at + 1)) {
     written = true;
     const before = text.charCodeAt(at - 1);
-    if ((before === SINGLE_QUOTE || before === DOUBLE_QUOTE) && text.charCodeAt(at + type.length) === before && mayBeCheckOperand(sourceCode, at - 1)) {
+    if (
+      (before === SINGLE_QUOTE || before === DOUBLE_QUOTE || before === BACKTICK) &&
+      text.charCodeAt(at + type.length) === before &&
+      mayBeCheckOperand(sourceCode, at - 1)
+    ) {
       (quoted ??= []).push(at - 1);
     }
   }
@@ -350,7 +364,7 @@ function isDispatcher(sourceCode: SourceCode, expression: Expression, creations:
 /** `literal` is the `'message'` of a check of the v1 event's type, or undefined. */
 function v1Check(
   sourceCode: SourceCode,
-  literal: TSESTree.StringLiteral,
+  literal: StaticString,
 ): { check: TSESTree.BinaryExpression | TSESTree.SwitchCase; typeRead: TSESTree.MemberExpression; event: Expression } | undefined {
   const parent = literal.parent;
   let check: TSESTree.BinaryExpression | TSESTree.SwitchCase;

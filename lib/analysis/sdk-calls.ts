@@ -4,6 +4,7 @@ import type { CompiledNotice } from '../matcher';
 import {
   bindingOrigin,
   holdsOneOf,
+  locatedString,
   nodeAtOffset,
   outermostWrapper,
   resolveVariable,
@@ -103,8 +104,8 @@ export function findSdkCalls(
   let channels: ReadonlySet<Node> | undefined;
   /** A resource or helper name `name` written at `found`. */
   const visit = (found: Node, name: string): void => {
-    // A backtick key (`im[\`chatTab\`]`) is found at its quasi: the key is the template.
-    const node = found.type === 'TemplateElement' ? found.parent : found;
+    // A backtick key (`im[\`chatTab\`]`) may be found at its quasi: the key is the template.
+    const node = locatedString(found);
     const parent = node.parent;
     if (!isKey(node, name) || !parent) return;
 

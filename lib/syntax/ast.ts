@@ -105,6 +105,30 @@ export function isStringLiteral(node: Node): node is TSESTree.StringLiteral {
   return node.type === 'Literal' && typeof node.value === 'string';
 }
 
+/** A string the code writes whole: a string literal, or a template literal without placeholders (`` `message` ``). */
+export type StaticString = TSESTree.StringLiteral | TSESTree.TemplateLiteral;
+
+/**
+ * The value of a string written whole (StaticString), or undefined for any other node. A template with a placeholder
+ * is none, and so is a tagged template's (`` String.raw`…` ``): its value is what the tag returns.
+ */
+export function staticString(node: Node): string | undefined {
+  if (isStringLiteral(node)) return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0 && node.parent?.type !== 'TaggedTemplateExpression') {
+    return node.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The string a text offset inside it locates (nodeAtOffset): the node itself, or the template a quasi is part of.
+ * Parsers differ on a template's quasi: typescript-estree's range holds its backticks, espree's does not, so the
+ * offset of a backtick locates the quasi in one and the template in the other.
+ */
+export function locatedString(node: Node): Node {
+  return node.type === 'TemplateElement' && node.parent.type === 'TemplateLiteral' ? node.parent : node;
+}
+
 /**
  * The deepest node whose range holds `offset`. Children in arrays are sorted by
  * position, so each level costs a binary search. The last path walked is kept

@@ -242,6 +242,99 @@ const SUGGESTED: { name: string; code: string; output: string; messageId: 'subsc
   },
 ];
 
+/**
+ * The type, or `register`, written as a template without placeholders: a string written whole, reported as the quoted
+ * spelling is (0.2.14 and before missed all but the computed key). Run under both parsers: a quasi's range holds its
+ * backticks in typescript-estree and not in espree, so the text's offset locates different nodes.
+ */
+const BACKTICKS: { name: string; code: string; line: number; column: number; endColumn: number; messageId: 'legacyEvent' | 'legacyTypeHandler'; output?: string }[] = [
+  {
+    name: 'register read by a backtick key',
+    code: "import { EventDispatcher } from '@larksuiteoapi/node-sdk';\nconst d = new EventDispatcher({});\nd[`register`]({ message: (e) => reply(e.open_chat_id) });",
+    line: 3,
+    column: 17,
+    endColumn: 24,
+    messageId: 'legacyEvent',
+    output: "import { EventDispatcher } from '@larksuiteoapi/node-sdk';\nconst d = new EventDispatcher({});\nd[`register`]({ 'im.message.receive_v1': (e) => reply(e.message.chat_id) });",
+  },
+  {
+    name: 'the event as a computed backtick key',
+    code: "import { EventDispatcher } from '@larksuiteoapi/node-sdk';\nnew EventDispatcher({}).register({ [`message`]: onMessage });",
+    line: 2,
+    column: 37,
+    endColumn: 46,
+    messageId: 'legacyEvent',
+    output: `import { EventDispatcher } from '@larksuiteoapi/node-sdk';\nnew EventDispatcher({}).register({ ['im.message.receive_v1']: onMessage ${BY_HAND} });`,
+  },
+  {
+    name: "setTypeHandler's type in backticks",
+    code: "import * as lark from '@larksuiteoapi/allcore';\nlark.event.setTypeHandler(conf, `message`, onMessage);",
+    line: 2,
+    column: 33,
+    endColumn: 42,
+    messageId: 'legacyTypeHandler',
+  },
+  {
+    name: 'a check against the type in backticks',
+    code: "const { tenant_access_token } = await auth();\napp.post('/e', (req) => { if (req.body.event.type === `message`) handle(req.body.event.open_chat_id); });",
+    line: 2,
+    column: 55,
+    endColumn: 64,
+    messageId: 'legacyEvent',
+    output: "const { tenant_access_token } = await auth();\napp.post('/e', (req) => { if (req.body.header?.event_type === 'im.message.receive_v1') handle(req.body.event.message.chat_id); });",
+  },
+  {
+    name: 'a case of the type in backticks',
+    code: "const { tenant_access_token } = await auth();\nfunction on(body) { switch (body.event.type) { case `message`: return body.event.open_chat_id; } }",
+    line: 2,
+    column: 53,
+    endColumn: 62,
+    messageId: 'legacyEvent',
+    output: "const { tenant_access_token } = await auth();\nfunction on(body) { switch (body.header?.event_type ?? body.event.type) { case 'im.message.receive_v1': return body.event.message.chat_id; } }",
+  },
+];
+
+/** Backticks that write no string whole, or none the search takes: never reported. */
+const NOT_BACKTICK_STRINGS = [
+  // A placeholder: the value is not known.
+  "import * as lark from '@larksuiteoapi/node-sdk';\nfunction on(body, x) { if (body.event.type === `message${x}`) return 1; }",
+  "import { EventDispatcher } from '@larksuiteoapi/node-sdk';\nconst d = new EventDispatcher({});\nd[`register${x}`]({ message: onMessage });",
+  "import * as lark from '@larksuiteoapi/allcore';\nlark.event.setTypeHandler(conf, `${'message'}`, onMessage);",
+  // A tagged template's value is what the tag returns.
+  "import * as lark from '@larksuiteoapi/node-sdk';\nfunction on(body) { if (body.event.type === String.raw`message`) return 1; }",
+  "import * as lark from '@larksuiteoapi/allcore';\nlark.event.setTypeHandler(conf, String.raw`message`, onMessage);",
+  // Inside a longer template, and a plain `event` parameter, as with quotes.
+  "import * as lark from '@larksuiteoapi/node-sdk';\nconst doc = `if (body.event.type === \\`message\\`) …`;",
+  "import * as lark from '@larksuiteoapi/node-sdk';\nwindow.addEventListener('message', (event) => { if (event.type === `message`) render(event.data); });",
+  // No Open Platform evidence: Slack's envelope.
+  'function on(req) { switch (req.body.event.type) { case `message`: return onSlackMessage(req.body.event); } }',
+];
+
+const PARSERS = [
+  ['typescript-estree', {}],
+  ['espree', PLAIN_JS],
+] as const;
+
+ruleTester.run('no-legacy-message-event, strings in backticks', rule, {
+  valid: PARSERS.flatMap(([parser, options]) => NOT_BACKTICK_STRINGS.map((code) => ({ ...options, name: `${parser}: ${code}`, code }))),
+  invalid: PARSERS.flatMap(([parser, options]) =>
+    BACKTICKS.map(({ name, code, line, column, endColumn, messageId, output }) => ({
+      ...options,
+      name: `${parser}: ${name}`,
+      code,
+      errors: [
+        {
+          messageId,
+          line,
+          column,
+          endColumn,
+          suggestions: output === undefined ? [] : [{ messageId: messageId === 'legacyEvent' && code.includes('register') ? subscribeReceiveV1 : checkReceiveV1, output }],
+        },
+      ],
+    })),
+  ),
+});
+
 ruleTester.run('no-legacy-message-event', rule, {
   valid: [
     // The v2 event, in every form.
