@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { API_HOSTS, EVIDENCE_VOCABULARY, LARK_MODULES_OUTSIDE_SCOPE, OPEN_APIS_SEGMENT, PLATFORM_NAMES, SDK_SCOPE } from '../catalog';
 import { WeakMemo } from '../memo';
 import type { FeishuSettings } from '../settings';
-import { isModuleSpecifier, isStringLiteral, nodeAtOffset, nodesAtText, type Node, type SourceCode } from '../syntax/ast';
+import { isModuleSpecifier, isStringLiteral, locatedString, nodeAtOffset, nodesAtText, staticString, type Node, type SourceCode } from '../syntax/ast';
 import { escapedNodes } from '../syntax/escapes';
 import { work } from '../syntax/work';
 
@@ -33,9 +33,11 @@ export function findEvidence(sourceCode: SourceCode, settings: Pick<FeishuSettin
 
 /** An import, export or require of `@larksuiteoapi/*` or of another Lark package (`@larksuite/channel`). */
 function importsLarkSdk(sourceCode: SourceCode): boolean {
-  const isSdkModule = (node: Node) => {
+  const isSdkModule = (located: Node) => {
+    // A template specifier (`` require(`@larksuiteoapi/node-sdk`) ``) is located at its quasi.
+    const node = locatedString(located);
     if (!isModuleSpecifier(node)) return false;
-    const module = String((node as TSESTree.StringLiteral).value);
+    const module = staticString(node) ?? '';
     return module.startsWith(SDK_SCOPE) || LARK_MODULES_OUTSIDE_SCOPE.includes(module);
   };
   return (
@@ -141,9 +143,9 @@ function namesLarkOrFeishu(sourceCode: SourceCode): boolean {
   return (
     someNameAt(sourceCode.text, (start) => {
       const node = nodeAtOffset(sourceCode, start);
-      return isName(node) || isModuleSpecifier(node);
+      return isName(node) || isModuleSpecifier(locatedString(node));
     }) ||
-    escapedValues(sourceCode).some(([node, value]) => (isName(node) || isModuleSpecifier(node)) && someNameAt(value, () => true))
+    escapedValues(sourceCode).some(([node, value]) => (isName(node) || isModuleSpecifier(locatedString(node))) && someNameAt(value, () => true))
   );
 }
 

@@ -78,7 +78,7 @@ export function findLegacyEvents(
   let dispatchers: ReadonlySet<Node> | undefined;
   // The `register`s the pre-filter kept (registerSearch): the others it passed over are no call the search takes.
   for (const offset of typeWord.registers) {
-    // A backtick key (`` d[`register`](…) ``) may be located at its quasi: the key is the template.
+    // A backtick key (`` d[`register`](…) ``) is located at its quasi: the key is the template.
     const called = calledMethod(locatedString(nodeAtOffset(sourceCode, offset)), EVENT_DISPATCHER.register);
     const handlers = called?.call.arguments[0];
     if (called === undefined || handlers?.type !== 'ObjectExpression') continue;
@@ -99,7 +99,8 @@ export function findLegacyEvents(
     // Imported under any name (traced through scope), or `X.event.setTypeHandler(…)` by its shape.
     const calls = new Set<Node>(moduleReferences(sourceCode, TYPE_HANDLER_CALLS));
     for (const [name] of nodesAtText(sourceCode, TYPE_HANDLER.name)) {
-      const called = calledMethod(name, TYPE_HANDLER.name);
+      // A backtick key (`` X.event[`setTypeHandler`](…) ``) is located at its quasi: the key is the template.
+      const called = calledMethod(locatedString(name), TYPE_HANDLER.name);
       if (called !== undefined && hasKey(called.member.object, TYPE_HANDLER.member)) calls.add(called.call);
     }
     for (const call of calls) {

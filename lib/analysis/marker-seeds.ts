@@ -75,10 +75,10 @@ function markerAndFragmentOffsets(text: string, compiled: CompiledNotice): reado
 
 const fileOffsets = new LastPairMemo<CompiledNotice, Node, readonly number[]>();
 
-/** The seed a located node gives: a string literal that is a runtime value, or the template a quasi is part of. */
+/** The seed a located node gives: a string literal that is a runtime value, or the template a quasi is part of, unless it is a module specifier. */
 function seedAt(node: Node): Node | undefined {
   if (isStringLiteral(node)) return isRuntimeValue(node) ? node : undefined;
-  return node.type === 'TemplateElement' && node.parent.type === 'TemplateLiteral' ? node.parent : undefined;
+  return node.type === 'TemplateElement' && node.parent.type === 'TemplateLiteral' && !isModuleSpecifier(node.parent) ? node.parent : undefined;
 }
 
 function cookedText(node: Node): string {

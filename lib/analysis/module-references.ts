@@ -3,7 +3,7 @@ import type { ExportRef } from '../catalog';
 // From its module, not the catalog's index: in the CommonJS build a re-export is a getter call at every read.
 import { SDK_MODULES } from '../catalog/open-platform';
 import { LastMemo } from '../memo';
-import { isGlobalReference, isStringLiteral, nodeAtOffset, type Node, type SourceCode } from '../syntax/ast';
+import { isGlobalReference, locatedString, nodeAtOffset, staticString, type Node, type SourceCode } from '../syntax/ast';
 import { wordOffsets } from '../syntax/text-search';
 
 /** The trace map of the catalog's export references: the calls and constructions of what they name. */
@@ -66,11 +66,11 @@ const sdkModulesOf = new LastMemo<Node, ReadonlyMap<string, readonly number[]>>(
 function requireCalls(sourceCode: SourceCode, name: string, offsets: readonly number[]): Node[] {
   const calls: Node[] = [];
   for (const offset of offsets) {
-    const node = nodeAtOffset(sourceCode, offset);
+    // In quotes or in backticks without a placeholder, where the offset locates the quasi.
+    const node = locatedString(nodeAtOffset(sourceCode, offset));
     const call = node.parent;
     if (
-      isStringLiteral(node) &&
-      node.value === name &&
+      staticString(node) === name &&
       call?.type === 'CallExpression' &&
       call.arguments[0] === node &&
       call.callee.type === 'Identifier' &&

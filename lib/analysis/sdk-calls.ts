@@ -104,7 +104,7 @@ export function findSdkCalls(
   let channels: ReadonlySet<Node> | undefined;
   /** A resource or helper name `name` written at `found`. */
   const visit = (found: Node, name: string): void => {
-    // A backtick key (`im[\`chatTab\`]`) may be found at its quasi: the key is the template.
+    // A backtick key (`im[\`chatTab\`]`) is located at its quasi: the key is the template.
     const node = locatedString(found);
     const parent = node.parent;
     if (!isKey(node, name) || !parent) return;

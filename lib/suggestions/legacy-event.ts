@@ -5,7 +5,7 @@ import { V1_ENVELOPE, V2_ENVELOPE, type FieldMigration, type LegacyEvent } from 
 import { WeakMemo } from '../memo';
 import { TEXTS, type SuggestionChanges } from '../messages';
 import type { Locale } from '../settings';
-import { bindingOrigin, resolveVariable, staticKey, unwrap, type Expression, type Node, type SourceCode } from '../syntax/ast';
+import { bindingOrigin, resolveVariable, staticKey, staticString, unwrap, type Expression, type Node, type SourceCode } from '../syntax/ast';
 
 /**
  * ESLint suggestions for the legacy `message` event, never autofixes: the
@@ -65,7 +65,8 @@ class FieldEdits {
           ? parent.cases.flatMap((c) => (c.test === null ? [] : [c.test]))
           : [];
     for (const value of values) {
-      if (value.type !== 'Literal' || value.value !== v1) continue;
+      // In quotes or in backticks (docs/behaviour-decisions.md#backticks-are-quotes).
+      if (staticString(value) !== v1) continue;
       this.renamed.add(`${migration.v1} '${v1}' → '${v2}'`);
       this.mark(value, texts.renamedValue(migration.v1, v1, v2));
     }
@@ -291,9 +292,10 @@ function exits(statement: Node): boolean {
 function envelopeGuards(sourceCode: SourceCode, check: Node, root: string): TSESTree.BinaryExpression[] {
   const isGuard = (expression: Node): expression is TSESTree.BinaryExpression => {
     if (expression.type !== 'BinaryExpression' || !['===', '==', '!==', '!='].includes(expression.operator)) return false;
-    const [read, value] = expression.left.type === 'Literal' ? [expression.right, expression.left] : [expression.left, expression.right];
+    // The value on either side, in quotes or in backticks (docs/behaviour-decisions.md#backticks-are-quotes).
+    const [read, value] = staticString(expression.left) !== undefined ? [expression.right, expression.left] : [expression.left, expression.right];
     const object = read.type === 'MemberExpression' && staticKey(read) === V1_ENVELOPE.type ? read.object : undefined;
-    return value.type === 'Literal' && value.value === V1_ENVELOPE.callbackType && object !== undefined && sourceCode.getText(object) === root;
+    return staticString(value) === V1_ENVELOPE.callbackType && object !== undefined && sourceCode.getText(object) === root;
   };
   const guards: TSESTree.BinaryExpression[] = [];
   // A work list over `&&` / `||` / `!`: a chain can be thousands of terms long.

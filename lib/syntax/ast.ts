@@ -121,9 +121,9 @@ export function staticString(node: Node): string | undefined {
 }
 
 /**
- * The string a text offset inside it locates (nodeAtOffset): the node itself, or the template a quasi is part of.
- * Parsers differ on a template's quasi: typescript-estree's range holds its backticks, espree's does not, so the
- * offset of a backtick locates the quasi in one and the template in the other.
+ * The string a text offset inside it locates (nodeAtOffset): the node itself, or the template a quasi is part of. A
+ * quasi's range holds the backticks around it (typescript-estree, espree and oxc alike), so every offset of a
+ * template without placeholders, its opening backtick too, locates the quasi, not the template.
  */
 export function locatedString(node: Node): Node {
   return node.type === 'TemplateElement' && node.parent.type === 'TemplateLiteral' ? node.parent : node;
@@ -249,9 +249,12 @@ function withoutHoles(nodes: readonly (Node | null)[]): readonly Node[] {
   return elements;
 }
 
-/** The source of an import or export, the argument of `require()` or `import()`. */
+/**
+ * The source of an import or export, the argument of `require()` or `import()`: a string literal, or for the last two
+ * a template without placeholders (`` require(`@larksuiteoapi/node-sdk`) ``), a string written whole too.
+ */
 export function isModuleSpecifier(node: Node): boolean {
-  if (!isStringLiteral(node)) return false;
+  if (staticString(node) === undefined) return false;
   const parent = node.parent;
   switch (parent?.type) {
     case 'ImportDeclaration':

@@ -135,6 +135,15 @@ ruleTester.run('cross-file: CommonJS JavaScript', legacyRule, {
       ],
     },
     {
+      // The specifier in backticks without a placeholder: a string written whole (docs/behaviour-decisions.md#backticks-are-quotes).
+      ...CJS,
+      code: "const { SEND_URL } = require(`./lib/urls`);\nconst CHAT_INFO = require(`./lib/urls`).CHAT_INFO;\nfetch(SEND_URL);\nfetch(CHAT_INFO);",
+      errors: [
+        { messageId: legacyEndpoint, line: 3, column: 7, endColumn: 15 },
+        { messageId: legacyEndpoint, line: 4, column: 7, endColumn: 16 },
+      ],
+    },
+    {
       // `module.exports = { … }`, nested, re-exported whole through a directory index; `require(…).X`.
       ...CJS,
       code: "const routes = require('./lib');\nconst MEMBERS = require('./lib/routes').MEMBERS;\nhttp.get(routes.nested.RECALL);\nhttp.get(MEMBERS);",

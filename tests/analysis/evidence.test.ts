@@ -23,6 +23,8 @@ describe('Open Platform evidence', () => {
     ['an import of @larksuiteoapi/*', "import * as lark from '@larksuiteoapi/node-sdk';"],
     ['a type-only import of @larksuiteoapi/*', "import type { Client } from '@larksuiteoapi/node-sdk';"],
     ['a require of @larksuiteoapi/*', "const lark = require('@larksuiteoapi/allcore');"],
+    ['a require of @larksuiteoapi/* in backticks', 'const sdk = require(`@larksuiteoapi/allcore`);'],
+    ['a dynamic import of @larksuiteoapi/* in backticks', 'const sdk = import(`@larksuiteoapi/node-sdk`);'],
     ['an export from @larksuiteoapi/*', "export { Client } from '@larksuiteoapi/node-sdk';"],
     ['an import of @larksuite/channel', "import channel from '@larksuite/channel';"],
     ['a string with an open-apis segment', "const TOKEN_URL = '/open-apis/auth/v3/app_ticket/resend';"],
@@ -41,6 +43,7 @@ describe('Open Platform evidence', () => {
     ['a constant name', 'const FEISHU_APP_ID = process.env.APP_ID;'],
     ['a module specifier', "import { http } from './lark';"],
     ['a nested module specifier', "import { http } from '../feishu/client';"],
+    ['a module specifier in backticks', 'const { http } = require(`./lark`);'],
   ])('is shown by %s', (_, signal) => {
     it('so the host-less path is reported', () => {
       expect(reportedIn(signal)).toEqual(REPORTED);

@@ -50,6 +50,10 @@ ruleTester.run('no-legacy-message-chat-api', rule, {
     "export * from '/open-apis/message/v4/send';",
     "const mod = require('/open-apis/message/v4/send');",
     "const lazy = import('/open-apis/message/v4/send');",
+    // …in backticks too (reported by 0.2.14).
+    'const mod = require(`/open-apis/message/v4/send`);',
+    'const lazy = import(`/open-apis/chat/v4/info`);',
+    { ...PLAIN_JS, code: 'const mod = require(`/open-apis/message/v4/send`);' },
     // Plain JavaScript through espree.
     { ...PLAIN_JS, code: "fetch('https://open.feishu.cn/open-apis/message/v4/batch_send');" },
   ],

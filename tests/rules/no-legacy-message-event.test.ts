@@ -244,8 +244,7 @@ const SUGGESTED: { name: string; code: string; output: string; messageId: 'subsc
 
 /**
  * The type, or `register`, written as a template without placeholders: a string written whole, reported as the quoted
- * spelling is (0.2.14 and before missed all but the computed key). Run under both parsers: a quasi's range holds its
- * backticks in typescript-estree and not in espree, so the text's offset locates different nodes.
+ * spelling is (0.2.14 and before missed all but the computed key). Run under both parsers, whose tokens differ.
  */
 const BACKTICKS: { name: string; code: string; line: number; column: number; endColumn: number; messageId: 'legacyEvent' | 'legacyTypeHandler'; output?: string }[] = [
   {
@@ -282,6 +281,40 @@ const BACKTICKS: { name: string; code: string; line: number; column: number; end
     endColumn: 64,
     messageId: 'legacyEvent',
     output: "const { tenant_access_token } = await auth();\napp.post('/e', (req) => { if (req.body.header?.event_type === 'im.message.receive_v1') handle(req.body.event.message.chat_id); });",
+  },
+  {
+    name: 'setTypeHandler read by a backtick key, by its shape',
+    code: "class Bot { start() { this.lark.event[`setTypeHandler`](this.conf, 'message', this.onMessage); } }",
+    line: 1,
+    column: 68,
+    endColumn: 77,
+    messageId: 'legacyTypeHandler',
+  },
+  {
+    name: 'the deprecated SDK required in backticks',
+    code: "const { event } = require(`@larksuiteoapi/allcore`);\nevent.setTypeHandler(conf, 'message', onMessage);",
+    line: 2,
+    column: 28,
+    endColumn: 37,
+    messageId: 'legacyTypeHandler',
+  },
+  {
+    name: 'the node-sdk required in backticks',
+    code: "const lark = require(`@larksuiteoapi/node-sdk`);\nnew lark.EventDispatcher({}).register({ message: (data) => reply(data.open_chat_id) });",
+    line: 2,
+    column: 41,
+    endColumn: 48,
+    messageId: 'legacyEvent',
+    output: "const lark = require(`@larksuiteoapi/node-sdk`);\nnew lark.EventDispatcher({}).register({ 'im.message.receive_v1': (data) => reply(data.message.chat_id) });",
+  },
+  {
+    name: 'the envelope check and a renamed value in backticks',
+    code: "const { tenant_access_token } = await auth();\nfunction on(body) { if (body.type === `event_callback` && body.event.type === `message`) { if (body.event.chat_type === `private`) dm(body.event.open_chat_id); } }",
+    line: 2,
+    column: 79,
+    endColumn: 88,
+    messageId: 'legacyEvent',
+    output: `const { tenant_access_token } = await auth();\nfunction on(body) { if (body.schema === '2.0' && body.header?.event_type === 'im.message.receive_v1') { if (body.event.message.chat_type === \`private\` /* ${FIX}: v1 chat_type 'private' is 'p2p' in v2 */) dm(body.event.message.chat_id); } }`,
   },
   {
     name: 'a case of the type in backticks',

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, isTypeOnly, staticKey, unwrap, type Expression } from '../../syntax/ast';
+import { isStringLiteral, isTypeOnly, staticKey, staticString, unwrap, type Expression } from '../../syntax/ast';
 
 /**
  * What another file of the project exports and where each value is written,
@@ -207,8 +207,10 @@ export function requiredFrom(expression: Expression): ImportOrigin | undefined {
   const node = unwrap(expression);
   if (node.type === 'CallExpression') {
     const [argument] = node.arguments;
-    return node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1 && argument !== undefined && isStringLiteral(argument)
-      ? { specifier: argument.value, name: NAMESPACE }
+    // The specifier in quotes or in backticks without a placeholder.
+    const specifier = argument === undefined ? undefined : staticString(argument);
+    return node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1 && specifier !== undefined
+      ? { specifier, name: NAMESPACE }
       : undefined;
   }
   if (node.type === 'MemberExpression') {
