@@ -1,13 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { SDK_RECEIVER_TYPES, type SdkReceiverKind } from '../catalog';
-import { resolveVariable, unwrap, type Expression, type Node, type SourceCode } from '../syntax/ast';
+import { resolveVariable, staticString, unwrap, type Expression, type Node, type SourceCode } from '../syntax/ast';
 
 /**
  * The SDK receiver a value's written type annotation names, without type
  * information (docs/spec/behaviour.md#what-counts-as-a-finding): a parameter,
  * variable or class field annotated `LarkChannel`, `EventDispatcher` or `Client`
  * imported from `@larksuiteoapi/node-sdk` (`lark.Client` through a namespace or
- * default import), or `LarkChannel` from `@larksuite/channel`. `x?: T`,
+ * default import, or `import lark = require(…)`), or `LarkChannel` from `@larksuite/channel`. `x?: T`,
  * `T | undefined` and `T | null` count too. Undefined when no annotation says.
  */
 export function annotatedSdkKind(sourceCode: SourceCode, expression: Expression): SdkReceiverKind | undefined {
@@ -78,6 +78,12 @@ function importOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): { mo
   const variable = resolveVariable(sourceCode, identifier);
   if (variable?.defs.length !== 1) return undefined;
   const specifier = variable.defs[0]!.node as Node;
+  // `import lark = require('@larksuiteoapi/node-sdk')`: the module's namespace, as `import * as lark`.
+  if (specifier.type === 'TSImportEqualsDeclaration') {
+    const reference = specifier.moduleReference;
+    const module = reference.type === 'TSExternalModuleReference' ? staticString(reference.expression) : undefined;
+    return module === undefined ? undefined : { module, imported: undefined };
+  }
   const declaration = specifier.parent;
   if (declaration?.type !== 'ImportDeclaration') return undefined;
   const module = declaration.source.value;

@@ -43,10 +43,16 @@ export type LegacyEventFinding =
       readonly node: StaticString;
       /** `X.type === 'message'` (either side, `==`, `!==`, `!=`) or `case 'message':`. */
       readonly check: TSESTree.BinaryExpression | TSESTree.SwitchCase;
-      /** The `X.type` read. */
-      readonly typeRead: TSESTree.MemberExpression;
-      /** X, the v1 event: `body.event`, or a variable bound to it. */
-      readonly event: Expression;
+      /**
+       * What the check compares: the `X.type` read, or a variable that holds it (`const { type } = body.event`,
+       * `const type = body.event.type`), where the suggestion does not follow.
+       */
+      readonly typeRead: TSESTree.MemberExpression | TSESTree.Identifier;
+      /**
+       * X, the v1 event: `body.event`, or a variable bound to it; undefined where the type was destructured from it
+       * in one pattern (`const { event: { type } } = body`).
+       */
+      readonly event: Expression | undefined;
     };
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -366,7 +372,7 @@ function isDispatcher(sourceCode: SourceCode, expression: Expression, creations:
 function v1Check(
   sourceCode: SourceCode,
   literal: StaticString,
-): { check: TSESTree.BinaryExpression | TSESTree.SwitchCase; typeRead: TSESTree.MemberExpression; event: Expression } | undefined {
+): { check: TSESTree.BinaryExpression | TSESTree.SwitchCase; typeRead: TSESTree.MemberExpression | TSESTree.Identifier; event: Expression | undefined } | undefined {
   const parent = literal.parent;
   let check: TSESTree.BinaryExpression | TSESTree.SwitchCase;
   let other: Node;
@@ -380,9 +386,36 @@ function v1Check(
     return undefined;
   }
   const typeRead = unwrap(other as Expression);
-  if (typeRead.type !== 'MemberExpression' || staticKey(typeRead) !== V1_ENVELOPE.type) return undefined;
-  const event = typeRead.object;
-  return isV1Event(sourceCode, event) ? { check, typeRead, event } : undefined;
+  if (typeRead.type === 'MemberExpression') {
+    if (staticKey(typeRead) !== V1_ENVELOPE.type) return undefined;
+    const event = typeRead.object;
+    return isV1Event(sourceCode, event) ? { check, typeRead, event } : undefined;
+  }
+  if (typeRead.type !== 'Identifier') return undefined;
+  const origin = v1TypeOrigin(sourceCode, typeRead);
+  return origin === undefined ? undefined : { check, typeRead, event: origin.event };
+}
+
+/**
+ * Where a variable compared with the type got the v1 event's type, read once in its declaration: `const type =
+ * body.event.type`, `const { type } = body.event` (or `= ev`, a variable bound to the event), and
+ * `const { event: { type } } = body` or the same pattern as a parameter. Undefined for anything else: a two-format read
+ * (`header?.event_type ?? event?.type`) already handles the v2 event, and a plain parameter named `type` says
+ * nothing of where it came from.
+ */
+function v1TypeOrigin(sourceCode: SourceCode, variable: TSESTree.Identifier): { event: Expression | undefined } | undefined {
+  const origin = bindingOrigin(sourceCode, variable);
+  if (origin === undefined) return undefined;
+  if (origin.kind === 'init') {
+    const init = unwrap(origin.init);
+    return init.type === 'MemberExpression' && staticKey(init) === V1_ENVELOPE.type && isV1Event(sourceCode, init.object) ? { event: init.object } : undefined;
+  }
+  if (origin.key !== V1_ENVELOPE.type) return undefined;
+  if (origin.source !== undefined) return isV1Event(sourceCode, origin.source) ? { event: origin.source } : undefined;
+  // A nested pattern: `{ event: { type } }`, the v1 event's own key in the envelope's pattern.
+  const holder = origin.pattern.parent;
+  const nested = holder?.type === 'AssignmentPattern' ? holder.parent : holder;
+  return nested?.type === 'Property' && nested.parent.type === 'ObjectPattern' && staticKey(nested) === V1_ENVELOPE.event ? { event: undefined } : undefined;
 }
 
 /**

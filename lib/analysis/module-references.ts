@@ -3,7 +3,7 @@ import type { ExportRef } from '../catalog';
 // From its module, not the catalog's index: in the CommonJS build a re-export is a getter call at every read.
 import { SDK_MODULES } from '../catalog/open-platform';
 import { LastMemo } from '../memo';
-import { isGlobalReference, locatedString, nodeAtOffset, staticString, type Node, type SourceCode } from '../syntax/ast';
+import { isGlobalReference, isTypeOnly, locatedString, nodeAtOffset, resolveVariable, staticString, type Node, type SourceCode } from '../syntax/ast';
 import { wordOffsets } from '../syntax/text-search';
 
 /** The trace map of the catalog's export references: the calls and constructions of what they name. */
@@ -35,8 +35,8 @@ export function moduleReferences<T>(sourceCode: SourceCode, traceMap: TraceMap<T
   const nodes: Node[] = [];
   for (const { node } of tracker.iterateEsmReferences(traceMap)) nodes.push(node as unknown as Node);
   for (const [name, offsets] of modules) {
-    for (const call of requireCalls(sourceCode, name, offsets)) {
-      for (const { node } of tracker.iteratePropertyReferences(call as never, traceMap[name]!)) nodes.push(node as unknown as Node);
+    for (const value of requiredValues(sourceCode, name, offsets)) {
+      for (const { node } of tracker.iteratePropertyReferences(value as never, traceMap[name]!)) nodes.push(node as unknown as Node);
     }
   }
   return nodes;
@@ -62,13 +62,25 @@ function modulesWritten(sourceCode: SourceCode, names: readonly string[]): Reado
 const SDK_MODULE_NAMES: readonly string[] = Object.values(SDK_MODULES);
 const sdkModulesOf = new LastMemo<Node, ReadonlyMap<string, readonly number[]>>();
 
-/** `require('<name>')` calls, `require` not being a local binding; `offsets`: where the text writes `name`. */
-function requireCalls(sourceCode: SourceCode, name: string, offsets: readonly number[]): Node[] {
-  const calls: Node[] = [];
+/**
+ * The expressions whose value is the module `name`, each followed from there: `require('<name>')` calls, `require`
+ * not being a local binding, and every read of a TypeScript `import x = require('<name>')` binding (which
+ * ReferenceTracker does not follow); `offsets`: where the text writes `name`.
+ */
+function requiredValues(sourceCode: SourceCode, name: string, offsets: readonly number[]): Node[] {
+  const values: Node[] = [];
   for (const offset of offsets) {
     // In quotes or in backticks without a placeholder, where the offset locates the quasi.
     const node = locatedString(nodeAtOffset(sourceCode, offset));
     const call = node.parent;
+    const declaration = call?.parent;
+    if (call?.type === 'TSExternalModuleReference' && declaration?.type === 'TSImportEqualsDeclaration' && staticString(node) === name) {
+      // `import type x = require(…)` names types only.
+      if (isTypeOnly(declaration.importKind)) continue;
+      const variable = resolveVariable(sourceCode, declaration.id);
+      for (const reference of variable?.references ?? []) if (reference.isRead()) values.push(reference.identifier as Node);
+      continue;
+    }
     if (
       staticString(node) === name &&
       call?.type === 'CallExpression' &&
@@ -77,8 +89,8 @@ function requireCalls(sourceCode: SourceCode, name: string, offsets: readonly nu
       call.callee.name === 'require' &&
       isGlobalReference(sourceCode, call.callee)
     ) {
-      calls.push(call);
+      values.push(call);
     }
   }
-  return calls;
+  return values;
 }

@@ -17,7 +17,17 @@ export function formatText(report: AuditReport, styles: Styles, width = 100): st
   if (report.audited === 0) {
     say(styles.red(audit.nothingAudited(report.files)));
   } else if (report.findings === 0) {
-    say(styles.green(report.protectedGroups.length > 0 ? audit.noFindingsProtected(report.audited) : audit.noFindings(report.audited)));
+    // Never "no API is used" where the audit found some: guarded or handled (listed), or turned off by comments (counted).
+    const protectedToo = report.protectedGroups.length > 0;
+    say(
+      styles.green(
+        report.suppressed > 0
+          ? audit.noFindingsSuppressed(report.audited, protectedToo)
+          : protectedToo
+            ? audit.noFindingsProtected(report.audited)
+            : audit.noFindings(report.audited),
+      ),
+    );
   } else {
     say(`${styles.bold(`${report.tool.name} audit:`)} ${styles.red(audit.summary(report.findings, report.filesWithFindings, report.audited))}`);
   }

@@ -158,6 +158,8 @@ export const en: LocaleTexts = {
       `No findings in ${plural(files, 'audited file')}: no API or event that fails in external chats (外部群) is used.`,
     noFindingsProtected: (files) =>
       `No findings in ${plural(files, 'audited file')}: every call that fails in external chats (外部群) is guarded or handled (listed below).`,
+    noFindingsSuppressed: (files, protectedToo) =>
+      `No findings in ${plural(files, 'audited file')}: every call that fails in external chats (外部群) is ${protectedToo ? 'guarded, handled or ' : ''}turned off by a comment in the code (see below).`,
     nothingAudited: (files) =>
       `Nothing audited: ${files === 1 ? 'the one file found could not' : `none of the ${files} files found could`} be linted.`,
     appKind: {

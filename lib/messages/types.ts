@@ -174,6 +174,11 @@ interface AuditTexts {
   noFindings(files: number): string;
   /** The all-clear when every call found is guarded or handled, and listed apart. */
   noFindingsProtected(files: number): string;
+  /**
+   * The all-clear when comments in the code turn every finding off (counted below), `protectedToo` when some calls
+   * found are guarded or handled besides: it must not say that no restricted call is used.
+   */
+  noFindingsSuppressed(files: number, protectedToo: boolean): string;
   /** No file found could be linted: no answer at all. */
   nothingAudited(files: number): string;
   /** Which kind of app the advice is for. */

@@ -166,6 +166,9 @@ export function checkSuggestion(
   finding: Extract<LegacyEventFinding, { kind: 'check' }>,
   locale: Locale,
 ): EventSuggestion | undefined {
+  // The type read into a variable first (`const { type } = body.event`): its declaration would need rewriting too, which
+  // the suggestion does not do. Reported without one, as a destructured `{ event }` parameter is.
+  if (finding.typeRead.type !== 'MemberExpression' || finding.event === undefined) return undefined;
   const envelope = envelopeOf(sourceCode, finding.event);
   if (envelope === undefined) return undefined;
   const { check } = finding;

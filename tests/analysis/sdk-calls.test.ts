@@ -203,6 +203,11 @@ ruleTester.run('node-sdk calls: reactions', reactionRule, {
       options: [{ allow: ['im.messageReaction.list'] }],
       errors: [{ messageId: restrictedSdkCall, line: 3, column: 4, endColumn: 25 }],
     },
+    // TypeScript's `import x = require(…)`: the module's namespace.
+    {
+      code: "import lark = require('@larksuiteoapi/node-sdk');\nconst ch = lark.createLarkChannel(opts);\nch.addReaction(id, 'OK');",
+      errors: [{ messageId: restrictedSdkCall, line: 3, column: 4, endColumn: 15 }],
+    },
   ],
 });
 

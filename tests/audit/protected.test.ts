@@ -76,6 +76,23 @@ describe('the audit and guarded or handled calls', () => {
     expect(run.stdout).toContain('(guarded: 1, handled: 1)');
   });
 
+  // The all-clear never says no restricted call is used when comments turned the audit's findings off.
+  it.each([
+    [['quiet.ts'], 'every call that fails in external chats (外部群) is turned off by a comment in the code (see below).'],
+    [['quiet.ts', 'guarded.ts'], 'every call that fails in external chats (外部群) is guarded, handled or turned off by a comment in the code (see below).'],
+    [['--locale', 'zh-CN', 'quiet.ts'], '已检查的 1 个文件中未发现问题：找到的在外部群中失效的调用都由代码中的注释关闭了规则（见下方）。'],
+    [['--locale', 'zh-CN', 'quiet.ts', 'handled.ts'], '找到的在外部群中失效的调用都已防护、已处理，或由代码中的注释关闭了规则（见下方）。'],
+  ])('gives the all-clear for %j without claiming no restricted call is used', async (args, sentence) => {
+    const run = await audit(args, directory);
+    expect(run.status).toBe(0);
+    // Read as one paragraph: the terminal text is wrapped.
+    const text = run.stdout.replaceAll(/\n(?! *\n)/g, args.includes('zh-CN') ? '' : ' ');
+    expect(text).toContain(sentence);
+    expect(text).not.toContain('is used');
+    expect(text).not.toContain('没有使用');
+    expect(run.stdout).toContain(args.includes('zh-CN') ? '另有 1 处未计入' : '1 finding not counted');
+  });
+
   it('counts them with --report-guarded, in their groups, each marked', async () => {
     const run = await audit(['--report-guarded', '--max-findings', '2'], directory);
     expect(run.status).toBe(1);

@@ -505,6 +505,84 @@ describe('no-legacy-message-event suggestions', () => {
   });
 });
 
+/** Evidence for the hand-written checks below (docs/settings.md#open-platform-evidence). */
+const EVIDENCE = "const { handle } = require('../feishu/handlers');\n";
+
+ruleTester.run('no-legacy-message-event, the type read into a variable first', rule, {
+  valid: [
+    // A two-format read handles the v2 event already; a plain parameter says nothing of where it came from.
+    `${EVIDENCE}function on(body) { const t = body.header?.event_type ?? body.event?.type; switch (t) { case 'message': return 1; } }`,
+    `${EVIDENCE}function on(type) { return type === 'message'; }`,
+    // A DOM event, another field, no evidence.
+    `${EVIDENCE}window.addEventListener('message', (event) => { const { type } = event; if (type === 'message') show(); });`,
+    `${EVIDENCE}function on(body) { const { msg_type: type } = body.event; return type === 'message'; }`,
+    "function on(body) { const { type } = body.event; return type === 'message'; }",
+  ],
+  invalid: [
+    ...[
+      ['destructured from the event', "router.post('/w', (req) => { const body = req.body; if (body.event) { const { type } = body.event; if (type === 'message') return handle(body.event); } });", 113],
+      ['read whole', "function on(body) { const type = body.event.type; if (type === 'message') return 1; }", 64],
+      ['in a nested pattern, in a switch', "function on(body) { const { event: { type } } = body; switch (type) { case 'message': return 1; } }", 76],
+      ["in a parameter's nested pattern", "function on({ event: { type } }) { return type === 'message'; }", 52],
+      ['from a variable bound to the event, renamed', "function on(body) { const ev = body.event; const { type: kind } = ev; return kind === 'message'; }", 87],
+    ].map(([name, code, column]) => ({
+      name: name as string,
+      code: EVIDENCE + (code as string),
+      // Reported without a suggestion: the declaration that reads the type would need rewriting too.
+      errors: [{ messageId: legacyEvent, line: 2, column: column as number, endColumn: (column as number) + 9, suggestions: [] }],
+    })),
+  ],
+});
+
+ruleTester.run("no-legacy-message-event, TypeScript's import x = require(…)", rule, {
+  valid: [
+    // Types only, another module, a parameter that shadows the binding.
+    "import type lark = require('@larksuiteoapi/node-sdk');\ndeclare const d: any;\nd.register({ message: (x: any) => x });",
+    "import lark = require('some-event-lib');\nnew lark.EventDispatcher({}).register({ message: (x: any) => x });",
+    "import lark = require('@larksuiteoapi/node-sdk');\nfunction f(lark: any) { new lark.EventDispatcher({}).register({ message: (x: any) => x }); }",
+  ],
+  invalid: [
+    {
+      code: "import lark = require('@larksuiteoapi/node-sdk');\nnew lark.EventDispatcher({}).register({ message: (x: any) => x.open_chat_id });",
+      errors: [
+        {
+          messageId: legacyEvent,
+          line: 2,
+          column: 41,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: subscribeReceiveV1,
+              output: "import lark = require('@larksuiteoapi/node-sdk');\nnew lark.EventDispatcher({}).register({ 'im.message.receive_v1': (x: any) => x.message.chat_id });",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ message: (x: any) => x.open_chat_id }); }",
+      errors: [
+        {
+          messageId: legacyEvent,
+          line: 2,
+          column: 62,
+          endColumn: 69,
+          suggestions: [
+            {
+              messageId: subscribeReceiveV1,
+              output: "import lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ 'im.message.receive_v1': (x: any) => x.message.chat_id }); }",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import OapiEvent = require('@larksuiteoapi/event');\nOapiEvent.setTypeHandler(conf, 'message', onMessage);",
+      errors: [{ messageId: legacyTypeHandler, line: 2, column: 32, endColumn: 41 }],
+    },
+  ],
+});
+
 describe('no-legacy-message-event on a wrapped callee', () => {
   // 0.2.4 read the receiver from the callee, which a wrapper (`(d?.register)`, `d.register!`) does not have, and threw.
   const DISPATCHER = "import * as lark from '@larksuiteoapi/node-sdk';\nconst d = new lark.EventDispatcher({});\n";
