@@ -7,8 +7,9 @@ import { resolveVariable, staticString, unwrap, type Expression, type Node, type
  * information (docs/spec/behaviour.md#what-counts-as-a-finding): a parameter,
  * variable or class field annotated `LarkChannel`, `EventDispatcher` or `Client`
  * imported from `@larksuiteoapi/node-sdk` (`lark.Client` through a namespace or
- * default import, or `import lark = require(…)`), or `LarkChannel` from `@larksuite/channel`. `x?: T`,
- * `T | undefined` and `T | null` count too. Undefined when no annotation says.
+ * default import, or `import lark = require(…)`), or `LarkChannel` from
+ * `@larksuite/channel`. `x?: T`, `T | undefined` and `T | null` count too.
+ * Undefined when no annotation says.
  */
 export function annotatedSdkKind(sourceCode: SourceCode, expression: Expression): SdkReceiverKind | undefined {
   const node = unwrap(expression);

@@ -75,7 +75,10 @@ function markerAndFragmentOffsets(text: string, compiled: CompiledNotice): reado
 
 const fileOffsets = new LastPairMemo<CompiledNotice, Node, readonly number[]>();
 
-/** The seed a located node gives: a string literal that is a runtime value, or the template a quasi is part of, unless it is a module specifier. */
+/**
+ * The seed a located node gives: a string literal that is a runtime value, or the template a quasi is part of unless
+ * it is a module specifier (`` require(`./chat/v4/info`) ``).
+ */
 function seedAt(node: Node): Node | undefined {
   if (isStringLiteral(node)) return isRuntimeValue(node) ? node : undefined;
   return node.type === 'TemplateElement' && node.parent.type === 'TemplateLiteral' && !isModuleSpecifier(node.parent) ? node.parent : undefined;
