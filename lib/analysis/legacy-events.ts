@@ -10,6 +10,7 @@ import {
   nodeAtOffset,
   nodesAtText,
   outermostWrapper,
+  resolveVariable,
   staticKey,
   staticString,
   unwrap,
@@ -400,22 +401,43 @@ function v1Check(
  * Where a variable compared with the type got the v1 event's type, read once in its declaration: `const type =
  * body.event.type`, `const { type } = body.event` (or `= ev`, a variable bound to the event), and
  * `const { event: { type } } = body` or the same pattern as a parameter. Undefined for anything else: a two-format read
- * (`header?.event_type ?? event?.type`) already handles the v2 event, and a plain parameter named `type` says
- * nothing of where it came from.
+ * (`header?.event_type ?? event?.type`, or the type assigned again after the declaration) already handles the v2
+ * event, and a plain parameter named `type` says nothing of where it came from.
  */
 function v1TypeOrigin(sourceCode: SourceCode, variable: TSESTree.Identifier): { event: Expression | undefined } | undefined {
   const origin = bindingOrigin(sourceCode, variable);
-  if (origin === undefined) return undefined;
+  if (origin === undefined || isAssignedAgain(sourceCode, variable)) return undefined;
   if (origin.kind === 'init') {
     const init = unwrap(origin.init);
     return init.type === 'MemberExpression' && staticKey(init) === V1_ENVELOPE.type && isV1Event(sourceCode, init.object) ? { event: init.object } : undefined;
   }
   if (origin.key !== V1_ENVELOPE.type) return undefined;
   if (origin.source !== undefined) return isV1Event(sourceCode, origin.source) ? { event: origin.source } : undefined;
-  // A nested pattern: `{ event: { type } }`, the v1 event's own key in the envelope's pattern.
+  // A nested pattern: `{ event: { type } }`, the v1 event's own key in the envelope's pattern, which a declaration or a
+  // parameter destructures whole (not `{ data: { event: { type } } }`, nor a loop's or a catch clause's pattern).
   const holder = origin.pattern.parent;
   const nested = holder?.type === 'AssignmentPattern' ? holder.parent : holder;
-  return nested?.type === 'Property' && nested.parent.type === 'ObjectPattern' && staticKey(nested) === V1_ENVELOPE.event ? { event: undefined } : undefined;
+  if (nested?.type !== 'Property' || nested.parent.type !== 'ObjectPattern' || staticKey(nested) !== V1_ENVELOPE.event) return undefined;
+  return isDestructuredWhole(nested.parent) ? { event: undefined } : undefined;
+}
+
+/** Whether a variable is written after its declaration (`type = header.event_type`), a destructuring too. */
+function isAssignedAgain(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
+  return resolveVariable(sourceCode, identifier)?.references.some((reference) => reference.isWrite() && !reference.init) ?? false;
+}
+
+/**
+ * The envelope's pattern: an initialized declaration's (`const { event: { type } } = body`, not a `for … of` loop's),
+ * or a function parameter's (also with a default).
+ */
+function isDestructuredWhole(pattern: TSESTree.ObjectPattern): boolean {
+  const holder = pattern.parent?.type === 'AssignmentPattern' && pattern.parent.left === pattern ? pattern.parent : pattern;
+  const parent = holder.parent;
+  if (parent?.type === 'VariableDeclarator') return parent.id === holder && parent.init !== null;
+  return (
+    (parent?.type === 'FunctionDeclaration' || parent?.type === 'FunctionExpression' || parent?.type === 'ArrowFunctionExpression') &&
+    (parent.params as Node[]).includes(holder)
+  );
 }
 
 /**

@@ -78,7 +78,8 @@ function requiredValues(sourceCode: SourceCode, name: string, offsets: readonly 
       // `import type x = require(…)` names types only.
       if (isTypeOnly(declaration.importKind)) continue;
       const variable = resolveVariable(sourceCode, declaration.id);
-      for (const reference of variable?.references ?? []) if (reference.isRead()) values.push(reference.identifier as Node);
+      // Its values only: `lark.EventDispatcher` in a type is the annotation's business (annotated-receivers).
+      for (const reference of variable?.references ?? []) if (reference.isValueReference) values.push(reference.identifier as Node);
       continue;
     }
     if (

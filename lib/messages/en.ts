@@ -159,7 +159,9 @@ export const en: LocaleTexts = {
     noFindingsProtected: (files) =>
       `No findings in ${plural(files, 'audited file')}: every call that fails in external chats (外部群) is guarded or handled (listed below).`,
     noFindingsSuppressed: (files, protectedToo) =>
-      `No findings in ${plural(files, 'audited file')}: every call that fails in external chats (外部群) is ${protectedToo ? 'guarded, handled or ' : ''}turned off by a comment in the code (see below).`,
+      protectedToo
+        ? `No findings in ${plural(files, 'audited file')}: every call that fails in external chats (外部群) is guarded or handled (listed below), or a comment in the code turns its rule off there.`
+        : `No findings in ${plural(files, 'audited file')}: a comment in the code turns the rule off wherever a call or event that fails in external chats (外部群) was found (see below).`,
     nothingAudited: (files) =>
       `Nothing audited: ${files === 1 ? 'the one file found could not' : `none of the ${files} files found could`} be linted.`,
     appKind: {

@@ -131,7 +131,9 @@ export const zhCN: LocaleTexts = {
     noFindings: (files) => `已检查的 ${files} 个文件中未发现问题：没有使用在外部群中失效的接口或事件。`,
     noFindingsProtected: (files) => `已检查的 ${files} 个文件中未发现问题：找到的在外部群中失效的调用都已防护或已处理（见下方列表）。`,
     noFindingsSuppressed: (files, protectedToo) =>
-      `已检查的 ${files} 个文件中未发现问题：找到的在外部群中失效的调用都${protectedToo ? '已防护、已处理，或' : ''}由代码中的注释关闭了规则（见下方）。`,
+      protectedToo
+        ? `已检查的 ${files} 个文件中未发现问题：找到的在外部群中失效的调用都已防护或已处理（见下方列表），或其所在处的规则已由代码中的注释关闭。`
+        : `已检查的 ${files} 个文件中未发现问题：找到在外部群中失效的调用或事件之处，规则都已由代码中的注释关闭（见下方）。`,
     nothingAudited: (files) => `未能检查任何文件：找到的 ${files} 个文件都无法检查。`,
     appKind: {
       unknown: '未指定应用类型（--app-type）：以下“处理建议”针对未开启关联组织的自建应用。',

@@ -78,10 +78,10 @@ describe('the audit and guarded or handled calls', () => {
 
   // The all-clear never says no restricted call is used when comments turned the audit's findings off.
   it.each([
-    [['quiet.ts'], 'every call that fails in external chats (外部群) is turned off by a comment in the code (see below).'],
-    [['quiet.ts', 'guarded.ts'], 'every call that fails in external chats (外部群) is guarded, handled or turned off by a comment in the code (see below).'],
-    [['--locale', 'zh-CN', 'quiet.ts'], '已检查的 1 个文件中未发现问题：找到的在外部群中失效的调用都由代码中的注释关闭了规则（见下方）。'],
-    [['--locale', 'zh-CN', 'quiet.ts', 'handled.ts'], '找到的在外部群中失效的调用都已防护、已处理，或由代码中的注释关闭了规则（见下方）。'],
+    [['quiet.ts'], 'No findings in 1 audited file: a comment in the code turns the rule off wherever a call or event that fails in external chats (外部群) was found (see below).'],
+    [['quiet.ts', 'guarded.ts'], 'every call that fails in external chats (外部群) is guarded or handled (listed below), or a comment in the code turns its rule off there.'],
+    [['--locale', 'zh-CN', 'quiet.ts'], '已检查的 1 个文件中未发现问题：找到在外部群中失效的调用或事件之处，规则都已由代码中的注释关闭（见下方）。'],
+    [['--locale', 'zh-CN', 'quiet.ts', 'handled.ts'], '找到的在外部群中失效的调用都已防护或已处理（见下方列表），或其所在处的规则已由代码中的注释关闭。'],
   ])('gives the all-clear for %j without claiming no restricted call is used', async (args, sentence) => {
     const run = await audit(args, directory);
     expect(run.status).toBe(0);

@@ -517,6 +517,13 @@ ruleTester.run('no-legacy-message-event, the type read into a variable first', r
     `${EVIDENCE}window.addEventListener('message', (event) => { const { type } = event; if (type === 'message') show(); });`,
     `${EVIDENCE}function on(body) { const { msg_type: type } = body.event; return type === 'message'; }`,
     "function on(body) { const { type } = body.event; return type === 'message'; }",
+    // Assigned again after its declaration: a two-format read done by assignment, or no longer the v1 type.
+    `${EVIDENCE}function on(body) { let type = body.event?.type; if (body.schema === '2.0') type = body.header.event_type; if (type === 'message') return 1; }`,
+    `${EVIDENCE}function on(body, m) { let { type } = body.event; ({ type } = m); return type === 'message'; }`,
+    // Another key than the event's, a pattern nested deeper, a loop's pattern.
+    `${EVIDENCE}function on({ message: { type } }) { return type === 'message'; }`,
+    `${EVIDENCE}function on(frame) { const { data: { event: { type } } } = frame; return type === 'message'; }`,
+    `${EVIDENCE}function on(list) { for (const { event: { type } } of list) if (type === 'message') return 1; }`,
   ],
   invalid: [
     ...[
@@ -536,8 +543,8 @@ ruleTester.run('no-legacy-message-event, the type read into a variable first', r
 
 ruleTester.run("no-legacy-message-event, TypeScript's import x = require(…)", rule, {
   valid: [
-    // Types only, another module, a parameter that shadows the binding.
-    "import type lark = require('@larksuiteoapi/node-sdk');\ndeclare const d: any;\nd.register({ message: (x: any) => x });",
+    // Types only (a value read through it is not the SDK's), another module, a parameter that shadows the binding.
+    "import type lark = require('@larksuiteoapi/node-sdk');\nnew lark.EventDispatcher({}).register({ message: (x: any) => x });",
     "import lark = require('some-event-lib');\nnew lark.EventDispatcher({}).register({ message: (x: any) => x });",
     "import lark = require('@larksuiteoapi/node-sdk');\nfunction f(lark: any) { new lark.EventDispatcher({}).register({ message: (x: any) => x }); }",
   ],
@@ -571,6 +578,24 @@ ruleTester.run("no-legacy-message-event, TypeScript's import x = require(…)", 
             {
               messageId: subscribeReceiveV1,
               output: "import lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ 'im.message.receive_v1': (x: any) => x.message.chat_id }); }",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A type-only import still names the type of an annotation.
+      code: "import type lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ message: onMessage }); }",
+      errors: [
+        {
+          messageId: legacyEvent,
+          line: 2,
+          column: 62,
+          endColumn: 69,
+          suggestions: [
+            {
+              messageId: subscribeReceiveV1,
+              output: `import type lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ 'im.message.receive_v1': onMessage ${BY_HAND} }); }`,
             },
           ],
         },
