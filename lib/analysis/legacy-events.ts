@@ -449,7 +449,8 @@ function isDestructuredWhole(pattern: TSESTree.ObjectPattern): boolean {
 function isV1Event(sourceCode: SourceCode, expression: Expression): boolean {
   const node = unwrap(expression);
   if (node.type === 'MemberExpression') return staticKey(node) === V1_ENVELOPE.event;
-  const origin = node.type === 'Identifier' ? bindingOrigin(sourceCode, node) : undefined;
+  // A variable assigned again after its declaration may hold anything there.
+  const origin = node.type === 'Identifier' && !isAssignedAgain(sourceCode, node) ? bindingOrigin(sourceCode, node) : undefined;
   if (origin?.kind === 'destructured') return origin.key === V1_ENVELOPE.event;
   const init = origin === undefined ? undefined : unwrap(origin.init);
   return init?.type === 'MemberExpression' && staticKey(init) === V1_ENVELOPE.event;

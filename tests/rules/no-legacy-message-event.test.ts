@@ -524,6 +524,9 @@ ruleTester.run('no-legacy-message-event, the type read into a variable first', r
     `${EVIDENCE}function on({ message: { type } }) { return type === 'message'; }`,
     `${EVIDENCE}function on(frame) { const { data: { event: { type } } } = frame; return type === 'message'; }`,
     `${EVIDENCE}function on(list) { for (const { event: { type } } of list) if (type === 'message') return 1; }`,
+    // An event variable assigned again after its declaration may hold anything at the check (reported by 0.2.14).
+    `${EVIDENCE}function on(body, m) { let ev = body.event; ev = m; if (ev.type === 'message') return 1; }`,
+    `${EVIDENCE}function on(body, m) { let { event } = body; event = m; if (event.type === 'message') return 1; }`,
   ],
   invalid: [
     ...[
