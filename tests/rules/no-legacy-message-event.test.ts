@@ -544,6 +544,12 @@ ruleTester.run('no-legacy-message-event, the type read into a variable first', r
   ],
 });
 
+/** A `register({ message })` reported on line 2 at `column`, with its one suggestion's output. */
+const registeredOnLine2 = (code: string, column: number, output: string) => ({
+  code,
+  errors: [{ messageId: legacyEvent, line: 2, column, endColumn: column + 'message'.length, suggestions: [{ messageId: subscribeReceiveV1, output }] }],
+});
+
 ruleTester.run("no-legacy-message-event, TypeScript's import x = require(…)", rule, {
   valid: [
     // Types only (a value read through it is not the SDK's), another module, a parameter that shadows the binding.
@@ -552,58 +558,22 @@ ruleTester.run("no-legacy-message-event, TypeScript's import x = require(…)", 
     "import lark = require('@larksuiteoapi/node-sdk');\nfunction f(lark: any) { new lark.EventDispatcher({}).register({ message: (x: any) => x }); }",
   ],
   invalid: [
-    {
-      code: "import lark = require('@larksuiteoapi/node-sdk');\nnew lark.EventDispatcher({}).register({ message: (x: any) => x.open_chat_id });",
-      errors: [
-        {
-          messageId: legacyEvent,
-          line: 2,
-          column: 41,
-          endColumn: 48,
-          suggestions: [
-            {
-              messageId: subscribeReceiveV1,
-              output: "import lark = require('@larksuiteoapi/node-sdk');\nnew lark.EventDispatcher({}).register({ 'im.message.receive_v1': (x: any) => x.message.chat_id });",
-            },
-          ],
-        },
-      ],
-    },
-    {
-      code: "import lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ message: (x: any) => x.open_chat_id }); }",
-      errors: [
-        {
-          messageId: legacyEvent,
-          line: 2,
-          column: 62,
-          endColumn: 69,
-          suggestions: [
-            {
-              messageId: subscribeReceiveV1,
-              output: "import lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ 'im.message.receive_v1': (x: any) => x.message.chat_id }); }",
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // A type-only import still names the type of an annotation.
-      code: "import type lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ message: onMessage }); }",
-      errors: [
-        {
-          messageId: legacyEvent,
-          line: 2,
-          column: 62,
-          endColumn: 69,
-          suggestions: [
-            {
-              messageId: subscribeReceiveV1,
-              output: `import type lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ 'im.message.receive_v1': onMessage ${BY_HAND} }); }`,
-            },
-          ],
-        },
-      ],
-    },
+    registeredOnLine2(
+      "import lark = require('@larksuiteoapi/node-sdk');\nnew lark.EventDispatcher({}).register({ message: (x: any) => x.open_chat_id });",
+      41,
+      "import lark = require('@larksuiteoapi/node-sdk');\nnew lark.EventDispatcher({}).register({ 'im.message.receive_v1': (x: any) => x.message.chat_id });",
+    ),
+    registeredOnLine2(
+      "import lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ message: (x: any) => x.open_chat_id }); }",
+      62,
+      "import lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ 'im.message.receive_v1': (x: any) => x.message.chat_id }); }",
+    ),
+    // A type-only import still names the type of an annotation.
+    registeredOnLine2(
+      "import type lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ message: onMessage }); }",
+      62,
+      `import type lark = require('@larksuiteoapi/node-sdk');\nexport function wire(d: lark.EventDispatcher) { d.register({ 'im.message.receive_v1': onMessage ${BY_HAND} }); }`,
+    ),
     {
       code: "import OapiEvent = require('@larksuiteoapi/event');\nOapiEvent.setTypeHandler(conf, 'message', onMessage);",
       errors: [{ messageId: legacyTypeHandler, line: 2, column: 32, endColumn: 41 }],
