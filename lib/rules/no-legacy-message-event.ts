@@ -5,7 +5,7 @@ import type { FeishuSettings } from '../settings';
 import { reportSubject } from '../subjects';
 import { checkSuggestion, registerSuggestion } from '../suggestions/legacy-event';
 import { createRule } from './support/create-rule';
-import { lintedFile, NO_LISTENERS, type LintedFile } from './support/file-settings';
+import { lintedFile, NO_LISTENERS, releaseAnalysedFile, type LintedFile } from './support/file-settings';
 
 const notice = EXTERNAL_CHAT_NOTICE;
 const { legacyEvent } = notice;
@@ -81,5 +81,6 @@ function eventListener(context: EventRuleContext, file: LintedFile, settings: Fe
         );
       }
     },
+    'Program:exit': releaseAnalysedFile,
   };
 }

@@ -22,6 +22,8 @@ import { seededInts } from '../support/random';
 // cannot find anything. It must never hide a finding: wherever it says no, the analysis finds nothing.
 
 const NOTICE = compileNotice(EXTERNAL_CHAT_NOTICE);
+/** The listeners of a rule that looks at the file: its work at `Program`, and the release of the file at its end. */
+const LOOKS_AT_THE_FILE = ['Program', 'Program:exit'];
 const IN_PACKAGE: FileContext = { path: '/project/node_modules/pkg/index.js', parser: undefined, parserOptions: {}, ecmaVersion: undefined, sourceType: undefined };
 const SETTINGS = { ...DEFAULT_SETTINGS, assumeOpenPlatform: true };
 
@@ -99,7 +101,7 @@ describe('mayNameEndpoints', () => {
   it.each(SOMETHING)('is true for %s', (_shape, code) => {
     const { sourceCode, listeners } = lintOf(code);
     expect(mayName(sourceCode, IN_PACKAGE)).toBe(true);
-    expect(listeners['no-legacy-message-chat-api']).toEqual(['Program']);
+    expect(listeners['no-legacy-message-chat-api']).toEqual(LOOKS_AT_THE_FILE);
   });
 
   it('is true for an octal escape, which may spell a character of a path, and false for NUL', () => {
@@ -169,7 +171,7 @@ describe('mayNameEndpoints', () => {
     it.each(READ)('is true with %s', (_shape, code) => {
       const { sourceCode, listeners } = lintApp(code);
       expect(mayName(sourceCode, IN_ROOT)).toBe(true);
-      expect(listeners['no-legacy-message-chat-api']).toEqual(['Program']);
+      expect(listeners['no-legacy-message-chat-api']).toEqual(LOOKS_AT_THE_FILE);
     });
 
     it('never hides a finding there', () => {
@@ -193,7 +195,7 @@ describe('mayNameEndpoints', () => {
     it('looks at an imported file once per lint: the resolution and the check for an edit share the look', () => {
       // Never resolved before: the resolution finds it (one look), and its record reads the same stamp.
       work.stamped = 0;
-      expect(lintApp("import { SEND } from './fresh.js';\nfetch(SEND);").listeners['no-legacy-message-chat-api']).toEqual(['Program']);
+      expect(lintApp("import { SEND } from './fresh.js';\nfetch(SEND);").listeners['no-legacy-message-chat-api']).toEqual(LOOKS_AT_THE_FILE);
       expect(work.stamped).toBe(1);
       // Found before: the resolution checks it is still there, and the record that it is unchanged, in one look.
       work.stamped = 0;
@@ -323,7 +325,7 @@ describe('mayNameEvent', () => {
   ])('is true for %s', (_shape, code) => {
     const { sourceCode, listeners } = lintOf(code);
     expect(mayNameEvent(sourceCode, EVENT)).toBe(true);
-    expect(listeners['no-legacy-message-event']).toEqual(['Program']);
+    expect(listeners['no-legacy-message-event']).toEqual(LOOKS_AT_THE_FILE);
   });
 
   it('never hides a finding: where it says no, the event search finds nothing', () => {
@@ -637,6 +639,36 @@ describe('most files are answered from their text alone', () => {
       );
       await collectGarbage();
       expect(again!.deref()).toBeUndefined();
+    } finally {
+      for (const release of held) release();
+    }
+  });
+
+  it('and let go of an analysed file at the end of its traversal, in a synchronous loop', async () => {
+    const probe = treeProbe();
+    const linter = new Linter();
+    const config: Linter.Config[] = [plugin.configs.recommended as Linter.Config, probe.config, { settings: { feishu: { appType: 'self-built' } } }];
+    let analysed: WeakRef<object> | undefined;
+    // The release at the end of the lint held back, and no file linted after it: only Program:exit lets go of it.
+    const held = lintsHoldingRelease(() => {
+      const messages = linter.verify(
+        [
+          "import * as lark from '@larksuiteoapi/node-sdk';",
+          "fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });",
+          "new lark.EventDispatcher({}).register({ message: onMessage });\nconst crlf = '\\r\\n';",
+        ].join('\n'),
+        config,
+        'analysed.js',
+      );
+      expect(messages.map((message) => message.ruleId)).toEqual(['feishu/no-legacy-message-chat-api', 'feishu/no-legacy-message-event']);
+      analysed = new WeakRef(probe.tree());
+    });
+    try {
+      // The probe and the Linter keep the tree too: let the Linter lint another text, and the probe move to it.
+      new Linter().verify('const a = 1;', [probe.config]);
+      linter.verify('const b = 2;', [probe.config]);
+      await collectGarbage();
+      expect(analysed!.deref()).toBeUndefined();
     } finally {
       for (const release of held) release();
     }

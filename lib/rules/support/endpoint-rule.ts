@@ -9,7 +9,7 @@ import { stillFails } from '../../policy';
 import type { FeishuSettings, Locale } from '../../settings';
 import { reportSubject } from '../../subjects';
 import { readAllow, type AllowProblem, type AllowReading } from './allow-option';
-import { lintedFile, NO_LISTENERS, type INVALID_SETTINGS, type LintedFile } from './file-settings';
+import { lintedFile, NO_LISTENERS, releaseAnalysedFile, type INVALID_SETTINGS, type LintedFile } from './file-settings';
 
 /** The one option of every API rule (docs/spec/behaviour.md#rule-options). */
 export type AllowOptions = [{ allow: string[] }];
@@ -129,6 +129,7 @@ function endpointListener<MessageId extends string>(
         );
       }
     },
+    'Program:exit': releaseAnalysedFile,
   };
 }
 

@@ -161,6 +161,20 @@ function releaseLintedFile(): void {
   releaseAllTrees();
 }
 
+/**
+ * The `Program:exit` listener of a file a rule looks at: lets go of the file and of what the memos keep for it as soon
+ * as its traversal is over, its analysis above all (every rule of the plugin does its work at `Program`, before).
+ * Without it, files linted in one synchronous loop (the eslintrc CLI, the Linter API) keep an analysed file alive
+ * through the next file's parse, until the next file's first rule lets go of it: the reaction that runs
+ * releaseLintedFile runs only after the loop. Files the pre-filters answer get no listener, and are let go of as before
+ * (docs/performance.md#the-file-before-kept-through-the-next-parse). The queued reaction still runs and finds nothing
+ * left; its flag is left as it is, so that a loop still queues one reaction, not one per file.
+ */
+export function releaseAnalysedFile(): void {
+  latest = undefined;
+  releaseAllTrees();
+}
+
 /** What a rule returns for a file it has nothing to look at in: no listener, and nothing made. */
 export const NO_LISTENERS: TSESLint.RuleListener = Object.freeze({});
 
