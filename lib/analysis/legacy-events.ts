@@ -449,9 +449,11 @@ function isDestructuredWhole(pattern: TSESTree.ObjectPattern): boolean {
 function isV1Event(sourceCode: SourceCode, expression: Expression): boolean {
   const node = unwrap(expression);
   if (node.type === 'MemberExpression') return staticKey(node) === V1_ENVELOPE.event;
-  // A variable assigned again after its declaration may hold anything there.
-  const origin = node.type === 'Identifier' && !isAssignedAgain(sourceCode, node) ? bindingOrigin(sourceCode, node) : undefined;
-  if (origin?.kind === 'destructured') return origin.key === V1_ENVELOPE.event;
-  const init = origin === undefined ? undefined : unwrap(origin.init);
-  return init?.type === 'MemberExpression' && staticKey(init) === V1_ENVELOPE.event;
+  if (node.type !== 'Identifier') return false;
+  const origin = bindingOrigin(sourceCode, node);
+  // A variable assigned again after its declaration may hold anything there (asked only of a bound one, as v1TypeOrigin does).
+  if (origin === undefined || isAssignedAgain(sourceCode, node)) return false;
+  if (origin.kind === 'destructured') return origin.key === V1_ENVELOPE.event;
+  const init = unwrap(origin.init);
+  return init.type === 'MemberExpression' && staticKey(init) === V1_ENVELOPE.event;
 }

@@ -9,6 +9,7 @@ import {
   outermostWrapper,
   resolveVariable,
   staticKey,
+  staticString,
   unwrap,
   type Expression,
   type Node,
@@ -206,7 +207,7 @@ const MAX_ALIASES = 200;
 function isKey(node: Node, name: string): boolean {
   const parent = node.parent;
   if (node.type === 'TemplateLiteral') {
-    return node.expressions.length === 0 && node.quasis[0]?.value.cooked === name && parent?.type === 'MemberExpression' && parent.property === node;
+    return staticString(node) === name && parent?.type === 'MemberExpression' && parent.property === node;
   }
   if (node.type === 'Identifier') {
     return (parent?.type === 'MemberExpression' && parent.property === node && !parent.computed) || (parent?.type === 'Property' && parent.key === node && !parent.computed);

@@ -62,9 +62,9 @@ export function unwrapValue(node: Expression): Expression {
 export function staticKey(node: TSESTree.Property | TSESTree.MemberExpression): string | undefined {
   const key = node.type === 'Property' ? node.key : node.property;
   if (!node.computed && key.type === 'Identifier') return key.name;
-  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
-  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
-  return undefined;
+  if (key.type === 'Literal' && typeof key.value === 'number') return String(key.value);
+  // In quotes or in backticks without a placeholder (a key is never a tagged template).
+  return staticString(key);
 }
 
 /**

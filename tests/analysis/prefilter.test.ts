@@ -597,24 +597,35 @@ describe('most files are answered from their text alone', () => {
     }
   });
 
-  it('and let go of the last file analysed, when the files after it need no analysis', async () => {
+  /** The recommended rules with the README's settings, and a probe of the last tree linted. */
+  function probedLinter(): { probe: ReturnType<typeof treeProbe>; linter: Linter; config: Linter.Config[] } {
     const probe = treeProbe();
-    const linter = new Linter();
     const config: Linter.Config[] = [plugin.configs.recommended as Linter.Config, probe.config, { settings: { feishu: { appType: 'self-built' } } }];
+    return { probe, linter: new Linter(), config };
+  }
+
+  /**
+   * Lints a file the rules analyse: they report its URL and its subscription, from the analysis the first of them
+   * makes (which finds the SDK's module by its name, kept for the file too). `more` is added at its end.
+   */
+  function lintAnalysed(linter: Linter, config: Linter.Config[], more = ''): void {
+    const messages = linter.verify(
+      [
+        "import * as lark from '@larksuiteoapi/node-sdk';",
+        "fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });",
+        `new lark.EventDispatcher({}).register({ message: onMessage });${more}`,
+      ].join('\n'),
+      config,
+      'analysed.js',
+    );
+    expect(messages.map((message) => message.ruleId)).toEqual(['feishu/no-legacy-message-chat-api', 'feishu/no-legacy-message-event']);
+  }
+
+  it('and let go of the last file analysed, when the files after it need no analysis', async () => {
+    const { probe, linter, config } = probedLinter();
     let before: WeakRef<object> | undefined;
     const held = lintsHoldingRelease(() => {
-      // Analysed: the rules report its URL and its subscription, from the analysis the first of them makes (which
-      // finds the SDK's module by its name, kept for the file too).
-      const analysed = linter.verify(
-        [
-          "import * as lark from '@larksuiteoapi/node-sdk';",
-          "fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });",
-          'new lark.EventDispatcher({}).register({ message: onMessage });',
-        ].join('\n'),
-        config,
-        'analysed.js',
-      );
-      expect(analysed.map((message) => message.ruleId)).toEqual(['feishu/no-legacy-message-chat-api', 'feishu/no-legacy-message-event']);
+      lintAnalysed(linter, config);
       // The probe's own hold moves to the next file's tree.
       before = new WeakRef(probe.tree());
       // Answered by the pre-filters: no analysis made, none of another file's kept.
@@ -645,22 +656,12 @@ describe('most files are answered from their text alone', () => {
   });
 
   it('and let go of an analysed file at the end of its traversal, in a synchronous loop', async () => {
-    const probe = treeProbe();
-    const linter = new Linter();
-    const config: Linter.Config[] = [plugin.configs.recommended as Linter.Config, probe.config, { settings: { feishu: { appType: 'self-built' } } }];
+    const { probe, linter, config } = probedLinter();
     let analysed: WeakRef<object> | undefined;
     // The release at the end of the lint held back, and no file linted after it: only Program:exit lets go of it.
     const held = lintsHoldingRelease(() => {
-      const messages = linter.verify(
-        [
-          "import * as lark from '@larksuiteoapi/node-sdk';",
-          "fetch('https://open.feishu.cn/open-apis/message/v4/send', { method: 'POST' });",
-          "new lark.EventDispatcher({}).register({ message: onMessage });\nconst crlf = '\\r\\n';",
-        ].join('\n'),
-        config,
-        'analysed.js',
-      );
-      expect(messages.map((message) => message.ruleId)).toEqual(['feishu/no-legacy-message-chat-api', 'feishu/no-legacy-message-event']);
+      // With a backslash: the escape scan keeps its reading of the file too.
+      lintAnalysed(linter, config, "\nconst crlf = '\\r\\n';");
       analysed = new WeakRef(probe.tree());
     });
     try {

@@ -253,10 +253,9 @@ export function stringEnumMembers(declaration: TSESTree.TSEnumDeclaration): Map<
     const key = member.id.type === 'Identifier' ? member.id.name : isStringLiteral(member.id as TSESTree.Node) ? (member.id as TSESTree.StringLiteral).value : undefined;
     const initializer = member.initializer;
     if (key === undefined || initializer === undefined) return undefined;
-    const value = unwrap(initializer);
-    if (isStringLiteral(value)) members.set(key, value.value);
-    else if (value.type === 'TemplateLiteral' && value.expressions.length === 0 && value.quasis[0]?.value.cooked != null) members.set(key, value.quasis[0].value.cooked);
-    else return undefined;
+    const value = staticString(unwrap(initializer));
+    if (value === undefined) return undefined;
+    members.set(key, value);
   }
   return members;
 }
