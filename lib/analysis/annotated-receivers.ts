@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { SDK_RECEIVER_TYPES, type SdkReceiverKind } from '../catalog';
-import { resolveVariable, staticString, unwrap, type Expression, type Node, type SourceCode } from '../syntax/ast';
+import { importEqualsModule, resolveVariable, unwrap, type Expression, type Node, type SourceCode } from '../syntax/ast';
 
 /**
  * The SDK receiver a value's written type annotation names, without type
@@ -81,8 +81,7 @@ function importOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): { mo
   const specifier = variable.defs[0]!.node as Node;
   // `import lark = require('@larksuiteoapi/node-sdk')`: the module's namespace, as `import * as lark`.
   if (specifier.type === 'TSImportEqualsDeclaration') {
-    const reference = specifier.moduleReference;
-    const module = reference.type === 'TSExternalModuleReference' ? staticString(reference.expression) : undefined;
+    const module = importEqualsModule(specifier);
     return module === undefined ? undefined : { module, imported: undefined };
   }
   const declaration = specifier.parent;

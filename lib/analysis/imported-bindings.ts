@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isGlobalReference, isStringLiteral, isTypeOnly, outermostWrapper, resolveVariable, staticKey, type Node, type SourceCode, type Variable } from '../syntax/ast';
+import { importEqualsModule, isGlobalReference, isTypeOnly, outermostWrapper, resolveVariable, staticKey, type Node, type SourceCode, type Variable } from '../syntax/ast';
 import type { FileContext } from './file-context';
 import { commonJsTarget, NAMESPACE, requiredFrom, type ImportOrigin } from './imports/module-summary';
 import { ModuleValues, staticChain } from './imports/module-values';
@@ -120,10 +120,8 @@ export class ImportedBindings {
       return { specifier: declaration.source.value, name };
     }
     if (node.type === 'TSImportEqualsDeclaration') {
-      const reference = node.moduleReference;
-      return !isTypeOnly(node.importKind) && reference.type === 'TSExternalModuleReference' && isStringLiteral(reference.expression)
-        ? { specifier: reference.expression.value, name: NAMESPACE }
-        : undefined;
+      const specifier = isTypeOnly(node.importKind) ? undefined : importEqualsModule(node);
+      return specifier === undefined ? undefined : { specifier, name: NAMESPACE };
     }
     if (node.type !== 'VariableDeclarator' || node.init === null || node.parent.type !== 'VariableDeclaration' || node.parent.kind !== 'const') return undefined;
     const required = requiredFrom(node.init);

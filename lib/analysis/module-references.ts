@@ -3,7 +3,7 @@ import type { ExportRef } from '../catalog';
 // From its module, not the catalog's index: in the CommonJS build a re-export is a getter call at every read.
 import { SDK_MODULES } from '../catalog/open-platform';
 import { LastMemo } from '../memo';
-import { isGlobalReference, isTypeOnly, locatedString, nodeAtOffset, resolveVariable, staticString, type Node, type SourceCode } from '../syntax/ast';
+import { importEqualsModule, isGlobalReference, isTypeOnly, locatedString, nodeAtOffset, resolveVariable, staticString, type Node, type SourceCode } from '../syntax/ast';
 import { wordOffsets } from '../syntax/text-search';
 
 /** The trace map of the catalog's export references: the calls and constructions of what they name. */
@@ -74,7 +74,7 @@ function requiredValues(sourceCode: SourceCode, name: string, offsets: readonly 
     const node = locatedString(nodeAtOffset(sourceCode, offset));
     const call = node.parent;
     const declaration = call?.parent;
-    if (call?.type === 'TSExternalModuleReference' && declaration?.type === 'TSImportEqualsDeclaration' && staticString(node) === name) {
+    if (call?.type === 'TSExternalModuleReference' && declaration?.type === 'TSImportEqualsDeclaration' && importEqualsModule(declaration) === name) {
       // `import type x = require(…)` names types only.
       if (isTypeOnly(declaration.importKind)) continue;
       const variable = resolveVariable(sourceCode, declaration.id);

@@ -270,6 +270,15 @@ export function isModuleSpecifier(node: Node): boolean {
   }
 }
 
+/**
+ * The module TypeScript's `import x = require('<module>')` names, its type-only form too (the callers that follow
+ * values ask isTypeOnly); undefined for `import x = N.y`, which names a namespace's member.
+ */
+export function importEqualsModule(declaration: TSESTree.TSImportEqualsDeclaration): string | undefined {
+  const reference = declaration.moduleReference;
+  return reference.type === 'TSExternalModuleReference' && isStringLiteral(reference.expression) ? reference.expression.value : undefined;
+}
+
 /** The variable `identifier` refers to, found by name from its innermost scope outwards. */
 export function resolveVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): Variable | undefined {
   let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(identifier);

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, isTypeOnly, staticKey, staticString, unwrap, type Expression } from '../../syntax/ast';
+import { importEqualsModule, isStringLiteral, isTypeOnly, staticKey, staticString, unwrap, type Expression } from '../../syntax/ast';
 
 /**
  * What another file of the project exports and where each value is written,
@@ -72,12 +72,12 @@ export function summarizeModule(program: TSESTree.Program): ModuleSummary {
         if (members !== undefined) enums.set(statement.id.name, members);
         break;
       }
-      case 'TSImportEqualsDeclaration':
+      case 'TSImportEqualsDeclaration': {
         names.push(statement.id.name);
-        if (!isTypeOnly(statement.importKind) && statement.moduleReference.type === 'TSExternalModuleReference' && isStringLiteral(statement.moduleReference.expression)) {
-          imports.set(statement.id.name, { specifier: statement.moduleReference.expression.value, name: NAMESPACE });
-        }
+        const specifier = isTypeOnly(statement.importKind) ? undefined : importEqualsModule(statement);
+        if (specifier !== undefined) imports.set(statement.id.name, { specifier, name: NAMESPACE });
         break;
+      }
       default:
         break;
     }
