@@ -45,17 +45,52 @@ export function headingAnchors(markdown: string): Set<string> {
   return anchors;
 }
 
-/**
- * The links of a document to its own headings and to the repository's files (`[x](#a)`, `[x](docs/y.md#b)`), outside
- * code blocks and code spans (of any number of backticks, across lines, as CommonMark reads them), where `](…)` is
- * code; links to the web are not followed.
- */
-function markdownLinks(markdown: string): { target: string; anchor: string | undefined }[] {
-  const prose = markdown.replace(/^\s*(```|~~~)[\s\S]*?^\s*\1/gm, '').replace(/(`+)[\s\S]*?(?<!`)\1(?!`)/g, '');
-  return [...prose.matchAll(/\]\(([^)\s#]*)(?:#([^)\s]+))?\)/g)]
-    .filter((match) => !/^[a-z][a-z+.-]*:/i.test(match[1]!))
-    .map((match) => ({ target: match[1]!, anchor: match[2] }));
+/** A link of a document to one of its own headings or to a file of the repository. */
+interface Link {
+  readonly target: string;
+  readonly anchor: string | undefined;
 }
+
+/**
+ * The links of a document to its own headings and to the repository's files: inline (`[x](#a)`, `[x](docs/y.md#b)`,
+ * with a title or in angle brackets) and reference definitions (`[r]: docs/y.md#b`). Links to the web are not
+ * followed, and nothing inside code is a link (withoutCode).
+ */
+function markdownLinks(markdown: string): Link[] {
+  const prose = withoutCode(markdown);
+  const targets = [
+    ...[...prose.matchAll(INLINE_LINK)].map((match) => match[1]!),
+    ...[...prose.matchAll(REFERENCE_DEFINITION)].map((match) => match[1]!),
+  ];
+  return targets
+    .map((target) => (target.startsWith('<') ? target.slice(1, -1) : target))
+    .filter((target) => !/^[a-z][a-z+.-]*:/i.test(target))
+    .map((target) => {
+      const hash = target.indexOf('#');
+      return hash === -1 ? { target, anchor: undefined } : { target: target.slice(0, hash), anchor: target.slice(hash + 1) };
+    });
+}
+
+// `](target)`, `](target "title")`, `](<target with spaces>)`.
+const INLINE_LINK = /\]\(\s*(<[^>\n]*>|[^)\s]+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
+// `[label]: target`, at a line's start (up to three spaces in).
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)/gm;
+
+/**
+ * A document without its code, where `[x](y)` is code, not a link: fenced blocks (closed by a fence at least as long,
+ * or by the document's end), and code spans as CommonMark reads them: a run of backticks (not escaped, not inside a
+ * longer run) up to the next run of exactly as many, within one paragraph; a run with no such match is text.
+ */
+function withoutCode(markdown: string): string {
+  return markdown
+    .replace(FENCED_BLOCK, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.replace(CODE_SPAN, ' '))
+    .join('\n\n');
+}
+
+const FENCED_BLOCK = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm;
+const CODE_SPAN = /(?<![`\\])(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g;
 
 /** The file a citation names: from the repository root, or from the citing file's folder. */
 function resolveCitation(file: string, cited: string): string | undefined {
@@ -103,29 +138,6 @@ describe('citations of documents in lib/, tests/ and scripts/', () => {
     expect(missing).toEqual([]);
   });
 
-  it('the docs link only to files and headings that exist', () => {
-    const documents = [...files(path.join(root, 'docs'), /\.md$/), ...['README.md', 'README.zh-CN.md', 'CHANGELOG.md'].map((name) => path.join(root, name))];
-    const links = documents.flatMap((document) => markdownLinks(readFileSync(document, 'utf8')).map((link) => ({ document, ...link })));
-    // The scan works: the docs link to each other hundreds of times, performance.md to its own sections most.
-    expect(links.length).toBeGreaterThan(300);
-    const broken = links.flatMap(({ document, target, anchor }) => {
-      const file = target === '' ? document : path.resolve(path.dirname(document), target);
-      const from = path.relative(root, document);
-      if (!existsSync(file)) return [`${from}: ${target}, no such file`];
-      if (anchor === undefined || !file.endsWith('.md')) return [];
-      return headingAnchors(readFileSync(file, 'utf8')).has(anchor) ? [] : [`${from}: ${target}#${anchor}, no such heading`];
-    });
-    expect(broken).toEqual([]);
-  });
-
-  it('reads the links of a document, not its code', () => {
-    const markdown = 'See [a](b.md#c) and [d](#e), not `x[f](g)`, `` y[`j`](k) `` or [web](https://example.com).\n```\n[h](i.md)\n```\n';
-    expect(markdownLinks(markdown)).toEqual([
-      { target: 'b.md', anchor: 'c' },
-      { target: '', anchor: 'e' },
-    ]);
-  });
-
   it('reads anchors as GitHub makes them', () => {
     expect([...headingAnchors("# A\n## The notice's misprints\n### 232102 legacy message, chat and bot APIs\n## A\n```\n# not a heading\n```")]).toEqual([
       'a',
@@ -140,5 +152,62 @@ describe('citations of documents in lib/, tests/ and scripts/', () => {
     const documents = [...text.matchAll(CITATION)].map((match) => match[1]);
     expect(documents).toEqual(['behaviour.md', 'external-chat-facts.md']);
     for (const document of documents) expect(resolveCitation(path.join(root, 'lib/index.ts'), document!)).toBeUndefined();
+  });
+});
+
+describe('links between documents', () => {
+  const documents = [
+    ...files(path.join(root, 'docs'), /\.md$/),
+    ...readdirSync(root)
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => path.join(root, name)),
+  ];
+  const links = documents.flatMap((document) => markdownLinks(readFileSync(document, 'utf8')).map((link) => ({ document, ...link })));
+  const anchorsOf = new Map<string, Set<string>>();
+  const headingsOf = (file: string) => anchorsOf.get(file) ?? anchorsOf.set(file, headingAnchors(readFileSync(file, 'utf8'))).get(file)!;
+
+  it('finds the links (the scan works)', () => {
+    // Hundreds in all, performance.md's to its own sections most; a few known ones, each in its document.
+    expect(links.length).toBeGreaterThan(300);
+    const has = (document: string, target: string, anchor: string) =>
+      links.some((link) => link.document === path.join(root, document) && link.target === target && link.anchor === anchor);
+    expect(has('README.md', 'docs/performance.md', 'budgets')).toBe(true);
+    expect(has('README.zh-CN.md', 'docs/performance.md', 'budgets')).toBe(true);
+    expect(has('docs/performance.md', '', 'budget-history-release-by-release')).toBe(true);
+  });
+
+  it('the docs link only to files and headings that exist', () => {
+    const broken = links.flatMap(({ document, target, anchor }) => {
+      const file = target === '' ? document : path.resolve(path.dirname(document), decodeURI(target));
+      const from = path.relative(root, document);
+      if (!existsSync(file)) return [`${from}: ${target}, no such file`];
+      if (anchor === undefined || !file.endsWith('.md')) return [];
+      return headingsOf(file).has(anchor) ? [] : [`${from}: ${target}#${anchor}, no such heading`];
+    });
+    expect(broken).toEqual([]);
+  });
+
+  it('reads the links of a document, not its code', () => {
+    const markdown = [
+      'See [a](b.md#c), [d](#e "title") and [f](<g h.md>), not `x[i](j)`, `` y[`k`](l) `` or [web](https://example.com).',
+      '',
+      '```',
+      '[m](n.md)',
+      '```',
+      '',
+      'An unmatched ` tick is text: [o](p.md).',
+      '',
+      'And `code` again. An escaped \\` is text too: [q](r.md#s).',
+      '',
+      '[label]: t.md#u',
+    ].join('\n');
+    expect(markdownLinks(markdown)).toEqual([
+      { target: 'b.md', anchor: 'c' },
+      { target: '', anchor: 'e' },
+      { target: 'g h.md', anchor: undefined },
+      { target: 'p.md', anchor: undefined },
+      { target: 'r.md', anchor: 's' },
+      { target: 't.md', anchor: 'u' },
+    ]);
   });
 });
