@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { marked, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 
 // Every document the code and the tests cite (`docs/spec/behaviour.md#settings`,
@@ -52,18 +53,18 @@ interface Link {
 }
 
 /**
- * The links of a document to its own headings and to the repository's files: inline (`[x](#a)`, `[x](docs/y.md#b)`,
- * with a title or in angle brackets) and reference definitions (`[r]: docs/y.md#b`). Links to the web are not
- * followed, and nothing inside code is a link (withoutCode).
+ * The links of a document to its own headings and to the repository's files, as a CommonMark reader finds them
+ * (marked's lexer, GitHub's flavour): inline and reference links and images, and every reference definition, used or
+ * not. Nothing inside code is a link; links to the web are not followed.
  */
 function markdownLinks(markdown: string): Link[] {
-  const prose = withoutCode(markdown);
-  const targets = [
-    ...[...prose.matchAll(INLINE_LINK)].map((match) => match[1]!),
-    ...[...prose.matchAll(REFERENCE_DEFINITION)].map((match) => match[1]!),
-  ];
+  const tokens = marked.lexer(markdown);
+  const targets: string[] = [];
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === 'link' || token.type === 'image') targets.push((token as Tokens.Link | Tokens.Image).href);
+  });
+  for (const definition of Object.values(tokens.links)) targets.push(definition.href);
   return targets
-    .map((target) => (target.startsWith('<') ? target.slice(1, -1) : target))
     .filter((target) => !/^[a-z][a-z+.-]*:/i.test(target))
     .map((target) => {
       const hash = target.indexOf('#');
@@ -71,26 +72,14 @@ function markdownLinks(markdown: string): Link[] {
     });
 }
 
-// `](target)`, `](target "title")`, `](<target with spaces>)`.
-const INLINE_LINK = /\]\(\s*(<[^>\n]*>|[^)\s]+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
-// `[label]: target`, at a line's start (up to three spaces in).
-const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)/gm;
-
-/**
- * A document without its code, where `[x](y)` is code, not a link: fenced blocks (closed by a fence at least as long,
- * or by the document's end), and code spans as CommonMark reads them: a run of backticks (not escaped, not inside a
- * longer run) up to the next run of exactly as many, within one paragraph; a run with no such match is text.
- */
-function withoutCode(markdown: string): string {
-  return markdown
-    .replace(FENCED_BLOCK, '\n')
-    .split(/\n[ \t]*\n/)
-    .map((paragraph) => paragraph.replace(CODE_SPAN, ' '))
-    .join('\n\n');
+/** A link's target as a path: percent escapes read (`a%20b.md`), and kept as written where they are not escapes. */
+function targetPath(target: string): string {
+  try {
+    return decodeURI(target);
+  } catch {
+    return target;
+  }
 }
-
-const FENCED_BLOCK = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm;
-const CODE_SPAN = /(?<![`\\])(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g;
 
 /** The file a citation names: from the repository root, or from the citing file's folder. */
 function resolveCitation(file: string, cited: string): string | undefined {
@@ -178,7 +167,7 @@ describe('links between documents', () => {
 
   it('the docs link only to files and headings that exist', () => {
     const broken = links.flatMap(({ document, target, anchor }) => {
-      const file = target === '' ? document : path.resolve(path.dirname(document), decodeURI(target));
+      const file = target === '' ? document : path.resolve(path.dirname(document), targetPath(target));
       const from = path.relative(root, document);
       if (!existsSync(file)) return [`${from}: ${target}, no such file`];
       if (anchor === undefined || !file.endsWith('.md')) return [];
@@ -195,19 +184,26 @@ describe('links between documents', () => {
       '[m](n.md)',
       '```',
       '',
-      'An unmatched ` tick is text: [o](p.md).',
+      '- an unmatched ` tick is text,',
+      '- and does not hide [o](p.md) in the next item `q`.',
       '',
-      'And `code` again. An escaped \\` is text too: [q](r.md#s).',
+      '| cell | cell |',
+      '| -- | -- |',
+      '| ` | [r](s.md#t) |',
       '',
-      '[label]: t.md#u',
+      'A [reference][label], an ![image](u.png).',
+      '',
+      '[label]: v.md#w',
     ].join('\n');
     expect(markdownLinks(markdown)).toEqual([
       { target: 'b.md', anchor: 'c' },
       { target: '', anchor: 'e' },
       { target: 'g h.md', anchor: undefined },
       { target: 'p.md', anchor: undefined },
-      { target: 'r.md', anchor: 's' },
-      { target: 't.md', anchor: 'u' },
+      { target: 's.md', anchor: 't' },
+      { target: 'v.md', anchor: 'w' },
+      { target: 'u.png', anchor: undefined },
+      { target: 'v.md', anchor: 'w' },
     ]);
   });
 });
