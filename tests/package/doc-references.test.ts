@@ -26,23 +26,23 @@ function files(directory: string, name: RegExp): string[] {
   return found;
 }
 
-/** GitHub's heading anchors: lower case, punctuation but `-` and `_` dropped, spaces as `-`, repeats numbered. */
+/**
+ * GitHub's heading anchors: lower case, punctuation but `-` and `_` dropped, spaces as `-`, repeats numbered. The
+ * headings are the ones a CommonMark reader finds (marked's lexer): none inside code, setext ones too.
+ */
 export function headingAnchors(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const counts = new Map<string, number>();
-  let fenced = false;
-  for (const line of markdown.split('\n')) {
-    if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
-    const heading = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading === null) continue;
-    const base = heading[1]!
+  marked.walkTokens(marked.lexer(markdown), (token) => {
+    if (token.type !== 'heading') return;
+    const base = (token as Tokens.Heading).text
       .toLowerCase()
       .replace(/[^\p{L}\p{N}\s_-]/gu, '')
       .replace(/\s/g, '-');
     const seen = counts.get(base) ?? 0;
     counts.set(base, seen + 1);
     anchors.add(seen === 0 ? base : `${base}-${seen}`);
-  }
+  });
   return anchors;
 }
 
@@ -72,7 +72,10 @@ function markdownLinks(markdown: string): Link[] {
     });
 }
 
-/** A link's target as a path: percent escapes read (`a%20b.md`), and kept as written where they are not escapes. */
+/**
+ * A link's target as a path: percent escapes read as `decodeURI` reads them (`a%20b.md`; not `%2F`, which no file name
+ * holds), and the target kept as written where it holds a `%` that is no escape.
+ */
 function targetPath(target: string): string {
   try {
     return decodeURI(target);
@@ -134,6 +137,8 @@ describe('citations of documents in lib/, tests/ and scripts/', () => {
       '232102-legacy-message-chat-and-bot-apis',
       'a-1',
     ]);
+    // A fence inside a longer one is code, to the longer one's end; a setext heading is a heading.
+    expect([...headingAnchors('````\n```\n# not one either\n```\n````\nSetext `code`\n---\n')]).toEqual(['setext-code']);
   });
 
   it('catches a citation of a file outside the repository', () => {
@@ -180,16 +185,23 @@ describe('links between documents', () => {
     const markdown = [
       'See [a](b.md#c), [d](#e "title") and [f](<g h.md>), not `x[i](j)`, `` y[`k`](l) `` or [web](https://example.com).',
       '',
+      '````',
       '```',
       '[m](n.md)',
       '```',
+      '````',
+      '',
+      '    [indented](code.md)',
       '',
       '- an unmatched ` tick is text,',
       '- and does not hide [o](p.md) in the next item `q`.',
       '',
+      '## A heading with a ` tick',
+      'does not hide [x](y.md) below it `z`.',
+      '',
       '| cell | cell |',
       '| -- | -- |',
-      '| ` | [r](s.md#t) |',
+      '| ` | [r](s.md#t) ` |',
       '',
       'A [reference][label], an ![image](u.png).',
       '',
@@ -200,6 +212,7 @@ describe('links between documents', () => {
       { target: '', anchor: 'e' },
       { target: 'g h.md', anchor: undefined },
       { target: 'p.md', anchor: undefined },
+      { target: 'y.md', anchor: undefined },
       { target: 's.md', anchor: 't' },
       { target: 'v.md', anchor: 'w' },
       { target: 'u.png', anchor: undefined },
