@@ -27,8 +27,10 @@ function files(directory: string, name: RegExp): string[] {
 }
 
 /**
- * GitHub's heading anchors: lower case, punctuation but `-` and `_` dropped, spaces as `-`, repeats numbered. The
- * headings are the ones a CommonMark reader finds (marked's lexer): none inside code, setext ones too.
+ * GitHub's heading anchors: lower case; every character but letters, marks, digits, connectors (`_`), `-` and the
+ * space dropped; spaces as `-`; repeats numbered. The headings are the ones a CommonMark reader finds (marked's
+ * lexer): none inside code, setext ones too. Read from the heading's source, not its rendered text: a link or an
+ * entity in a heading would be slugged as written (none of this repository's headings has one).
  */
 export function headingAnchors(markdown: string): Set<string> {
   const anchors = new Set<string>();
@@ -37,8 +39,8 @@ export function headingAnchors(markdown: string): Set<string> {
     if (token.type !== 'heading') return;
     const base = (token as Tokens.Heading).text
       .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-      .replace(/\s/g, '-');
+      .replace(/[^\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc}\- ]/gu, '')
+      .replace(/ /g, '-');
     const seen = counts.get(base) ?? 0;
     counts.set(base, seen + 1);
     anchors.add(seen === 0 ? base : `${base}-${seen}`);
