@@ -86,6 +86,14 @@ function targetPath(target: string): string {
   }
 }
 
+/** The project's documents: every Markdown file in docs/ and at the root (README.md, README.zh-CN.md, CHANGELOG.md, …). */
+const DOCUMENTS = [
+  ...files(path.join(root, 'docs'), /\.md$/),
+  ...readdirSync(root)
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(root, name)),
+];
+
 /** The file a citation names: from the repository root, or from the citing file's folder. */
 function resolveCitation(file: string, cited: string): string | undefined {
   for (const candidate of [path.join(root, cited), path.join(path.dirname(file), cited)]) {
@@ -122,8 +130,7 @@ describe('citations of documents in lib/, tests/ and scripts/', () => {
   });
 
   it('the docs name only source files that exist', () => {
-    const documents = [...files(path.join(root, 'docs'), /\.md$/), path.join(root, 'README.md'), path.join(root, 'README.zh-CN.md')];
-    const missing = documents.flatMap((document) =>
+    const missing = DOCUMENTS.flatMap((document) =>
       [...readFileSync(document, 'utf8').matchAll(/\blib\/[\w./-]+\.ts\b/g)]
         .map((match) => match[0])
         .filter((source) => !existsSync(path.join(root, source)))
@@ -152,13 +159,7 @@ describe('citations of documents in lib/, tests/ and scripts/', () => {
 });
 
 describe('links between documents', () => {
-  const documents = [
-    ...files(path.join(root, 'docs'), /\.md$/),
-    ...readdirSync(root)
-      .filter((name) => name.endsWith('.md'))
-      .map((name) => path.join(root, name)),
-  ];
-  const links = documents.flatMap((document) => markdownLinks(readFileSync(document, 'utf8')).map((link) => ({ document, ...link })));
+  const links = DOCUMENTS.flatMap((document) => markdownLinks(readFileSync(document, 'utf8')).map((link) => ({ document, ...link })));
   const anchorsOf = new Map<string, Set<string>>();
   const headingsOf = (file: string) => anchorsOf.get(file) ?? anchorsOf.set(file, headingAnchors(readFileSync(file, 'utf8'))).get(file)!;
 
